@@ -1,0 +1,53 @@
+/**
+ * Asset keys are paths such as `gold/matches`. The first segment is the layer, which is also the storage
+ * container; segments are lowercase so a key maps one-to-one to a blob prefix and a URL path.
+ */
+import { DefinitionError } from '../errors.ts';
+
+export type AssetKey = string;
+
+const SEGMENT = /^[a-z][a-z0-9_]*$/;
+
+/** Returns why `key` is not a valid asset key, or undefined when it is. */
+export function invalidAssetKeyReason(key: string): string | undefined {
+  const segments = key.split('/');
+  if (segments.length < 2) return 'it needs at least two segments, "layer/name" (e.g. "gold/matches")';
+  const bad = segments.find((segment) => !SEGMENT.test(segment));
+  if (bad !== undefined) {
+    return `segment "${bad}" must start with a lowercase letter and hold only lowercase letters, digits and "_"`;
+  }
+  return undefined;
+}
+
+export function assertAssetKey(key: string): AssetKey {
+  const reason = invalidAssetKeyReason(key);
+  if (reason !== undefined) throw new DefinitionError('DEFINITION_INVALID', `Invalid asset key "${key}": ${reason}.`, [key]);
+  return key;
+}
+
+/** The layer (first segment) of a key: `raw`, `intermediate`, `gold`, ... */
+export function layerOf(key: AssetKey): string {
+  return key.slice(0, key.indexOf('/'));
+}
+
+const PARTITION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export function invalidPartitionReason(partition: string): string | undefined {
+  if (!PARTITION.test(partition)) {
+    return `partition "${partition}" must start with a letter or digit and hold only letters, digits, ".", "_" and "-"`;
+  }
+  return undefined;
+}
+
+/**
+ * The lake prefix of one asset (and partition). `p=` cannot be a key segment (keys are lowercase
+ * identifiers), so the partition suffix never collides with another asset's prefix.
+ */
+export function assetPrefix(key: AssetKey, partition?: string): string {
+  return partition === undefined ? key : `${key}/p=${partition}`;
+}
+
+/** Human form of an asset slot: `raw/discogs_releases[1999]`. */
+export function slotLabel(key: AssetKey, partition?: string): string {
+  return partition === undefined ? key : `${key}[${partition}]`;
+}

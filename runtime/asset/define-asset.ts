@@ -1,0 +1,200 @@
+/**
+ * `defineAsset`: the spec of one dataset (key, schema, deps, code version, policies) plus the function that
+ * materializes it. Returns a frozen, validated value; graph-level checks (cycles, duplicates, unknown deps)
+ * happen in `createAssetGraph`.
+ */
+import type { Table } from 'apache-arrow';
+import type { z } from 'zod';
+import { DefinitionError } from '../errors.ts';
+import type { JsonObject, JsonValue } from '../json.ts';
+import { assertAssetKey, invalidPartitionReason, type AssetKey } from './asset-key.ts';
+import { invalidRetryPolicyReason, resolveRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from './retry-policy.ts';
+
+/** Asset schemas are zod objects: one row is one object. */
+export type RowSchema = z.ZodObject;
+
+/** A dependency: another asset (typed input) or a bare key (untyped input, e.g. an asset defined elsewhere). */
+export type AssetDependency = AnyAsset | AssetKey;
+export type AssetDeps = Readonly<Record<string, AssetDependency>>;
+
+/** The row type an asset's downstreams read. */
+export type RowOf<A> = A extends Asset<string, infer S, AssetDeps> ? z.output<S> : Record<string, unknown>;
+
+/** What `materialize` receives: one lazy input per named dependency, typed from the upstream's schema. */
+export type InputsOf<D extends AssetDeps> = { readonly [K in keyof D]: AssetInput<RowOf<D[K]>> };
+
+/**
+ * One upstream's latest committed data, read lazily. For a partitioned upstream feeding an unpartitioned
+ * asset, it covers every partition.
+ */
+export interface AssetInput<Row> {
+  readonly key: AssetKey;
+  /** Data versions read, one per upstream partition (`partition` is undefined when unpartitioned). */
+  readonly versions: readonly { readonly partition: string | undefined; readonly dataVersion: string }[];
+  readonly numRows: number;
+  rows(): Promise<Row[]>;
+  table(): Promise<Table>;
+}
+
+/** Durable scratch space of one materialization attempt; survives a crash, deleted after commit. */
+export interface StagingArea {
+  putBytes(name: string, body: Uint8Array): Promise<void>;
+  getBytes(name: string): Promise<Uint8Array | undefined>;
+  putJson(name: string, value: JsonValue): Promise<void>;
+  getJson<T extends JsonValue>(name: string): Promise<T | undefined>;
+  list(): Promise<string[]>;
+}
+
+export interface MaterializeContext {
+  readonly asset: AssetKey;
+  readonly partition: string | undefined;
+  readonly runId: string;
+  readonly attempt: number;
+  readonly codeVersion: string;
+  readonly signal: AbortSignal;
+  /**
+   * Runs `fn` once per materialization and journals its (small, JSON) result, so a retried or resumed
+   * materialization returns the journaled result instead of running `fn` again.
+   */
+  step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T>;
+  /** Durable scratch space: large step outputs go here, and steps return the names. */
+  readonly staging: StagingArea;
+  /** Publishes a file beside the data of this version (e.g. the raw API pages a bronze asset read). */
+  attach(name: string, body: Uint8Array | string): Promise<void>;
+  log(message: string, fields?: JsonObject): void;
+}
+
+export interface MaterializeResult<Row> {
+  rows: Row[];
+  /** Free-form facts about this materialization, kept in the ledger (e.g. pages fetched, match rate). */
+  metadata?: JsonObject;
+}
+
+export interface CheckResult {
+  passed: boolean;
+  message?: string;
+  metadata?: JsonObject;
+}
+
+export interface AssetCheck<Row> {
+  readonly name: string;
+  readonly description?: string;
+  /** A failed blocking check stops every downstream asset until the asset is materialized again. */
+  readonly blocking?: boolean;
+  check(rows: readonly Row[]): CheckResult | Promise<CheckResult>;
+}
+
+export interface AssetOptions<K extends AssetKey, S extends RowSchema, D extends AssetDeps> {
+  key: K;
+  schema: S;
+  deps?: D;
+  /** Bump when the logic changes: the asset and everything downstream become stale. */
+  codeVersion: string;
+  description?: string;
+  group?: string;
+  tags?: Readonly<Record<string, string>>;
+  /** Static partitions: one materialization per partition key. */
+  partitions?: readonly string[];
+  retry?: RetryPolicyOptions;
+  checks?: readonly AssetCheck<z.output<S>>[];
+  materialize(ctx: MaterializeContext, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
+}
+
+/** A defined asset: a frozen, validated spec and its materialize function. */
+export interface Asset<K extends AssetKey = AssetKey, S extends RowSchema = RowSchema, D extends AssetDeps = AssetDeps> {
+  readonly kind: 'asset';
+  readonly key: K;
+  readonly schema: S;
+  readonly deps: D;
+  readonly depKeys: readonly AssetKey[];
+  readonly codeVersion: string;
+  readonly description: string | undefined;
+  readonly group: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly partitions: readonly string[] | undefined;
+  readonly retry: RetryPolicy;
+  readonly checks: readonly AssetCheck<z.output<S>>[];
+  materialize(ctx: MaterializeContext, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
+}
+
+// The widest asset type, so assets with different inputs fit one list; each asset's inputs were typed at its definition.
+export type AnyAsset = Asset<AssetKey, RowSchema, any>;
+
+export function depKeyOf(dep: AssetDependency): AssetKey {
+  return typeof dep === 'string' ? dep : dep.key;
+}
+
+/**
+ * Declares an asset.
+ *
+ * @example
+ * const matches = defineAsset({
+ *   key: 'gold/matches',
+ *   schema: z.object({ tmdb_id: z.int(), discogs_id: z.int(), score: z.number() }),
+ *   deps: { candidates },
+ *   codeVersion: '1',
+ *   async materialize(ctx, { candidates }) {
+ *     const rows = (await candidates.rows()).filter((c) => c.score >= 0.9);
+ *     return { rows };
+ *   },
+ * });
+ */
+export function defineAsset<K extends AssetKey, S extends RowSchema, D extends AssetDeps = Record<never, never>>(
+  options: AssetOptions<K, S, D>,
+): Asset<K, S, D> {
+  const key = assertAssetKey(options.key) as K;
+  const deps = Object.freeze({ ...(options.deps ?? {}) }) as D;
+  const depKeys = Object.values(deps).map(depKeyOf);
+  for (const depKey of depKeys) assertAssetKey(depKey);
+  const duplicateDep = depKeys.find((depKey, index) => depKeys.indexOf(depKey) !== index);
+  if (duplicateDep !== undefined) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" depends on "${duplicateDep}" twice.`, [key, duplicateDep]);
+  }
+  if (depKeys.includes(key)) {
+    throw new DefinitionError('DEFINITION_CYCLE', `Asset "${key}" depends on itself.`, [key]);
+  }
+  if (typeof options.codeVersion !== 'string' || options.codeVersion.length === 0) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" needs a non-empty codeVersion.`, [key]);
+  }
+  const retry = resolveRetryPolicy(options.retry);
+  const retryProblem = invalidRetryPolicyReason(retry);
+  if (retryProblem !== undefined) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" has an invalid retry policy: ${retryProblem}.`, [key]);
+  }
+  const partitions = options.partitions === undefined ? undefined : Object.freeze([...options.partitions]);
+  if (partitions !== undefined) validatePartitions(key, partitions);
+  const checkNames = (options.checks ?? []).map((check) => check.name);
+  const duplicateCheck = checkNames.find((name, index) => checkNames.indexOf(name) !== index);
+  if (duplicateCheck !== undefined) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" has two checks named "${duplicateCheck}".`, [key]);
+  }
+  return Object.freeze({
+    kind: 'asset',
+    key,
+    schema: options.schema,
+    deps,
+    depKeys: Object.freeze(depKeys),
+    codeVersion: options.codeVersion,
+    description: options.description,
+    group: options.group ?? key.slice(0, key.indexOf('/')),
+    tags: Object.freeze({ ...(options.tags ?? {}) }),
+    partitions,
+    retry,
+    checks: Object.freeze([...(options.checks ?? [])]),
+    materialize: options.materialize,
+  });
+}
+
+function validatePartitions(key: string, partitions: readonly string[]): void {
+  if (partitions.length === 0) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" declares partitions but lists none.`, [key]);
+  }
+  for (const partition of partitions) {
+    const reason = invalidPartitionReason(partition);
+    if (reason !== undefined) throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}": ${reason}.`, [key]);
+  }
+  const duplicate = partitions.find((partition, index) => partitions.indexOf(partition) !== index);
+  if (duplicate !== undefined) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" lists partition "${duplicate}" twice.`, [key]);
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The one error hierarchy of the framework. Each class is named after who is at fault; each carries a
+ * stable `code` that the CLI maps to an exit code and the server to an HTTP status.
+ */
+
+export type ErrorCode =
+  | 'DEFINITION_INVALID'
+  | 'DEFINITION_DUPLICATE_KEY'
+  | 'DEFINITION_UNKNOWN_DEPENDENCY'
+  | 'DEFINITION_CYCLE'
+  | 'SELECTION_SYNTAX'
+  | 'SELECTION_UNKNOWN_KEY'
+  | 'SELECTION_UNKNOWN_GROUP'
+  | 'PARTITION_UNKNOWN'
+  | 'SCHEMA_UNSUPPORTED'
+  | 'SCHEMA_VALIDATION'
+  | 'STORAGE_CONFLICT'
+  | 'STORAGE_NOT_FOUND'
+  | 'STORAGE_LOCKED'
+  | 'STORAGE_IO'
+  | 'LEDGER_CORRUPT'
+  | 'ASSET_EXECUTION'
+  | 'NON_RETRIABLE'
+  | 'RETRY_AFTER'
+  | 'CONFIG_INVALID'
+  | 'USAGE';
+
+export interface MedallionErrorOptions {
+  cause?: unknown;
+}
+
+/** Base class; users throw its subclasses, never this one directly. */
+export class MedallionError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options: MedallionErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'MedallionError';
+    this.code = code;
+  }
+}
+
+/** An asset or graph definition is invalid: cycle, duplicate key, unknown dependency, bad key or schema. */
+export class DefinitionError extends MedallionError {
+  readonly assets: readonly string[];
+
+  constructor(
+    code: Extract<ErrorCode, `DEFINITION_${string}` | 'SCHEMA_UNSUPPORTED'>,
+    message: string,
+    assets: readonly string[],
+    options?: MedallionErrorOptions,
+  ) {
+    super(code, message, options);
+    this.name = 'DefinitionError';
+    this.assets = assets;
+  }
+}
+
+/** A selection string does not parse or names something the graph does not have. */
+export class SelectionError extends MedallionError {
+  readonly suggestions: readonly string[];
+
+  constructor(
+    code: Extract<ErrorCode, `SELECTION_${string}` | 'PARTITION_UNKNOWN'>,
+    message: string,
+    suggestions: readonly string[] = [],
+  ) {
+    super(code, message);
+    this.name = 'SelectionError';
+    this.suggestions = suggestions;
+  }
+}
+
+/** A value does not match its declared zod schema at a boundary (lake read, asset output, request body). */
+export class SchemaValidationError extends MedallionError {
+  constructor(message: string, options?: MedallionErrorOptions) {
+    super('SCHEMA_VALIDATION', message, options);
+    this.name = 'SchemaValidationError';
+  }
+}
+
+/** A storage operation failed: a condition did not hold, an object is missing, a lock is held, or I/O broke. */
+export class StorageError extends MedallionError {
+  readonly path: string;
+
+  constructor(
+    code: Extract<ErrorCode, `STORAGE_${string}`>,
+    message: string,
+    path: string,
+    options?: MedallionErrorOptions,
+  ) {
+    super(code, message, options);
+    this.name = 'StorageError';
+    this.path = path;
+  }
+}
+
+/** A record read from the ledger does not match its schema. */
+export class LedgerError extends MedallionError {
+  constructor(message: string, options?: MedallionErrorOptions) {
+    super('LEDGER_CORRUPT', message, options);
+    this.name = 'LedgerError';
+  }
+}
+
+/** User code failed inside `materialize`. Raised only by the executor's user-code boundary. */
+export class AssetExecutionError extends MedallionError {
+  readonly asset: string;
+  readonly partition: string | undefined;
+
+  constructor(asset: string, partition: string | undefined, message: string, options?: MedallionErrorOptions) {
+    super('ASSET_EXECUTION', message, options);
+    this.name = 'AssetExecutionError';
+    this.asset = asset;
+    this.partition = partition;
+  }
+}
+
+/** Thrown by user code: retrying cannot help (bad credentials, a malformed request). Same meaning as Inngest's. */
+export class NonRetriableError extends MedallionError {
+  constructor(message: string, options?: MedallionErrorOptions) {
+    super('NON_RETRIABLE', message, options);
+    this.name = 'NonRetriableError';
+  }
+}
+
+/** Thrown by user code: retry, but not before `retryAfterMs` (a rate limit). Same meaning as Inngest's. */
+export class RetryAfterError extends MedallionError {
+  readonly retryAfterMs: number;
+
+  constructor(message: string, retryAfterMs: number, options?: MedallionErrorOptions) {
+    super('RETRY_AFTER', message, options);
+    this.name = 'RetryAfterError';
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** Configuration (environment, flags) is missing or invalid. */
+export class ConfigError extends MedallionError {
+  constructor(message: string, options?: MedallionErrorOptions) {
+    super('CONFIG_INVALID', message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A command line or request was malformed. */
+export class UsageError extends MedallionError {
+  constructor(message: string) {
+    super('USAGE', message);
+    this.name = 'UsageError';
+  }
+}
+
+export function isMedallionError(error: unknown): error is MedallionError {
+  return error instanceof MedallionError;
+}
+
+/** The message of any thrown value, for logs and ledger records. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

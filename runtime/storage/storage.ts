@@ -1,0 +1,68 @@
+/**
+ * The storage interface every lake backend implements (local filesystem, Azure Blob Storage). Paths are
+ * `container/rest/of/name` with `/` separators; the first segment is the container (`raw`, `intermediate`,
+ * `gold`, `metrics`). The contract is pinned by `tests/runtime/storage/storage-contract.ts`.
+ */
+
+export interface ObjectInfo {
+  readonly path: string;
+  readonly size: number;
+  /** Opaque version tag; changes whenever the object is replaced. */
+  readonly etag: string;
+  readonly lastModified: Date;
+}
+
+export interface StoredObject extends ObjectInfo {
+  readonly body: Uint8Array;
+}
+
+export interface PutOptions {
+  /** Write only if the current object's etag equals this (compare-and-swap). */
+  readonly ifMatch?: string;
+  /** `'*'`: write only if no object exists at the path (create-once). */
+  readonly ifNoneMatch?: '*';
+  readonly contentType?: string;
+}
+
+export interface DeleteOptions {
+  readonly ifMatch?: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for a held lock before failing with STORAGE_LOCKED; 0 fails at once. */
+  readonly waitMs?: number;
+  /** Who holds it, shown to whoever waits (e.g. `run 2026…/pid 123`). */
+  readonly owner?: string;
+  /** Lease duration; the holder renews it while held, so only a dead holder's lock expires. */
+  readonly ttlMs?: number;
+}
+
+export interface StorageLock {
+  readonly name: string;
+  readonly owner: string;
+  /** Throws if the lease was lost (expired and taken by another holder). */
+  assertHeld(): void;
+  release(): Promise<void>;
+}
+
+export interface Storage {
+  /** Where the lake is, for display: a folder path or an account URL (never with credentials). */
+  readonly location: string;
+  /** The object at `path`, or undefined when there is none. */
+  get(path: string): Promise<StoredObject | undefined>;
+  stat(path: string): Promise<ObjectInfo | undefined>;
+  /**
+   * Writes atomically: readers see the old object or the new one, never a partial one. A failed
+   * condition throws StorageError STORAGE_CONFLICT and changes nothing.
+   */
+  put(path: string, body: Uint8Array | string, options?: PutOptions): Promise<ObjectInfo>;
+  /** Returns false when there was nothing to delete. A failed condition throws STORAGE_CONFLICT. */
+  delete(path: string, options?: DeleteOptions): Promise<boolean>;
+  /** Every object whose path starts with `prefix`, in lexicographic path order. */
+  list(prefix: string): Promise<ObjectInfo[]>;
+  /**
+   * An exclusive, lease-based lock (one per name across processes and machines sharing the lake). Fails with
+   * STORAGE_LOCKED naming the holder when `waitMs` passes.
+   */
+  lock(name: string, options?: LockOptions): Promise<StorageLock>;
+}
