@@ -35,6 +35,7 @@ export type {
   AssetOptions,
   CheckResult,
   InputsOf,
+  InputVersion,
   MaterializeContext,
   MaterializeResult,
   RowOf,

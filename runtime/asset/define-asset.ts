@@ -29,11 +29,21 @@ export type InputsOf<D extends AssetDeps> = { readonly [K in keyof D]: AssetInpu
  */
 export interface AssetInput<Row> {
   readonly key: AssetKey;
-  /** Data versions read, one per upstream partition (`partition` is undefined when unpartitioned). */
-  readonly versions: readonly { readonly partition: string | undefined; readonly dataVersion: string }[];
+  /** What was read: one entry per upstream partition (`partition` is undefined when unpartitioned). */
+  readonly versions: readonly InputVersion[];
   readonly numRows: number;
   rows(): Promise<Row[]>;
   table(): Promise<Table>;
+  /** A file the upstream attached to the version read (see `ctx.attach`); undefined if it has none by that name. */
+  readAttachment(name: string, partition?: string): Promise<Uint8Array | undefined>;
+}
+
+export interface InputVersion {
+  readonly partition: string | undefined;
+  readonly dataVersion: string;
+  readonly numRows: number;
+  /** The metadata the upstream's materialization returned. */
+  readonly metadata: JsonObject;
 }
 
 /** Durable scratch space of one materialization attempt; survives a crash, deleted after commit. */
