@@ -47,5 +47,11 @@ export type { RetryPolicy, RetryPolicyOptions } from './asset/retry-policy.ts';
 export { AssetGraph, createAssetGraph } from './graph/asset-graph.ts';
 export { nearestMatches } from './graph/nearest-keys.ts';
 
+// Selection
+export { formatSelection, parseSelection } from './selection/parse-selection.ts';
+export type { SelectionNode, SelectionOperand } from './selection/parse-selection.ts';
+export { resolveSelection } from './selection/resolve-selection.ts';
+export { selectAssets } from './selection/select-assets.ts';
+
 // Storage
 export type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage/storage.ts';
