@@ -1,0 +1,42 @@
+/** What a CLI command is and what it is given: parsed arguments, output streams, the graph and the lake. */
+import type { AssetGraph } from '../graph/asset-graph.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: false; description: string };
+
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly positionals: readonly string[];
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly json: boolean;
+  graph(): Promise<AssetGraph>;
+  lake(): Storage;
+}
+
+export interface CliCommand {
+  readonly summary: string;
+  /** Argument synopsis after the command name, e.g. `[SELECTION] [--force]`. */
+  readonly usage: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Returns the process exit code. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  lake: { type: 'string', description: 'lake folder (default: $MEDALLION_LAKE, else ./data/lake)' },
+  json: { type: 'boolean', description: 'machine-readable output on stdout' },
+  help: { type: 'boolean', short: 'h', description: 'show help for the command' },
+};

@@ -1,0 +1,61 @@
+/** `medallion materialize [SELECTION]`: materialize what is missing or stale, with progress and a summary. */
+import { UsageError } from '../../errors.ts';
+import { materialize } from '../../executor/run.ts';
+import type { RunSummary } from '../../ledger/run-summary.ts';
+import type { CliCommand } from '../command.ts';
+import { EXIT_OK, EXIT_RUN_FAILED } from '../exit-codes.ts';
+import { createProgressReporter, formatRunSummary } from '../progress-reporter.ts';
+
+export const materializeCommand: CliCommand = {
+  summary: 'materialize what is missing or stale in a selection (and nothing else)',
+  usage: '[SELECTION | --all] [--partition P] [--force]',
+  options: {
+    all: { type: 'boolean', description: 'select every asset (same as "*")' },
+    partition: { type: 'string', description: 'only this partition of partitioned assets' },
+    force: { type: 'boolean', description: 'materialize even what is fresh' },
+    concurrency: { type: 'string', description: 'how many assets may run at once (default 4)' },
+  },
+  async run(ctx) {
+    const selection = selectionOf(ctx.positionals, ctx.values.all === true);
+    const concurrency = ctx.values.concurrency === undefined ? undefined : Number(ctx.values.concurrency);
+    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+      throw new UsageError(`--concurrency must be a whole number ≥ 1, not "${String(ctx.values.concurrency)}".`);
+    }
+    const graph = await ctx.graph();
+    const lake = ctx.lake();
+    const { summary } = await materialize({
+      graph,
+      storage: lake,
+      selection,
+      force: ctx.values.force === true,
+      ...(typeof ctx.values.partition === 'string' ? { partition: ctx.values.partition } : {}),
+      ...(concurrency === undefined ? {} : { concurrency }),
+      ...(ctx.json ? {} : { onEvent: createProgressReporter(ctx.io) }),
+    });
+    if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(toJson(summary), null, 2)}\n`);
+    else ctx.io.stdout.write(formatRunSummary(summary, lake.location));
+    return summary.status === 'succeeded' ? EXIT_OK : EXIT_RUN_FAILED;
+  },
+};
+
+function selectionOf(positionals: readonly string[], all: boolean): string {
+  if (all && positionals.length > 0) throw new UsageError('Give either a selection or --all, not both.');
+  if (all) return '*';
+  if (positionals.length === 0) {
+    throw new UsageError('Nothing selected: give a selection (e.g. "+gold/matches" or "group:silver") or --all.');
+  }
+  return positionals.join(',');
+}
+
+function toJson(summary: RunSummary) {
+  const keysOf = (...types: string[]) =>
+    summary.outcomes.filter((outcome) => types.includes(outcome.type)).map((outcome) => outcome.partition === null ? outcome.asset : `${outcome.asset}[${outcome.partition}]`);
+  return {
+    runId: summary.runId,
+    status: summary.status,
+    materialized: keysOf('materialized'),
+    skipped: keysOf('skipped'),
+    failed: keysOf('failed', 'upstream-failed'),
+    outcomes: summary.outcomes,
+  };
+}

@@ -1,0 +1,55 @@
+/** Shared by `show` and `export`: the one asset named on the command line, and its committed data. */
+import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
+import { StorageError, UsageError } from '../errors.ts';
+import type { AssetGraph } from '../graph/asset-graph.ts';
+import { rowsFromTable } from '../io/rows-from-table.ts';
+import { tableFromParquet } from '../io/parquet.ts';
+import { Ledger } from '../ledger/ledger.ts';
+import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
+import { parseSelection } from '../selection/parse-selection.ts';
+import { resolveSelection } from '../selection/resolve-selection.ts';
+import type { CommandContext } from './command.ts';
+
+export interface CommittedData {
+  readonly key: AssetKey;
+  readonly head: CommittedMaterialization;
+  readonly parquet: Uint8Array;
+  rows(): Record<string, unknown>[];
+}
+
+export function assetArgument(ctx: CommandContext, graph: AssetGraph, command: string): AssetKey {
+  const [text, ...extra] = ctx.positionals;
+  if (text === undefined) throw new UsageError(`Name one asset, e.g. "medallion ${command} gold/matches".`);
+  if (extra.length > 0) throw new UsageError(`"${command}" takes one asset; got ${ctx.positionals.length}: ${ctx.positionals.join(' ')}.`);
+  const node = parseSelection(text);
+  if (node.kind !== 'key') throw new UsageError(`"${text}" is a selection; "${command}" takes one asset key such as gold/matches.`);
+  return resolveSelection(node, graph)[0]!;
+}
+
+export async function readCommitted(ctx: CommandContext, graph: AssetGraph, key: AssetKey): Promise<CommittedData> {
+  const asset = graph.get(key);
+  const partition = typeof ctx.values.partition === 'string' ? ctx.values.partition : undefined;
+  if (asset.partitions !== undefined && partition === undefined) {
+    throw new UsageError(`"${key}" is partitioned; choose one with --partition (${asset.partitions.join(', ')}).`);
+  }
+  if (asset.partitions === undefined && partition !== undefined) throw new UsageError(`"${key}" is not partitioned; drop --partition.`);
+  if (partition !== undefined && !asset.partitions!.includes(partition)) {
+    throw new UsageError(`"${key}" has no partition "${partition}"; its partitions: ${asset.partitions!.join(', ')}.`);
+  }
+  const storage = ctx.lake();
+  const head = await new Ledger(storage).readHead(key, partition);
+  const label = slotLabel(key, partition);
+  if (head === undefined) {
+    throw new StorageError('STORAGE_NOT_FOUND', `"${label}" has never been materialized in ${storage.location}. Run "medallion materialize +${key}" first.`, label);
+  }
+  const object = await storage.get(head.record.files.data!);
+  if (object === undefined) {
+    throw new StorageError('STORAGE_NOT_FOUND', `The data of "${label}" (${head.record.files.data}) is missing from the lake. Re-materialize it with --force.`, label);
+  }
+  return {
+    key,
+    head: head.record,
+    parquet: object.body,
+    rows: () => rowsFromTable(tableFromParquet(object.body), asset.schema),
+  };
+}

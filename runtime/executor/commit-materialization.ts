@@ -1,0 +1,106 @@
+/**
+ * Turns what `materialize` returned into a committed version: validate rows (failures go to quarantine),
+ * run the asset's checks, write Parquet and attachments into a fresh folder, then publish with one
+ * conditional head write. Until that write, readers keep seeing the previous version.
+ */
+import { tableToIPC, type Table } from 'apache-arrow';
+import type { AnyAsset, MaterializeResult } from '../asset/define-asset.ts';
+import { errorMessage } from '../errors.ts';
+import { tableFromRows } from '../io/table-from-rows.ts';
+import { tableToParquet } from '../io/parquet.ts';
+import { quarantineSchema, validateRows } from '../io/quarantine.ts';
+import type { JsonObject } from '../json.ts';
+import { materializationFolder } from '../ledger/lake-layout.ts';
+import type { Head } from '../ledger/ledger.ts';
+import type { CheckOutcome, CommittedMaterialization } from '../ledger/materialization-record.ts';
+import type { StorageLock } from '../storage/storage.ts';
+import { computeDataVersion, type InputDataVersion } from '../versions/data-version.ts';
+import type { RunEnvironment } from './run-environment.ts';
+import type { StepJournal } from './step-journal.ts';
+
+export interface CommitRequest {
+  readonly asset: AnyAsset;
+  readonly partition: string | undefined;
+  readonly materializationId: string;
+  readonly startedAt: Date;
+  readonly attempts: number;
+  readonly inputs: readonly InputDataVersion[];
+  readonly result: MaterializeResult<Record<string, unknown>>;
+  readonly journal: StepJournal;
+  readonly expected: Head | undefined;
+  readonly lock: StorageLock;
+}
+
+export interface Committed {
+  readonly record: CommittedMaterialization;
+  readonly rows: readonly Record<string, unknown>[];
+  readonly table: Table;
+}
+
+export async function commitMaterialization(env: RunEnvironment, request: CommitRequest): Promise<Committed> {
+  const { asset, partition, journal } = request;
+  const { valid, quarantined } = validateRows(request.result.rows, asset.schema);
+  const table = tableFromRows(valid, asset.schema);
+  const dataVersion = computeDataVersion(tableToIPC(table, 'stream'));
+  const checks = await runChecks(asset, valid);
+
+  const folder = materializationFolder(asset.key, partition, request.materializationId);
+  const dataBytes = tableToParquet(table);
+  await env.storage.put(`${folder}/data.parquet`, dataBytes);
+  let bytes = dataBytes.byteLength;
+  let quarantinePath: string | null = null;
+  if (quarantined.length > 0) {
+    const quarantineBytes = tableToParquet(tableFromRows(quarantined, quarantineSchema));
+    quarantinePath = `${folder}/quarantine.parquet`;
+    await env.storage.put(quarantinePath, quarantineBytes);
+    bytes += quarantineBytes.byteLength;
+  }
+  const attachments = await journal.attachments();
+  for (const name of attachments) {
+    const stored = await env.storage.get(journal.attachmentPath(name));
+    if (stored !== undefined) await env.storage.put(`${folder}/attachments/${name}`, stored.body);
+  }
+
+  const finishedAt = new Date();
+  const record: CommittedMaterialization = {
+    format: 1,
+    id: request.materializationId,
+    runId: env.runId,
+    asset: asset.key,
+    partition: partition ?? null,
+    status: 'materialized',
+    startedAt: request.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - request.startedAt.getTime(),
+    attempts: request.attempts,
+    codeVersion: asset.codeVersion,
+    inputs: [...request.inputs],
+    dataVersion,
+    rows: valid.length,
+    quarantined: quarantined.length,
+    bytes,
+    steps: { ...journal.counts },
+    checks,
+    metadata: request.result.metadata ?? {},
+    files: { folder, data: `${folder}/data.parquet`, quarantine: quarantinePath, attachments },
+    error: null,
+  };
+  request.lock.assertHeld();
+  await env.ledger.commit(record, request.expected);
+  await journal.clear();
+  return { record, rows: valid, table };
+}
+
+async function runChecks(asset: AnyAsset, rows: readonly Record<string, unknown>[]): Promise<CheckOutcome[]> {
+  const outcomes: CheckOutcome[] = [];
+  for (const check of asset.checks) {
+    const blocking = check.blocking ?? false;
+    try {
+      const result = await check.check(rows);
+      outcomes.push({ name: check.name, passed: result.passed, blocking, message: result.message ?? null, metadata: (result.metadata ?? {}) as JsonObject });
+    } catch (error) {
+      outcomes.push({ name: check.name, passed: false, blocking, message: `check threw: ${errorMessage(error)}`, metadata: {} });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,34 @@
+/** Builds the `ctx` handed to an asset's `materialize`: durable steps, staging and attachments over the journal. */
+import type { AnyAsset, MaterializeContext } from '../asset/define-asset.ts';
+import { withSpan } from '../telemetry/tracer.ts';
+import { ATTR_ASSET_KEY, ATTR_PARTITION, ATTR_STEP_ID, ATTR_STEP_REPLAYED, SPAN_STEP } from '../telemetry/span-attributes.ts';
+import type { RunEnvironment } from './run-environment.ts';
+import type { StepJournal } from './step-journal.ts';
+
+export function createMaterializeContext(
+  env: RunEnvironment,
+  asset: AnyAsset,
+  partition: string | undefined,
+  attempt: number,
+  journal: StepJournal,
+): MaterializeContext {
+  const slot = { asset: asset.key, partition: partition ?? null };
+  return {
+    asset: asset.key,
+    partition,
+    runId: env.runId,
+    attempt,
+    codeVersion: asset.codeVersion,
+    signal: env.signal,
+    step: (id, fn) =>
+      withSpan(`${SPAN_STEP} ${id}`, { [ATTR_STEP_ID]: id, [ATTR_ASSET_KEY]: asset.key, [ATTR_PARTITION]: partition ?? '' }, async (span) => {
+        const { value, replayed } = await journal.run(id, fn);
+        span.setAttribute(ATTR_STEP_REPLAYED, replayed);
+        env.emit({ type: 'step-finished', ...slot, step: id, replayed });
+        return value;
+      }),
+    staging: journal.staging,
+    attach: (name, body) => journal.attach(name, body),
+    log: (message, fields = {}) => env.emit({ type: 'slot-log', ...slot, message, fields }),
+  };
+}

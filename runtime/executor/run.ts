@@ -1,0 +1,162 @@
+/**
+ * The in-process executor: plans what is missing or stale in a selection and materializes it, independent
+ * slots concurrently (bounded), each after its upstreams, stopping downstream of a failure. Returns the
+ * outcomes; adapters (CLI, server, Inngest) turn them into output. Writes a run summary to the lake.
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import pLimit from 'p-limit';
+import { layerOf, slotLabel } from '../asset/asset-key.ts';
+import type { AssetGraph } from '../graph/asset-graph.ts';
+import { createTimeOrderedId } from '../ledger/lake-layout.ts';
+import { Ledger } from '../ledger/ledger.ts';
+import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
+import { selectAssets } from '../selection/select-assets.ts';
+import type { Storage } from '../storage/storage.ts';
+import { withSpan } from '../telemetry/tracer.ts';
+import {
+  ATTR_ASSET_KEY, ATTR_ASSET_LAYER, ATTR_CODE_VERSION, ATTR_OUTCOME, ATTR_PARTITION, ATTR_RUN_ID, ATTR_SELECTION,
+  ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
+} from '../telemetry/span-attributes.ts';
+import { StalenessResolver, upstreamSlots } from '../versions/staleness.ts';
+import { RunDataCache } from './asset-inputs.ts';
+import { materializeSlot } from './materialize-slot.ts';
+import { emptyOutcome } from './outcomes.ts';
+import { planRun } from './plan.ts';
+import type { PlannedSlot, RunEventListener } from './run-events.ts';
+import type { RunEnvironment } from './run-environment.ts';
+
+export interface MaterializeOptions {
+  readonly graph: AssetGraph;
+  readonly storage: Storage;
+  /** A selection string (default `*`). */
+  readonly selection?: string;
+  readonly partition?: string;
+  /** Materialize even what is fresh. */
+  readonly force?: boolean;
+  /** How many slots may materialize at once (default 4). */
+  readonly concurrency?: number;
+  /** How long to wait for a slot locked by another run before failing it (default 10 minutes). */
+  readonly lockWaitMs?: number;
+  readonly onEvent?: RunEventListener;
+  readonly signal?: AbortSignal;
+  /** Injectable for tests: the wait between retries, and the jitter source. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly summary: RunSummary;
+}
+
+/**
+ * Materializes what is missing or stale in a selection.
+ *
+ * @example
+ * const { summary } = await materialize({ graph, storage: createLocalStorage('./data/lake'), selection: '+gold/matches' });
+ */
+export async function materialize(options: MaterializeOptions): Promise<RunResult> {
+  const selection = options.selection ?? '*';
+  const keys = selectAssets(selection, options.graph);
+  const ledger = new Ledger(options.storage);
+  const startedAt = new Date();
+  const env: RunEnvironment = {
+    graph: options.graph,
+    storage: options.storage,
+    ledger,
+    cache: new RunDataCache(),
+    consumers: new Map(),
+    runId: createTimeOrderedId(startedAt),
+    runStartedAt: startedAt.getTime(),
+    force: options.force ?? false,
+    lockWaitMs: options.lockWaitMs ?? 600_000,
+    signal: options.signal ?? new AbortController().signal,
+    emit: options.onEvent ?? (() => undefined),
+    sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
+    random: options.random ?? Math.random,
+  };
+  return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async () => {
+    const resolver = new StalenessResolver(options.graph, ledger);
+    const plan = await planRun(options.graph, resolver, keys, options.partition);
+    env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
+    const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
+    const finishedAt = new Date();
+    const summary: RunSummary = {
+      format: 1,
+      runId: env.runId,
+      selection,
+      force: env.force,
+      partition: options.partition ?? null,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      status: outcomes.some((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed') ? 'failed' : 'succeeded',
+      outcomes,
+    };
+    await ledger.writeRunSummary(summary);
+    env.emit({ type: 'run-finished', summary });
+    return { runId: env.runId, summary };
+  });
+}
+
+async function executePlan(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
+  const limit = pLimit(Math.max(1, concurrency));
+  countConsumers(env, plan);
+  const pending = new Map<string, Promise<SlotOutcome>>();
+  for (const slot of plan) {
+    const asset = env.graph.get(slot.asset);
+    const partition = slot.partition ?? undefined;
+    const upstreamInPlan = upstreamSlots(env.graph, asset, partition)
+      .map((upstream) => pending.get(slotLabel(upstream.asset, upstream.partition)))
+      .filter((promise): promise is Promise<SlotOutcome> => promise !== undefined);
+    const run = async (): Promise<SlotOutcome> => {
+      const upstream = await Promise.all(upstreamInPlan);
+      const broken = upstream.find((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed');
+      const waitMs = Date.now() - env.runStartedAt;
+      let outcome: SlotOutcome;
+      if (broken !== undefined) {
+        outcome = { ...emptyOutcome(slot.asset, partition, waitMs), type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition ?? undefined)}" ${broken.type === 'failed' ? 'failed' : 'could not run'}` };
+      } else if (slot.status === 'fresh' && !env.force && !upstream.some((outcome) => outcome.type === 'materialized')) {
+        const head = (await resolver.head(slot.asset, partition))?.record;
+        outcome = { ...emptyOutcome(slot.asset, partition, waitMs), reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
+      } else {
+        outcome = await limit(() => materializeInSpan(env, resolver, slot));
+      }
+      for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
+      env.emit({ type: 'slot-finished', outcome });
+      return outcome;
+    };
+    pending.set(slotLabel(slot.asset, partition), run());
+  }
+  return Promise.all(pending.values());
+}
+
+function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void {
+  const planned = new Set(plan.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined)));
+  for (const slot of plan) {
+    for (const upstream of upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)) {
+      const label = slotLabel(upstream.asset, upstream.partition);
+      if (planned.has(label)) env.consumers.set(label, (env.consumers.get(label) ?? 0) + 1);
+    }
+  }
+}
+
+async function materializeInSpan(env: RunEnvironment, resolver: StalenessResolver, slot: PlannedSlot): Promise<SlotOutcome> {
+  const asset = env.graph.get(slot.asset);
+  const partition = slot.partition ?? undefined;
+  const status = await resolver.slotStatus(slot.asset, partition);
+  const attributes = {
+    [ATTR_RUN_ID]: env.runId,
+    [ATTR_ASSET_KEY]: asset.key,
+    [ATTR_ASSET_LAYER]: layerOf(asset.key),
+    [ATTR_PARTITION]: partition ?? '',
+    [ATTR_CODE_VERSION]: asset.codeVersion,
+    [ATTR_STALE_CAUSES]: status.causes.map((cause) => `${cause.category}: ${cause.reason}`),
+  };
+  return withSpan(`${SPAN_MATERIALIZE} ${slotLabel(asset.key, partition)}`, attributes, async (span) => {
+    const outcome = await materializeSlot(env, asset, partition, slot.status);
+    span.setAttribute(ATTR_OUTCOME, outcome.type);
+    return outcome;
+  });
+}
+

@@ -1,0 +1,36 @@
+/**
+ * The single boundary where user code runs (Dagster's user_code_error_boundary): any failure becomes an
+ * AssetExecutionError naming the asset, with the original error as its cause and its stack intact.
+ */
+import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
+import { AssetExecutionError, errorMessage, NonRetriableError, RetryAfterError } from '../errors.ts';
+
+export async function runUserCode<T>(
+  asset: AssetKey,
+  partition: string | undefined,
+  what: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof AssetExecutionError) throw error;
+    throw new AssetExecutionError(asset, partition, `${slotLabel(asset, partition)} failed in ${what}: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The user's own error behind an AssetExecutionError, if any. */
+export function userCause(error: unknown): unknown {
+  return error instanceof AssetExecutionError && error.cause !== undefined ? error.cause : error;
+}
+
+export function isRetriable(error: unknown): boolean {
+  return !(userCause(error) instanceof NonRetriableError);
+}
+
+export function retryAfterHintMs(error: unknown): number | undefined {
+  const cause = userCause(error);
+  return cause instanceof RetryAfterError ? cause.retryAfterMs : undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * Where everything lives in the lake. Framework folders start with `_`, which no asset key segment can,
+ * so they never collide with an asset's prefix:
+ *
+ *   <layer>/<name>[/p=<partition>]/_head.json            the committed materialization (one conditional write)
+ *   <layer>/<name>[/p=<partition>]/<materialization id>/ data.parquet, quarantine.parquet, attachments/…
+ *   metrics/_ledger/<asset prefix>/<materialization id>.json   append-only history
+ *   metrics/_journal/<asset prefix>/<provenance hash>/   durable steps, staging and attachments in flight
+ *   metrics/_runs/<run id>.json                           one summary per run
+ */
+import { randomBytes } from 'node:crypto';
+import { assetPrefix, type AssetKey } from '../asset/asset-key.ts';
+
+export function headPath(key: AssetKey, partition?: string): string {
+  return `${assetPrefix(key, partition)}/_head.json`;
+}
+
+export function materializationFolder(key: AssetKey, partition: string | undefined, materializationId: string): string {
+  return `${assetPrefix(key, partition)}/${materializationId}`;
+}
+
+export function ledgerPrefix(key: AssetKey, partition?: string): string {
+  return `metrics/_ledger/${assetPrefix(key, partition)}/`;
+}
+
+export function ledgerRecordPath(key: AssetKey, partition: string | undefined, materializationId: string): string {
+  return `${ledgerPrefix(key, partition)}${materializationId}.json`;
+}
+
+export function journalFolder(key: AssetKey, partition: string | undefined, provenanceHash: string): string {
+  return `metrics/_journal/${assetPrefix(key, partition)}/${provenanceHash.slice(0, 24)}`;
+}
+
+export const RUNS_PREFIX = 'metrics/_runs/';
+
+export function runSummaryPath(runId: string): string {
+  return `${RUNS_PREFIX}${runId}.json`;
+}
+
+/**
+ * Ids that sort by creation time (lexicographically) and are unique across processes:
+ * `20261126T124501123Z-3f9a1c`.
+ */
+export function createTimeOrderedId(now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Turns a user-chosen name (a step id, an attachment name) into a safe path segment sequence. */
+export function safeRelativeName(name: string): string {
+  const segments = name.split('/').map((segment) => segment.replace(/[^A-Za-z0-9._=-]/g, '_'));
+  if (name.length === 0 || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    throw new Error(`"${name}" is not a usable name: use non-empty segments separated by "/", without "." or ".."`);
+  }
+  return segments.join('/');
+}

@@ -1,0 +1,69 @@
+/**
+ * The ledger's record of one materialization attempt, validated with zod whenever it is read back from the
+ * lake. Typed fields, not tags (what we avoid from Dagster's `dagster/input_data_version/<key>` strings).
+ */
+import { z } from 'zod';
+
+export const inputDataVersionSchema = z.object({
+  asset: z.string(),
+  partition: z.string().nullable(),
+  dataVersion: z.string(),
+});
+
+export const checkOutcomeSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  blocking: z.boolean(),
+  message: z.string().nullable(),
+  metadata: z.record(z.string(), z.json()),
+});
+
+export const recordErrorSchema = z.object({
+  name: z.string(),
+  code: z.string().nullable(),
+  message: z.string(),
+});
+
+export const materializationRecordSchema = z.object({
+  format: z.literal(1),
+  id: z.string(),
+  runId: z.string(),
+  asset: z.string(),
+  partition: z.string().nullable(),
+  status: z.enum(['materialized', 'failed']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  attempts: z.int(),
+  codeVersion: z.string(),
+  inputs: z.array(inputDataVersionSchema),
+  dataVersion: z.string().nullable(),
+  rows: z.int(),
+  quarantined: z.int(),
+  bytes: z.int(),
+  steps: z.object({ ran: z.int(), replayed: z.int() }),
+  checks: z.array(checkOutcomeSchema),
+  metadata: z.record(z.string(), z.json()),
+  files: z.object({
+    folder: z.string().nullable(),
+    data: z.string().nullable(),
+    quarantine: z.string().nullable(),
+    attachments: z.array(z.string()),
+  }),
+  error: recordErrorSchema.nullable(),
+});
+
+export type MaterializationRecord = z.infer<typeof materializationRecordSchema>;
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+export type RecordError = z.infer<typeof recordErrorSchema>;
+
+/** A committed materialization (a head): it has data. */
+export type CommittedMaterialization = MaterializationRecord & { status: 'materialized'; dataVersion: string };
+
+export function isCommitted(record: MaterializationRecord): record is CommittedMaterialization {
+  return record.status === 'materialized' && record.dataVersion !== null;
+}
+
+export function failedBlockingChecks(record: MaterializationRecord): CheckOutcome[] {
+  return record.checks.filter((check) => check.blocking && !check.passed);
+}

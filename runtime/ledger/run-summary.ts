@@ -1,0 +1,42 @@
+/** The summary each run writes to `metrics/_runs/<run id>.json`: one outcome per asset slot it considered. */
+import { z } from 'zod';
+import { recordErrorSchema } from './materialization-record.ts';
+
+export const outcomeTypes = ['materialized', 'skipped', 'failed', 'upstream-failed'] as const;
+
+export const slotOutcomeSchema = z.object({
+  asset: z.string(),
+  partition: z.string().nullable(),
+  type: z.enum(outcomeTypes),
+  /** Why it was skipped or why it could not run. */
+  reason: z.string().nullable(),
+  materializationId: z.string().nullable(),
+  dataVersion: z.string().nullable(),
+  rows: z.int(),
+  quarantined: z.int(),
+  bytes: z.int(),
+  /** Time from the run's start until this slot started (waiting on upstreams and concurrency). */
+  waitMs: z.number(),
+  durationMs: z.number(),
+  attempts: z.int(),
+  steps: z.object({ ran: z.int(), replayed: z.int() }),
+  error: recordErrorSchema.nullable(),
+  metadata: z.record(z.string(), z.json()),
+});
+
+export const runSummarySchema = z.object({
+  format: z.literal(1),
+  runId: z.string(),
+  selection: z.string(),
+  force: z.boolean(),
+  partition: z.string().nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  status: z.enum(['succeeded', 'failed']),
+  outcomes: z.array(slotOutcomeSchema),
+});
+
+export type SlotOutcome = z.infer<typeof slotOutcomeSchema>;
+export type RunSummary = z.infer<typeof runSummarySchema>;
+export type OutcomeType = SlotOutcome['type'];

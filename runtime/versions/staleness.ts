@@ -1,0 +1,180 @@
+/**
+ * Status (`missing | stale | fresh`), stale causes and root causes of asset slots, read from the ledger's
+ * heads. As Dagster's CachingStaleStatusResolver: create one per CLI invocation or HTTP request; it caches.
+ * Propagation is by data version: an upstream re-materialized with identical data leaves this slot fresh.
+ */
+import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
+import type { AnyAsset } from '../asset/define-asset.ts';
+import type { AssetGraph } from '../graph/asset-graph.ts';
+import type { Head, Ledger } from '../ledger/ledger.ts';
+import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
+import { shortVersion } from './data-version.ts';
+
+export type AssetStatus = 'missing' | 'stale' | 'fresh';
+export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'upstream';
+export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'missing';
+
+export interface StaleCause {
+  readonly asset: AssetKey;
+  readonly partition: string | null;
+  readonly category: StaleCauseCategory;
+  readonly reason: string;
+  /** The upstream involved, for `data`, `dependencies` and `upstream` causes. */
+  readonly dependency: AssetKey | null;
+}
+
+export interface RootCause {
+  readonly asset: AssetKey;
+  readonly partition: string | null;
+  readonly category: RootCauseCategory;
+  readonly reason: string;
+}
+
+export interface SlotStatus {
+  readonly asset: AssetKey;
+  readonly partition: string | null;
+  readonly status: AssetStatus;
+  readonly causes: readonly StaleCause[];
+  readonly rootCauses: readonly RootCause[];
+  readonly head: CommittedMaterialization | undefined;
+}
+
+/** An asset's status: for a partitioned asset, the worst of its partitions, which are listed too. */
+export interface AssetStatusReport extends SlotStatus {
+  readonly partitions: readonly SlotStatus[] | null;
+}
+
+export interface UpstreamSlot {
+  readonly asset: AssetKey;
+  readonly partition: string | undefined;
+}
+
+/**
+ * The upstream slots a slot reads: partition to partition between partitioned assets, every partition of a
+ * partitioned upstream for an unpartitioned asset, the whole upstream otherwise.
+ */
+export function upstreamSlots(graph: AssetGraph, asset: AnyAsset, partition: string | undefined): UpstreamSlot[] {
+  return asset.depKeys.flatMap((depKey) => {
+    const upstream = graph.get(depKey);
+    if (upstream.partitions === undefined) return [{ asset: depKey, partition: undefined }];
+    if (asset.partitions !== undefined) return [{ asset: depKey, partition }];
+    return upstream.partitions.map((p) => ({ asset: depKey, partition: p }));
+  });
+}
+
+export class StalenessResolver {
+  readonly #graph: AssetGraph;
+  readonly #ledger: Ledger;
+  readonly #heads = new Map<string, Promise<Head | undefined>>();
+  readonly #statuses = new Map<string, Promise<SlotStatus>>();
+
+  constructor(graph: AssetGraph, ledger: Ledger) {
+    this.#graph = graph;
+    this.#ledger = ledger;
+  }
+
+  /** The committed head of a slot, cached for the resolver's lifetime. */
+  head(asset: AssetKey, partition?: string): Promise<Head | undefined> {
+    const id = slotLabel(asset, partition);
+    let cached = this.#heads.get(id);
+    if (cached === undefined) {
+      cached = this.#ledger.readHead(asset, partition);
+      this.#heads.set(id, cached);
+    }
+    return cached;
+  }
+
+  slotStatus(asset: AssetKey, partition?: string): Promise<SlotStatus> {
+    const id = slotLabel(asset, partition);
+    let cached = this.#statuses.get(id);
+    if (cached === undefined) {
+      cached = this.#computeSlotStatus(this.#graph.get(asset), partition);
+      this.#statuses.set(id, cached);
+    }
+    return cached;
+  }
+
+  async assetStatus(key: AssetKey): Promise<AssetStatusReport> {
+    const asset = this.#graph.get(key);
+    if (asset.partitions === undefined) return { ...(await this.slotStatus(key)), partitions: null };
+    const partitions = await Promise.all(asset.partitions.map((partition) => this.slotStatus(key, partition)));
+    const worst = partitions.find((slot) => slot.status === 'missing') ?? partitions.find((slot) => slot.status === 'stale');
+    const latest = partitions
+      .map((slot) => slot.head)
+      .filter((head): head is CommittedMaterialization => head !== undefined)
+      .sort((a, b) => (a.finishedAt < b.finishedAt ? 1 : -1))[0];
+    return {
+      asset: key,
+      partition: null,
+      status: worst?.status ?? 'fresh',
+      causes: partitions.flatMap((slot) => slot.causes),
+      rootCauses: dedupeRootCauses(partitions.flatMap((slot) => slot.rootCauses)),
+      head: latest,
+      partitions,
+    };
+  }
+
+  async #computeSlotStatus(asset: AnyAsset, partition: string | undefined): Promise<SlotStatus> {
+    const slot = { asset: asset.key, partition: partition ?? null };
+    const head = (await this.head(asset.key, partition))?.record;
+    if (head === undefined) return { ...slot, status: 'missing', causes: [], rootCauses: [], head };
+    const causes: StaleCause[] = [];
+    if (head.codeVersion !== asset.codeVersion) {
+      causes.push({
+        ...slot,
+        category: 'code',
+        reason: `code version changed from "${head.codeVersion}" to "${asset.codeVersion}"`,
+        dependency: null,
+      });
+    }
+    causes.push(...dependencyCauses(asset, partition, head));
+    const rootCauses: RootCause[] = causes.map((cause) => ({ ...slot, category: cause.category as RootCauseCategory, reason: cause.reason }));
+    for (const upstream of upstreamSlots(this.#graph, asset, partition)) {
+      const upstreamStatus = await this.slotStatus(upstream.asset, upstream.partition);
+      const label = slotLabel(upstream.asset, upstream.partition);
+      if (upstreamStatus.status === 'fresh') {
+        const recorded = head.inputs.find((input) => input.asset === upstream.asset && input.partition === (upstream.partition ?? null));
+        const current = upstreamStatus.head!.dataVersion;
+        const wasRead = head.inputs.some((input) => input.asset === upstream.asset);
+        if (recorded?.dataVersion === current || !wasRead) continue; // unchanged, or a new dependency (counted above)
+        const reason =
+          recorded === undefined
+            ? `upstream "${label}" has data the last materialization did not read`
+            : `upstream "${label}" has a new data version (${shortVersion(recorded.dataVersion)} → ${shortVersion(current)})`;
+        causes.push({ ...slot, category: 'data', reason, dependency: upstream.asset });
+        rootCauses.push({ ...slot, category: 'data', reason });
+        continue;
+      }
+      const reason = `upstream "${label}" is ${upstreamStatus.status}`;
+      causes.push({ ...slot, category: 'upstream', reason, dependency: upstream.asset });
+      rootCauses.push(
+        ...(upstreamStatus.status === 'missing'
+          ? [{ asset: upstream.asset, partition: upstream.partition ?? null, category: 'missing' as const, reason: 'never materialized' }]
+          : upstreamStatus.rootCauses),
+      );
+    }
+    return { ...slot, status: causes.length > 0 ? 'stale' : 'fresh', causes, rootCauses: dedupeRootCauses(rootCauses), head };
+  }
+}
+
+/** Dependencies added or removed since the head was materialized. */
+function dependencyCauses(asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization): StaleCause[] {
+  const slot = { asset: asset.key, partition: partition ?? null };
+  const recordedAssets = new Set(head.inputs.map((input) => input.asset));
+  const added = asset.depKeys.filter((key) => !recordedAssets.has(key));
+  const removed = [...recordedAssets].filter((key) => !asset.depKeys.includes(key)).sort();
+  return [
+    ...added.map((key) => ({ ...slot, category: 'dependencies' as const, reason: `new dependency on "${key}"`, dependency: key })),
+    ...removed.map((key) => ({ ...slot, category: 'dependencies' as const, reason: `removed dependency on "${key}"`, dependency: key })),
+  ];
+}
+
+function dedupeRootCauses(causes: readonly RootCause[]): RootCause[] {
+  const seen = new Set<string>();
+  return causes.filter((cause) => {
+    const id = `${cause.asset}|${cause.partition}|${cause.category}|${cause.reason}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
