@@ -47,6 +47,16 @@ export type { RetryPolicy, RetryPolicyOptions } from './asset/retry-policy.ts';
 export { AssetGraph, createAssetGraph } from './graph/asset-graph.ts';
 export { nearestMatches } from './graph/nearest-keys.ts';
 
+// Data plane
+export { arrowSchemaFromZod, describeColumns } from './io/arrow-schema.ts';
+export type { ColumnKind, ColumnSpec, EmptyAs, ListItemKind, ScalarKind } from './io/arrow-schema.ts';
+export { tableFromRows } from './io/table-from-rows.ts';
+export { rowsFromTable } from './io/rows-from-table.ts';
+export { parquetInfo, schemaFromParquet, tableFromParquet, tableToParquet } from './io/parquet.ts';
+export type { ParquetColumnChunkInfo, ParquetInfo, ParquetWriteOptions } from './io/parquet.ts';
+export { issuesReason, quarantineSchema, validateRows } from './io/quarantine.ts';
+export type { QuarantinedRow, ValidatedRows } from './io/quarantine.ts';
+
 // Selection
 export { formatSelection, parseSelection } from './selection/parse-selection.ts';
 export type { SelectionNode, SelectionOperand } from './selection/parse-selection.ts';
@@ -55,3 +65,27 @@ export { selectAssets } from './selection/select-assets.ts';
 
 // Storage
 export type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage/storage.ts';
+export { createLocalStorage } from './storage/local-storage.ts';
+
+// Versions, staleness and the ledger
+export { computeDataVersion, computeProvenanceHash } from './versions/data-version.ts';
+export type { DataProvenance, DataVersion, InputDataVersion } from './versions/data-version.ts';
+export { StalenessResolver } from './versions/staleness.ts';
+export type { AssetStatus, AssetStatusReport, RootCause, SlotStatus, StaleCause, StaleCauseCategory } from './versions/staleness.ts';
+export { Ledger } from './ledger/ledger.ts';
+export type { Head } from './ledger/ledger.ts';
+export type { CheckOutcome, CommittedMaterialization, MaterializationRecord } from './ledger/materialization-record.ts';
+export type { OutcomeType, RunSummary, SlotOutcome } from './ledger/run-summary.ts';
+export { lineageOf, lineageToMermaid } from './graph/lineage.ts';
+export type { Lineage, LineageNode } from './graph/lineage.ts';
+
+// Execution
+export { materialize } from './executor/run.ts';
+export type { MaterializeOptions, RunResult } from './executor/run.ts';
+export type { PlannedSlot, RunEvent, RunEventListener } from './executor/run-events.ts';
+export { openLake, DEFAULT_LAKE } from './storage/open-lake.ts';
+
+// Command line
+export { runCli, processIo, BUILTIN_COMMANDS } from './cli/main.ts';
+export type { CliOptions } from './cli/main.ts';
+export type { CliCommand, CliIo, CommandContext, OutputStream } from './cli/command.ts';
