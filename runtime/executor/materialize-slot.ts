@@ -44,7 +44,10 @@ export async function materializeSlot(
     const inputs = upstream.heads.map(toInputVersion);
     const provenance = { codeVersion: asset.codeVersion, inputs };
     if (!env.force && head !== undefined && isSameProvenance(head.record, provenance)) {
-      const reason = plannedStatus === 'fresh' ? 'fresh' : 'inputs unchanged since the last materialization';
+      const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
+      const reason = byOtherRun
+        ? `materialized meanwhile by run ${head.record.runId}`
+        : plannedStatus === 'fresh' ? 'fresh' : 'inputs unchanged since the last materialization';
       return { ...base, type: 'skipped', reason, materializationId: head.record.id, dataVersion: head.record.dataVersion, rows: head.record.rows };
     }
     return await runAndCommit(env, { asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs });
