@@ -16,7 +16,7 @@ function chain(options: { aVersion?: string; aRows?: number[]; bDeps?: 'a' | 'a+
   const x = defineAsset({ key: 'raw/x', schema: numbers, codeVersion: '1', async materialize() { calls.x++; return { rows: [{ n: 100 }] }; } });
   const b = defineAsset({
     key: 'intermediate/b', schema: numbers, codeVersion: '1',
-    deps: options.bDeps === 'a+x' ? { a, x } : { a },
+    deps: (options.bDeps === 'a+x' ? { a, x } : { a }) as { a: typeof a },
     async materialize(_ctx, inputs) {
       calls.b++;
       return { rows: (await inputs.a.rows()).map((row) => ({ n: row.n * 2 })) };
