@@ -1,0 +1,28 @@
+// Runs the CLI in-process with captured output.
+import { runCli, type AssetGraph, type CliOptions } from '../../runtime/index.ts';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCapturedCli(
+  argv: readonly string[],
+  graph: AssetGraph | (() => AssetGraph),
+  options: { cwd?: string; env?: Record<string, string | undefined>; commands?: CliOptions['commands'] } = {},
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    argv,
+    { graph: typeof graph === 'function' ? graph : () => graph, ...(options.commands ? { commands: options.commands } : {}) },
+    {
+      stdout: { write: (text: string) => { stdout += text; } },
+      stderr: { write: (text: string) => { stderr += text; } },
+      env: options.env ?? {},
+      cwd: options.cwd ?? process.cwd(),
+    },
+  );
+  return { code, stdout, stderr };
+}
