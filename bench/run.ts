@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: prints the figures the issues set targets for, measured on this machine.
+ *   - cold `npm start` (the whole pipeline into an empty lake, as a process) and the no-op rerun
+ *   - framework overhead per asset on a graph of 200 trivial assets
+ * Figures only; nothing here asserts a time.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureOverhead } from './framework-overhead.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'server/bin.mjs');
+
+function timeProcess(args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`medallion ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  return ms;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const row = (label: string, value: string, target = '', ratio = '') => console.log(`${label.padEnd(46)} ${value.padStart(12)}  ${target.padEnd(12)} ${ratio}`);
+
+console.log(`medallion bench · node ${process.version} · ${cpus().length} cores · ${new Date().toISOString()}\n`);
+console.log(`${'measure'.padEnd(46)} ${'value'.padStart(12)}  ${'target'.padEnd(12)} ratio`);
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const colds: number[] = [];
+const noops: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const lake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
+  try {
+    colds.push(timeProcess(['materialize', '*', '--lake', lake]));
+    noops.push(timeProcess(['materialize', '*', '--lake', lake]));
+  } finally {
+    rmSync(lake, { recursive: true, force: true });
+  }
+}
+const help: number[] = [];
+for (let i = 0; i < runs; i++) help.push(timeProcess(['--help']));
+row('process start (medallion --help)', fmt(median(help)));
+row(`cold npm start, sample pipeline (median of ${runs})`, fmt(median(colds)));
+row(`no-op rerun, whole process (median of ${runs})`, fmt(median(noops)), '≤ 1000 ms', `${(median(noops) / 1000).toFixed(2)}×`);
+
+for (const concurrency of [1, 4]) {
+  const lake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
+  try {
+    const result = await measureOverhead(lake, concurrency);
+    const perAsset = result.coldMs / result.materialized;
+    row(`200 trivial assets, cold, concurrency ${concurrency}`, fmt(result.coldMs));
+    row(`  overhead per materialized asset`, `${perAsset.toFixed(2)} ms`, '≤ 10 ms', `${(perAsset / 10).toFixed(2)}×`);
+    row(`  no-op run over 200 fresh assets`, fmt(result.noopMs), '', `${(result.noopMs / result.assets).toFixed(2)} ms/asset`);
+  } finally {
+    rmSync(lake, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The application entry point behind the `medallion` executable: the framework's CLI with this project's
+ * asset graph wired in.
+ */
+import { runCli } from '../runtime/index.ts';
+import { createGraphFromEnvironment } from './pipeline-graph.ts';
+
+process.exitCode = await runCli(process.argv.slice(2), { graph: () => createGraphFromEnvironment(process.env) });

@@ -1,0 +1,104 @@
+// Dependency direction, checked on the source: runtime ← assets ← server / inngest.config; assets import the
+// framework only through its public entry; inside runtime/, folders only import folders of lower rank; and
+// no module cycles.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function sources(folder: string): string[] {
+  const path = join(root, folder);
+  try {
+    statSync(path);
+  } catch {
+    return [];
+  }
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => relative(root, join(path, name)));
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(IMPORT)]
+    .map((match) => match[1] ?? match[2]!)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => relative(root, resolve(dirname(join(root, file)), specifier)));
+}
+
+const files = [...sources('runtime'), ...sources('assets'), ...sources('server')];
+const edges = new Map(files.map((file) => [file, importsOf(file)]));
+
+// Rank of each runtime folder; a module may import its own folder or a lower rank.
+const RANK: Record<string, number> = {
+  'runtime/errors.ts': 0, 'runtime/json.ts': 0,
+  'runtime/asset': 1, 'runtime/graph': 2, 'runtime/storage': 2, 'runtime/io': 2, 'runtime/telemetry': 2,
+  'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6, 'runtime/cli': 7,
+  'runtime/index.ts': 8, 'runtime/testing.ts': 8,
+};
+
+const folderOf = (file: string) => file.split('/').slice(0, 2).join('/');
+
+function rankOf(file: string): number | undefined {
+  return file in RANK ? RANK[file] : RANK[folderOf(file)];
+}
+
+describe('import direction', () => {
+  it('runtime/ never imports the pipeline, the server or the Inngest wiring', () => {
+    const offending = files
+      .filter((file) => file.startsWith('runtime/'))
+      .flatMap((file) => edges.get(file)!.filter((target) => !target.startsWith('runtime/')).map((target) => `${file} → ${target}`));
+    assert.deepEqual(offending, []);
+  });
+
+  it('assets/ and server/ import the framework only through runtime/index.ts', () => {
+    const offending = files
+      .filter((file) => !file.startsWith('runtime/'))
+      .flatMap((file) => edges.get(file)!.filter((target) => target.startsWith('runtime/') && target !== 'runtime/index.ts').map((target) => `${file} → ${target}`));
+    assert.deepEqual(offending, []);
+  });
+
+  it('assets/ never imports server/', () => {
+    const offending = files
+      .filter((file) => file.startsWith('assets/'))
+      .flatMap((file) => edges.get(file)!.filter((target) => target.startsWith('server/')).map((target) => `${file} → ${target}`));
+    assert.deepEqual(offending, []);
+  });
+
+  it('inside runtime/, a folder imports only its own or lower-ranked folders', () => {
+    const offending = files
+      .filter((file) => file.startsWith('runtime/'))
+      .flatMap((file) =>
+        edges.get(file)!
+          .filter((target) => {
+            const [from, to] = [rankOf(file), rankOf(target)];
+            const sameFolder = folderOf(file) === folderOf(target);
+            return !sameFolder && (from === undefined || to === undefined || to >= from);
+          })
+          .map((target) => `${file} (rank ${rankOf(file)}) → ${target} (rank ${rankOf(target)})`),
+      );
+    assert.deepEqual(offending, []);
+  });
+
+  it('has no import cycles', () => {
+    const state = new Map<string, 'active' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'active') {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' → '));
+        return;
+      }
+      state.set(file, 'active');
+      for (const target of edges.get(file) ?? []) visit(target, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    assert.deepEqual(cycles, []);
+  });
+});
