@@ -35,6 +35,11 @@ export interface LockOptions {
   readonly owner?: string;
   /** Lease duration; the holder renews it while held, so only a dead holder's lock expires. */
   readonly ttlMs?: number;
+  /**
+   * Renew the lease while held (default true). `false` lets a test play a holder that hangs, so its lease
+   * expires after `ttlMs` and can be taken over.
+   */
+  readonly renew?: boolean;
 }
 
 export interface StorageLock {
