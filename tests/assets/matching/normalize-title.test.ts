@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
+import { splitDiscogsTitle, titleForms } from '../../../assets/matching/split-discogs-title.ts';
+
+const CASES: ReadonlyArray<readonly [input: string, expected: string, why: string]> = [
+  ['The Matrix', 'matrix', 'leading "The"'],
+  ['Matrix, The', 'matrix', 'trailing ", The"'],
+  ['Matrix, The (Original Motion Picture Soundtrack)', 'matrix', '", The" before a soundtrack suffix'],
+  ['Amélie', 'amelie', 'diacritics'],
+  ['Léon: The Professional', 'leon the professional', 'colon and inner "The"'],
+  ['Y Tu Mamá También', 'y tu mama tambien', 'several diacritics'],
+  ['Les Misérables', 'les miserables', 'only English articles are dropped'],
+  ["Ocean's Eleven", 'oceans eleven', 'apostrophe dropped, not spaced'],
+  ['Ocean’s Eleven', 'oceans eleven', 'typographic apostrophe'],
+  ['Fast & Furious', 'fast and furious', '& → and'],
+  ['Lock, Stock & Two Smoking Barrels', 'lock stock and two smoking barrels', 'comma and &'],
+  ['E.T. the Extra-Terrestrial', 'e t the extra terrestrial', 'punctuation → space'],
+  ['WALL·E', 'wall e', 'middle dot'],
+  ['WALL-E', 'wall e', 'hyphen spelling meets the middle dot'],
+  ['Ｆｕｌｌ Ｗｉｄｔｈ', 'full width', 'NFKD folds full-width letters'],
+  ['  Blade   Runner  ', 'blade runner', 'spaces collapsed'],
+  ['Blade Runner (Original Motion Picture Soundtrack)', 'blade runner', 'OMPS suffix'],
+  ['Black Panther (Music From And Inspired By The Motion Picture)', 'black panther', 'from and inspired by'],
+  ['Forrest Gump (Music From The Motion Picture)', 'forrest gump', 'music from the motion picture'],
+  ['Sicario OST', 'sicario', 'OST'],
+  ['Sicario O.S.T.', 'sicario', 'O.S.T.'],
+  ['Dune [Original Motion Picture Score]', 'dune', 'bracketed score'],
+  ['Requiem for a Dream - Original Soundtrack', 'requiem for a dream', 'dash suffix'],
+  ['Dunkirk Soundtrack', 'dunkirk', 'bare Soundtrack'],
+  ['Il Buono, Il Brutto, Il Cattivo (Colonna Sonora Originale)', 'il buono il brutto il cattivo', 'Italian suffix'],
+  ['The Score', 'score', 'a title that is all phrase keeps its word'],
+  ['The Score (Music From The Motion Picture)', 'score', 'suffix removed, title kept'],
+  ['Score', 'score', 'a lone phrase word is the title'],
+  ['Soundtrack From Twin Peaks', 'soundtrack from twin peaks', 'only trailing phrases are removed'],
+  ['Ghost', 'ghost', '"ost" inside a word is not a suffix'],
+  ['Toy Story 2', 'toy story 2', 'sequel number kept'],
+  ['Rocky II', 'rocky ii', 'roman numeral kept'],
+  ['千と千尋の神隠し', '千と千尋の神隠し', 'Japanese untouched (voiced kana survive NFKD)'],
+  ['ぶ', 'ぶ', 'voicing mark is not a Latin diacritic'],
+  ['!!!', '', 'nothing left'],
+];
+
+describe('normalizeTitle', () => {
+  for (const [input, expected, why] of CASES) {
+    it(`${why}: ${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => {
+      assert.equal(normalizeTitle(input), expected);
+    });
+  }
+
+  it('makes both spellings of a soundtrack meet the film', () => {
+    assert.equal(normalizeTitle('RAIDERS OF THE LOST ARK [Original Motion Picture Score]'), normalizeTitle('Raiders of the Lost Ark'));
+  });
+});
+
+describe('splitDiscogsTitle and titleForms', () => {
+  it('splits the artist at the first " - "', () => {
+    assert.deepEqual(splitDiscogsTitle('Lalo Schifrin - Mission: Impossible - The Soundtrack'), {
+      artist: 'Lalo Schifrin',
+      title: 'Mission: Impossible - The Soundtrack',
+    });
+  });
+
+  it('keeps a title without separator whole, artist null', () => {
+    assert.deepEqual(splitDiscogsTitle('Untitled'), { artist: null, title: 'Untitled' });
+  });
+
+  it('keeps "Various" as the artist of a compilation', () => {
+    assert.equal(splitDiscogsTitle('Various - Sicario OST').artist, 'Various');
+  });
+
+  it('returns both forms of a bilingual title', () => {
+    assert.deepEqual(titleForms('千と千尋の神隠し = Spirited Away (Original Soundtrack)'), ['千と千尋の神隠し', 'Spirited Away (Original Soundtrack)']);
+    assert.deepEqual(titleForms('Heat'), ['Heat', null]);
+    assert.deepEqual(titleForms('E=MC²'), ['E=MC²', null]);
+  });
+});
