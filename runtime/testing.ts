@@ -1,0 +1,205 @@
+/**
+ * Test helpers for asset code, imported by tests as `runtime/testing.ts` (not part of `runtime/index.ts`):
+ * a `MaterializeContext` whose step journal, staging and attachments live in memory and can be inspected,
+ * `AssetInput`s built from plain rows, and `materializeForTest`, which validates and checks like a commit.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { AnyAsset, AssetInput, CheckResult, InputsOf, MaterializeContext, RowOf, StagingArea } from './asset/define-asset.ts';
+import type { AssetKey } from './asset/asset-key.ts';
+import { SchemaValidationError } from './errors.ts';
+import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
+import { tableFromRows } from './io/table-from-rows.ts';
+import type { JsonObject, JsonValue } from './json.ts';
+
+/** Journaled step results by id; shared by contexts that resume one another. */
+export type TestStepJournal = Map<string, { readonly result: JsonValue | undefined }>;
+
+/** In-memory staging whose files a test can read directly. */
+export interface TestStagingArea extends StagingArea {
+  readonly files: Map<string, Uint8Array>;
+}
+
+export interface TestContext extends MaterializeContext {
+  readonly journal: TestStepJournal;
+  readonly staging: TestStagingArea;
+  /** Everything `ctx.attach` published, by name. */
+  readonly attachments: Map<string, Uint8Array>;
+  /** Step ids whose function ran in this context, in order. */
+  readonly stepsRun: string[];
+  /** Step ids answered from the journal in this context, in order. */
+  readonly stepsReplayed: string[];
+  readonly logs: Array<{ message: string; fields: JsonObject }>;
+}
+
+export interface TestContextOptions {
+  asset?: AssetKey;
+  partition?: string;
+  runId?: string;
+  attempt?: number;
+  codeVersion?: string;
+  signal?: AbortSignal;
+  /** Resume an earlier context's materialization: share its journal, staging and attachments. */
+  resumeFrom?: TestContext;
+}
+
+/**
+ * A `MaterializeContext` for calling `asset.materialize` directly. Step results are JSON round-tripped as
+ * the lake journal stores them, and a step id used twice in one context throws, as the executor does.
+ *
+ * @example
+ * const first = createTestContext();
+ * await asset.materialize(first, {});
+ * const resumed = createTestContext({ resumeFrom: first }); // journaled steps replay instead of running
+ */
+export function createTestContext(options: TestContextOptions = {}): TestContext {
+  const journal: TestStepJournal = options.resumeFrom?.journal ?? new Map();
+  const staging = options.resumeFrom?.staging ?? createTestStagingArea();
+  const attachments = options.resumeFrom?.attachments ?? new Map<string, Uint8Array>();
+  const usedIds = new Set<string>();
+  const context: TestContext = {
+    asset: options.asset ?? 'test/asset',
+    partition: options.partition,
+    runId: options.runId ?? 'test-run',
+    attempt: options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1),
+    codeVersion: options.codeVersion ?? '1',
+    signal: options.signal ?? new AbortController().signal,
+    journal,
+    staging,
+    attachments,
+    stepsRun: [],
+    stepsReplayed: [],
+    logs: [],
+    async step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T> {
+      if (usedIds.has(id)) throw new Error(`Step id "${id}" is used twice in one materialization; give every ctx.step a unique id.`);
+      usedIds.add(id);
+      const journaled = journal.get(id);
+      if (journaled !== undefined) {
+        context.stepsReplayed.push(id);
+        return journaled.result as T;
+      }
+      const value = await fn();
+      journal.set(id, { result: value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as JsonValue) });
+      context.stepsRun.push(id);
+      return value;
+    },
+    async attach(name, body) {
+      attachments.set(name, typeof body === 'string' ? new TextEncoder().encode(body) : body);
+    },
+    log(message, fields = {}) {
+      context.logs.push({ message, fields });
+    },
+  };
+  return context;
+}
+
+export function createTestStagingArea(): TestStagingArea {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    async putBytes(name, body) {
+      files.set(name, body);
+    },
+    async getBytes(name) {
+      return files.get(name);
+    },
+    async putJson(name, value) {
+      files.set(name, new TextEncoder().encode(JSON.stringify(value)));
+    },
+    async getJson(name) {
+      const body = files.get(name);
+      return body === undefined ? undefined : JSON.parse(new TextDecoder().decode(body));
+    },
+    async list() {
+      return [...files.keys()].sort();
+    },
+  };
+}
+
+export interface InputFromRowsOptions {
+  dataVersion?: string;
+  partition?: string;
+  /** Files the upstream attached, served by `readAttachment`. */
+  attachments?: Readonly<Record<string, Uint8Array | string>>;
+}
+
+/**
+ * An `AssetInput` over plain rows. Given the upstream asset, rows are parsed with its schema (as rows read
+ * from the lake are) and `table()` works; given only a key, rows are served as they are and `table()`
+ * throws, since there is no schema to build the Arrow table from.
+ *
+ * @example
+ * const input = inputFromRows(rawTmdbMovies, [{ tmdb_id: 1, title: 'Heat', ... }], { pages_fetched: 1 });
+ * await tmdbMovies.materialize(createTestContext(), { raw: input });
+ */
+export function inputFromRows<A extends AnyAsset>(upstream: A, rows: readonly z.input<A['schema']>[], metadata?: JsonObject, options?: InputFromRowsOptions): AssetInput<RowOf<A>>;
+export function inputFromRows<Row extends object>(key: AssetKey, rows: readonly Row[], metadata?: JsonObject, options?: InputFromRowsOptions): AssetInput<Row>;
+export function inputFromRows(
+  upstream: AnyAsset | AssetKey,
+  rows: readonly object[],
+  metadata: JsonObject = {},
+  options: InputFromRowsOptions = {},
+): AssetInput<object> {
+  const asset = typeof upstream === 'string' ? undefined : upstream;
+  // Rows given with only a key are served as they are: there is no schema to parse them with.
+  const parsed = asset === undefined ? ([...rows] as Record<string, unknown>[]) : parseRows(asset, rows);
+  const attachments = new Map(Object.entries(options.attachments ?? {}).map(([name, body]) => [name, typeof body === 'string' ? new TextEncoder().encode(body) : body]));
+  return {
+    key: asset?.key ?? (upstream as AssetKey),
+    versions: [{ partition: options.partition, dataVersion: options.dataVersion ?? hashRows(parsed), numRows: parsed.length, metadata }],
+    numRows: parsed.length,
+    async rows() {
+      return structuredClone(parsed);
+    },
+    async table() {
+      if (asset === undefined) {
+        throw new Error(`inputFromRows("${String(upstream)}") was given a key, not the asset, so it has no schema for table(); pass the asset.`);
+      }
+      return tableFromRows(parsed, asset.schema);
+    },
+    async readAttachment(name, partition) {
+      return partition === options.partition ? attachments.get(name) : undefined;
+    },
+  };
+}
+
+function parseRows(asset: AnyAsset, rows: readonly object[]): Record<string, unknown>[] {
+  return rows.map((row, index) => {
+    const result = asset.schema.safeParse(row);
+    if (!result.success) throw new SchemaValidationError(`Row ${index} given for "${asset.key}" fails its schema: ${issuesReason(result.error.issues)}`);
+    return result.data;
+  });
+}
+
+function hashRows(rows: readonly object[]): string {
+  return `test-${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
+}
+
+export interface TestMaterialization<Row> {
+  /** Rows that passed the asset's schema, parsed, in order. */
+  rows: Row[];
+  quarantined: QuarantinedRow[];
+  metadata: JsonObject;
+  checks: Array<{ name: string; blocking: boolean } & CheckResult>;
+}
+
+/**
+ * Calls `asset.materialize`, then does what a commit does before publishing: validates the rows against
+ * the schema (failures are quarantined, not thrown) and runs the asset's checks on the valid rows.
+ *
+ * @example
+ * const { rows, checks } = await materializeForTest(matches, { candidates: inputFromRows(candidates, pairs) });
+ */
+export async function materializeForTest<A extends AnyAsset>(
+  asset: A,
+  inputs: InputsOf<A['deps']>,
+  context: TestContext = createTestContext({ asset: asset.key, codeVersion: asset.codeVersion }),
+): Promise<TestMaterialization<RowOf<A>>> {
+  const result = await asset.materialize(context, inputs);
+  const { valid, quarantined } = validateRows(result.rows, asset.schema);
+  const checks: TestMaterialization<RowOf<A>>['checks'] = [];
+  for (const check of asset.checks) {
+    checks.push({ name: check.name, blocking: check.blocking === true, ...(await check.check(valid)) });
+  }
+  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, checks };
+}
