@@ -28,6 +28,8 @@ export function profileLandedFields(records: readonly unknown[]): LandedFieldPro
   for (const record of records) {
     if (!isPlainObject(record)) continue;
     for (const [field, value] of Object.entries(record)) {
+      // JSON has no undefined: a key holding it was not sent.
+      if (value === undefined) continue;
       let stats = seen.get(field);
       if (stats === undefined) seen.set(field, (stats = { types: new Set(), present: 0, nulls: 0 }));
       stats.present++;

@@ -1,0 +1,93 @@
+/**
+ * Silver `intermediate/discogs_releases`: one row per Discogs release (deduplicated by id across search
+ * terms), the "Artist - " prefix split into its own column, both forms of a bilingual title normalized,
+ * soundtrack suffixes gone from the normalized forms, and the year as a number.
+ */
+import { z } from 'zod';
+import { defineAsset } from '../../runtime/index.ts';
+import type { RawDiscogsRelease, RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
+import { normalizeTitle } from '../matching/normalize-title.ts';
+import { parseYear } from '../matching/parse-year.ts';
+import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
+
+export const discogsReleaseSchema = z.object({
+  discogs_id: z.int(),
+  /** The "Artist" of "Artist - Title" ("Various" for compilations); null when there was no separator. */
+  artist: z.string().nullable(),
+  /** The title without the artist, as written (suffixes and both bilingual forms included). */
+  title: z.string(),
+  /** The first form of the title, normalized, soundtrack suffixes removed. */
+  title_norm: z.string(),
+  /** The second form of a bilingual "A = B" title, normalized; null when there is none or it is the same. */
+  title_alt_norm: z.string().nullable(),
+  year: z.int32().nullable(),
+  genres: z.array(z.string()),
+  styles: z.array(z.string()),
+  formats: z.array(z.string()),
+  country: z.string().nullable(),
+  /** Null when Discogs knows no master (it sends 0). */
+  master_id: z.int().nullable(),
+  /** Every search term that found the release, in landing order. */
+  queries: z.array(z.string()),
+});
+export type DiscogsRelease = z.output<typeof discogsReleaseSchema>;
+
+export function defineDiscogsReleases(raw: RawDiscogsReleasesAsset) {
+  return defineAsset({
+    key: 'intermediate/discogs_releases',
+    group: 'silver',
+    description: 'Discogs releases deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
+    schema: discogsReleaseSchema,
+    deps: { raw },
+    codeVersion: '1',
+    async materialize(_ctx, inputs) {
+      const landed = await inputs.raw.rows();
+      const rows = dedupeById(landed).map(({ release, queries }) => releaseOf(release, queries));
+      return {
+        rows,
+        metadata: {
+          rows_in: landed.length,
+          rows: rows.length,
+          duplicates_removed: landed.length - rows.length,
+          missing_year: rows.filter((row) => row.year === null).length,
+          bilingual_titles: rows.filter((row) => row.title_alt_norm !== null).length,
+          without_artist: rows.filter((row) => row.artist === null).length,
+        },
+      };
+    },
+  });
+}
+
+export type DiscogsReleasesAsset = ReturnType<typeof defineDiscogsReleases>;
+
+/** One entry per id, first landing kept, with every term that found it. */
+function dedupeById(landed: readonly RawDiscogsRelease[]): Array<{ release: RawDiscogsRelease; queries: string[] }> {
+  const byId = new Map<number, { release: RawDiscogsRelease; queries: string[] }>();
+  for (const release of landed) {
+    const entry = byId.get(release.discogs_id);
+    if (entry === undefined) byId.set(release.discogs_id, { release, queries: [release.query] });
+    else if (!entry.queries.includes(release.query)) entry.queries.push(release.query);
+  }
+  return [...byId.values()];
+}
+
+function releaseOf(release: RawDiscogsRelease, queries: string[]): DiscogsRelease {
+  const { artist, title } = splitDiscogsTitle(release.title);
+  const [primary, alternative] = titleForms(title);
+  const titleNorm = normalizeTitle(primary);
+  const altNorm = alternative === null ? '' : normalizeTitle(alternative);
+  return {
+    discogs_id: release.discogs_id,
+    artist,
+    title,
+    title_norm: titleNorm,
+    title_alt_norm: altNorm === '' || altNorm === titleNorm ? null : altNorm,
+    year: parseYear(release.year),
+    genres: release.genre,
+    styles: release.style,
+    formats: release.format,
+    country: release.country,
+    master_id: release.master_id === null || release.master_id === 0 ? null : release.master_id,
+    queries,
+  };
+}
