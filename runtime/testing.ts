@@ -84,7 +84,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
       return value;
     },
     async attach(name, body) {
-      attachments.set(name, typeof body === 'string' ? new TextEncoder().encode(body) : body);
+      attachments.set(name, toBytes(body));
     },
     log(message, fields = {}) {
       context.logs.push({ message, fields });
@@ -132,8 +132,18 @@ export interface InputFromRowsOptions {
  * const input = inputFromRows(rawTmdbMovies, [{ tmdb_id: 1, title: 'Heat', ... }], { pages_fetched: 1 });
  * await tmdbMovies.materialize(createTestContext(), { raw: input });
  */
-export function inputFromRows<A extends AnyAsset>(upstream: A, rows: readonly z.input<A['schema']>[], metadata?: JsonObject, options?: InputFromRowsOptions): AssetInput<RowOf<A>>;
-export function inputFromRows<Row extends object>(key: AssetKey, rows: readonly Row[], metadata?: JsonObject, options?: InputFromRowsOptions): AssetInput<Row>;
+export function inputFromRows<A extends AnyAsset>(
+  upstream: A,
+  rows: readonly z.input<A['schema']>[],
+  metadata?: JsonObject,
+  options?: InputFromRowsOptions,
+): AssetInput<RowOf<A>>;
+export function inputFromRows<Row extends object>(
+  key: AssetKey,
+  rows: readonly Row[],
+  metadata?: JsonObject,
+  options?: InputFromRowsOptions,
+): AssetInput<Row>;
 export function inputFromRows(
   upstream: AnyAsset | AssetKey,
   rows: readonly object[],
@@ -143,7 +153,7 @@ export function inputFromRows(
   const asset = typeof upstream === 'string' ? undefined : upstream;
   // Rows given with only a key are served as they are: there is no schema to parse them with.
   const parsed = asset === undefined ? ([...rows] as Record<string, unknown>[]) : parseRows(asset, rows);
-  const attachments = new Map(Object.entries(options.attachments ?? {}).map(([name, body]) => [name, typeof body === 'string' ? new TextEncoder().encode(body) : body]));
+  const attachments = new Map(Object.entries(options.attachments ?? {}).map(([name, body]) => [name, toBytes(body)]));
   return {
     key: asset?.key ?? (upstream as AssetKey),
     versions: [{ partition: options.partition, dataVersion: options.dataVersion ?? hashRows(parsed), numRows: parsed.length, metadata }],
@@ -169,6 +179,10 @@ function parseRows(asset: AnyAsset, rows: readonly object[]): Record<string, unk
     if (!result.success) throw new SchemaValidationError(`Row ${index} given for "${asset.key}" fails its schema: ${issuesReason(result.error.issues)}`);
     return result.data;
   });
+}
+
+function toBytes(body: Uint8Array | string): Uint8Array {
+  return typeof body === 'string' ? new TextEncoder().encode(body) : body;
 }
 
 function hashRows(rows: readonly object[]): string {

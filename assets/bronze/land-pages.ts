@@ -3,7 +3,7 @@
  * JSON to staging and returns only names and counts, so an interrupted extraction resumes at the next
  * batch and large data never goes through a step result.
  */
-import type { JsonValue, MaterializeContext } from '../../runtime/index.ts';
+import { DefinitionError, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
 
 /** What one fetched page told us; `body` is the page as landed. */
 export interface FetchedPage {
@@ -33,6 +33,15 @@ export type LandedListing = {
 };
 
 type Batch = LandedListing & { done: boolean };
+
+/** Fails at definition time on paging options that would fetch nothing or never advance. */
+export function assertPagingOptions(key: string, options: { pagesPerStep: number; maxPages: number }): void {
+  for (const [name, value] of Object.entries(options)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}": ${name} must be an integer ≥ 1, got ${value}.`, [key]);
+    }
+  }
+}
 
 /** Fetches pages 1.. until the reported last page, an empty page or `maxPages`, whichever comes first. */
 export async function landPages(ctx: MaterializeContext, options: LandPagesOptions): Promise<LandedListing> {

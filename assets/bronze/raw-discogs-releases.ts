@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineAsset, DefinitionError, type JsonObject, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
 import { DISCOGS_MAX_PER_PAGE, DISCOGS_MAX_SEARCH_PAGES, discogsSearchItemSchema, discogsSearchPageSchema } from '../sources/discogs-schemas.ts';
 import type { ReleaseSource } from '../sources/source.ts';
-import { landPages, readStagedPage, type LandedListing } from './land-pages.ts';
+import { assertPagingOptions, landPages, readStagedPage, type LandedListing } from './land-pages.ts';
 import { profileLandedFields } from './landed-field-profile.ts';
 import { acceptRecord, createRecordRejections, type RecordRejections } from './validate-records.ts';
 
@@ -45,18 +45,25 @@ export interface RawDiscogsReleasesOptions {
 }
 
 export function defineRawDiscogsReleases(releases: ReleaseSource, options: RawDiscogsReleasesOptions = {}) {
+  const key = 'raw/discogs_releases';
   const queries = options.queries ?? DEFAULT_DISCOGS_QUERIES;
-  const perPage = Math.min(options.perPage ?? DISCOGS_MAX_PER_PAGE, DISCOGS_MAX_PER_PAGE);
-  const maxPages = Math.min(options.maxPagesPerQuery ?? DISCOGS_MAX_SEARCH_PAGES, DISCOGS_MAX_SEARCH_PAGES);
+  const paging: QueryPaging = {
+    perPage: Math.min(options.perPage ?? DISCOGS_MAX_PER_PAGE, DISCOGS_MAX_PER_PAGE),
+    maxPages: Math.min(options.maxPagesPerQuery ?? DISCOGS_MAX_SEARCH_PAGES, DISCOGS_MAX_SEARCH_PAGES),
+    pagesPerStep: options.pagesPerStep ?? 5,
+  };
+  assertPagingOptions(key, { pagesPerStep: paging.pagesPerStep, maxPages: paging.maxPages });
   const slugs = queries.map(querySlug);
   const clash = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
   if (clash !== undefined) {
-    throw new DefinitionError('DEFINITION_INVALID', `raw/discogs_releases: two search terms share the step name "${clash}"; make them differ in letters or digits.`, ['raw/discogs_releases']);
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}": two search terms share the step name "${clash}".`, [key]);
   }
   return defineAsset({
-    key: 'raw/discogs_releases',
+    key,
     group: 'bronze',
-    description: `Discogs release searches for ${queries.map((q) => `"${q}"`).join(', ')}, one row per result as landed; raw JSON pages attached as pages/search-<term>-NNNN.json.`,
+    description:
+      `Discogs release searches for ${queries.map((q) => `"${q}"`).join(', ')}, one row per result as landed; ` +
+      'raw JSON pages attached as pages/search-<term>-NNNN.json.',
     schema: rawDiscogsReleaseSchema,
     codeVersion: '1',
     tags: { source: 'discogs' },
@@ -68,22 +75,10 @@ export function defineRawDiscogsReleases(releases: ReleaseSource, options: RawDi
       const rejections = createRecordRejections();
       const perQuery: JsonObject[] = [];
       for (const q of queries) {
-        const slug = querySlug(q);
-        const listing = await landPages(ctx, {
-          stepPrefix: `search-${slug}`,
-          pagesPerStep: options.pagesPerStep ?? 5,
-          maxPages,
-          stagingName: (page) => `search/${slug}/page-${String(page).padStart(4, '0')}.json`,
-          async fetchPage(page) {
-            const body = await releases.searchPage({ q, type: 'release', per_page: perPage }, page);
-            // The page is parsed JSON from the wire; its envelope was validated by the source.
-            return { body: body as JsonValue, records: body.results.length, totalPages: body.pagination.pages, totalRecords: body.pagination.items };
-          },
-        });
-        const landed = await flattenQuery(ctx, q, slug, listing, rejections);
+        const landed = await landQuery(ctx, releases, q, paging, rejections);
         rows.push(...landed.rows);
         records.push(...landed.records);
-        perQuery.push({ q, pages_fetched: listing.pages.length, pages_reported: listing.totalPages, items_reported: listing.totalRecords, records: landed.records.length });
+        perQuery.push(landed.summary);
       }
       return {
         rows,
@@ -103,6 +98,34 @@ export function defineRawDiscogsReleases(releases: ReleaseSource, options: RawDi
 }
 
 export type RawDiscogsReleasesAsset = ReturnType<typeof defineRawDiscogsReleases>;
+
+type QueryPaging = { perPage: number; maxPages: number; pagesPerStep: number };
+
+/** Lands every page of one search term, then flattens it. */
+async function landQuery(ctx: MaterializeContext, releases: ReleaseSource, q: string, paging: QueryPaging, rejections: RecordRejections) {
+  const slug = querySlug(q);
+  const listing = await landPages(ctx, {
+    stepPrefix: `search-${slug}`,
+    pagesPerStep: paging.pagesPerStep,
+    maxPages: paging.maxPages,
+    stagingName: (page) => `search/${slug}/page-${String(page).padStart(4, '0')}.json`,
+    async fetchPage(page) {
+      const body = await releases.searchPage({ q, type: 'release', per_page: paging.perPage }, page);
+      // The page is parsed JSON from the wire; its envelope was validated by the source.
+      return { body: body as JsonValue, records: body.results.length, totalPages: body.pagination.pages, totalRecords: body.pagination.items };
+    },
+  });
+  const { rows, records } = await flattenQuery(ctx, q, slug, listing, rejections);
+  const summary: JsonObject = {
+    q,
+    pages_fetched: listing.pages.length,
+    pages_reported: listing.totalPages,
+    items_reported: listing.totalRecords,
+    records: records.length,
+    truncated: listing.totalPages > paging.maxPages,
+  };
+  return { rows, records, summary };
+}
 
 async function flattenQuery(ctx: MaterializeContext, q: string, slug: string, listing: LandedListing, rejections: RecordRejections) {
   const rows: RawDiscogsReleaseInput[] = [];

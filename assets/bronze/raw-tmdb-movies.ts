@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineAsset, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { TMDB_MAX_PAGE, tmdbListItemSchema, tmdbListPageSchema } from '../sources/tmdb-schemas.ts';
-import { landPages, readStagedPage, type LandedPage } from './land-pages.ts';
+import { assertPagingOptions, landPages, readStagedPage, type LandedPage } from './land-pages.ts';
 import { profileLandedFields } from './landed-field-profile.ts';
 import { acceptRecord, createRecordRejections, type RecordRejections } from './validate-records.ts';
 
@@ -36,6 +36,8 @@ export interface RawTmdbMoviesOptions {
 
 export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOptions = {}) {
   const maxPages = Math.min(options.maxPages ?? TMDB_MAX_PAGE, TMDB_MAX_PAGE);
+  const pagesPerStep = options.pagesPerStep ?? 5;
+  assertPagingOptions('raw/tmdb_movies', { pagesPerStep, maxPages });
   return defineAsset({
     key: 'raw/tmdb_movies',
     group: 'bronze',
@@ -48,7 +50,7 @@ export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOpt
     async materialize(ctx) {
       const listing = await landPages(ctx, {
         stepPrefix: 'popular',
-        pagesPerStep: options.pagesPerStep ?? 5,
+        pagesPerStep,
         maxPages,
         stagingName: (page) => `popular/page-${String(page).padStart(4, '0')}.json`,
         async fetchPage(page) {
@@ -67,6 +69,7 @@ export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOpt
           pages_fetched: listing.pages.length,
           total_pages: listing.totalPages,
           total_results: listing.totalRecords,
+          truncated: listing.totalPages > maxPages,
           records: records.length,
           rows: rows.length,
           rejected_records: rejections.count,

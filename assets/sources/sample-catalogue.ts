@@ -3,7 +3,14 @@
  * (which release is a soundtrack of which film). Same seed, identical catalogue; no network, no dataset.
  */
 import type { DiscogsSearchItem } from './discogs-schemas.ts';
-import { SAMPLE_DECOY_ARTISTS, SAMPLE_GAME_SOUNDTRACKS, SAMPLE_TITLE_WORDS, SAMPLE_TV_SOUNDTRACKS, SAMPLE_UNRELATED_ALBUMS, type SampleDecoySpec } from './sample-decoys.ts';
+import {
+  SAMPLE_DECOY_ARTISTS,
+  SAMPLE_GAME_SOUNDTRACKS,
+  SAMPLE_TITLE_WORDS,
+  SAMPLE_TV_SOUNDTRACKS,
+  SAMPLE_UNRELATED_ALBUMS,
+  type SampleDecoySpec,
+} from './sample-decoys.ts';
 import { SAMPLE_COMPOSERS, SAMPLE_FILMS, SAMPLE_LABELS, type SampleFilmSpec } from './sample-films.ts';
 import { writeOtherFilmRelease, writeSoundtrackRelease, type WrittenRelease } from './sample-release-titles.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
@@ -69,7 +76,10 @@ export function buildSampleCatalogue(seed: number = DEFAULT_SAMPLE_SEED): Sample
   return { seed, films, releases: random.shuffle(releases), truth };
 }
 
-function createIdAllocator(random: SeededRandom): (min: number, max: number) => number {
+/** Draws ids unique across the whole catalogue (films, releases and masters). */
+type AllocateId = (min: number, max: number) => number;
+
+function createIdAllocator(random: SeededRandom): AllocateId {
   const used = new Set<number>();
   return (min, max) => {
     let id = random.int(min, max);
@@ -79,7 +89,7 @@ function createIdAllocator(random: SeededRandom): (min: number, max: number) => 
   };
 }
 
-function buildFilm(random: SeededRandom, ids: (min: number, max: number) => number, spec: SampleFilmSpec): TmdbListItem {
+function buildFilm(random: SeededRandom, ids: AllocateId, spec: SampleFilmSpec): TmdbListItem {
   const [title, year, genreIds, originalTitle, language] = spec;
   const month = String(random.int(1, 12)).padStart(2, '0');
   const day = String(random.int(1, 28)).padStart(2, '0');
@@ -101,7 +111,7 @@ function buildFilm(random: SeededRandom, ids: (min: number, max: number) => numb
   };
 }
 
-function soundtrackDrafts(random: SeededRandom, ids: (min: number, max: number) => number, film: TmdbListItem): ReleaseDraft[] {
+function soundtrackDrafts(random: SeededRandom, ids: AllocateId, film: TmdbListItem): ReleaseDraft[] {
   const filmYear = yearOf(film.release_date);
   const roll = random.next();
   // A film without a date keeps one soundtrack, so the sample has a pair whose year is unknown on one side.
@@ -143,10 +153,12 @@ function filmNotes(random: SeededRandom): string[] {
   return random.chance(0.5) ? ['film'] : [];
 }
 
-function decoyReleases(random: SeededRandom, ids: (min: number, max: number) => number, films: readonly TmdbListItem[]): SampleRelease[] {
+function decoyReleases(random: SeededRandom, ids: AllocateId, films: readonly TmdbListItem[]): SampleRelease[] {
   const fromSpec = (kind: SampleReleaseKind) => (spec: SampleDecoySpec): SampleRelease => {
     const [artist, title, year, genres, styles, notes] = spec;
-    const draft = { artist, title, styles: [...styles], year: Number(year), genres: [...genres], notes: notes ?? [], masterId: ids(1_000, 3_500_000) };
+    const draft: ReleaseDraft = {
+      artist, title, styles: [...styles], year: Number(year), genres: [...genres], notes: notes ?? [], masterId: ids(1_000, 3_500_000),
+    };
     return buildRelease(random, ids, draft, kind);
   };
   const filmKeys = new Set(films.map((film) => looseKey(film.title)));
@@ -155,7 +167,13 @@ function decoyReleases(random: SeededRandom, ids: (min: number, max: number) => 
     const title = madeUpTitle(random);
     if (filmKeys.has(looseKey(title))) continue;
     const written = writeOtherFilmRelease(random, title, random.pick([...SAMPLE_COMPOSERS, 'Various']));
-    const draft = { ...written, year: random.int(1960, LAST_YEAR), genres: soundtrackGenres(random), notes: filmNotes(random), masterId: ids(1_000, 3_500_000) };
+    const draft: ReleaseDraft = {
+      ...written,
+      year: random.int(1960, LAST_YEAR),
+      genres: soundtrackGenres(random),
+      notes: filmNotes(random),
+      masterId: ids(1_000, 3_500_000),
+    };
     others.push(buildRelease(random, ids, draft, 'other-film-soundtrack'));
   }
   const albums = Array.from({ length: 30 }, () => buildRelease(random, ids, unrelatedAlbumDraft(random, ids), 'unrelated-album'));
@@ -168,7 +186,7 @@ function decoyReleases(random: SeededRandom, ids: (min: number, max: number) => 
   ];
 }
 
-function unrelatedAlbumDraft(random: SeededRandom, ids: (min: number, max: number) => number): ReleaseDraft {
+function unrelatedAlbumDraft(random: SeededRandom, ids: AllocateId): ReleaseDraft {
   return {
     artist: random.pick(SAMPLE_DECOY_ARTISTS),
     title: madeUpTitle(random),
@@ -189,7 +207,7 @@ function madeUpTitle(random: SeededRandom): string {
   return `${random.pick(nouns)} Of The ${random.pick(adjectives)} ${random.pick(nouns)}`;
 }
 
-function buildRelease(random: SeededRandom, ids: (min: number, max: number) => number, draft: ReleaseDraft, kind: SampleReleaseKind): SampleRelease {
+function buildRelease(random: SeededRandom, ids: AllocateId, draft: ReleaseDraft, kind: SampleReleaseKind): SampleRelease {
   const id = ids(10_000, 32_000_000);
   const fullTitle = `${draft.artist} - ${draft.title}`;
   const item: DiscogsSearchItem = {
