@@ -2,8 +2,7 @@
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import { StorageError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
-import { rowsFromTable } from '../io/rows-from-table.ts';
-import { tableFromParquet } from '../io/parquet.ts';
+import { loadDataPlane } from '../io/load-data-plane.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { parseSelection } from '../selection/parse-selection.ts';
@@ -46,6 +45,7 @@ export async function readCommitted(ctx: CommandContext, graph: AssetGraph, key:
   if (object === undefined) {
     throw new StorageError('STORAGE_NOT_FOUND', `The data of "${label}" (${head.record.files.data}) is missing from the lake. Re-materialize it with --force.`, label);
   }
+  const { rowsFromTable, tableFromParquet } = await loadDataPlane();
   return {
     key,
     head: head.record,

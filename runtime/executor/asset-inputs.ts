@@ -3,10 +3,9 @@
  * earlier in the same run is served from memory (the validated rows and the table just written), so a
  * chain of assets in one run does not re-read what it wrote.
  */
-import { Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import type { AnyAsset, AssetInput } from '../asset/define-asset.ts';
-import { rowsFromTable } from '../io/rows-from-table.ts';
-import { tableFromParquet } from '../io/parquet.ts';
+import { loadDataPlane } from '../io/load-data-plane.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { safeRelativeName } from '../ledger/lake-layout.ts';
 import { StorageError } from '../errors.ts';
@@ -49,11 +48,13 @@ export function createAssetInput(
   const readTable = async (head: CommittedMaterialization): Promise<Table> => {
     const cached = cache.get(head.id);
     if (cached !== undefined) return cached.table;
+    const { tableFromParquet } = await loadDataPlane();
     return tableFromParquet(await readRequired(storage, head.files.data!));
   };
   const readRows = async (head: CommittedMaterialization): Promise<readonly Row[]> => {
     const cached = cache.get(head.id);
     if (cached !== undefined) return cached.rows;
+    const { rowsFromTable } = await loadDataPlane();
     return rowsFromTable(await readTable(head), upstream.schema);
   };
   return {
@@ -70,9 +71,7 @@ export function createAssetInput(
       return rowsPromise;
     },
     table() {
-      tablePromise ??= Promise.all(heads.map(readTable)).then((tables) =>
-        tables.length === 1 ? tables[0]! : new Table(tables.flatMap((table) => table.batches)),
-      );
+      tablePromise ??= Promise.all([loadDataPlane(), ...heads.map(readTable)]).then(([plane, ...tables]) => plane.concatTables(tables));
       return tablePromise;
     },
     async readAttachment(name, partition) {

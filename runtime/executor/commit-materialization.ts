@@ -3,11 +3,10 @@
  * run the asset's checks, write Parquet and attachments into a fresh folder, then publish with one
  * conditional head write. Until that write, readers keep seeing the previous version.
  */
-import { tableToIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import type { AnyAsset, MaterializeResult } from '../asset/define-asset.ts';
 import { errorMessage } from '../errors.ts';
-import { tableFromRows } from '../io/table-from-rows.ts';
-import { tableToParquet } from '../io/parquet.ts';
+import { loadDataPlane } from '../io/load-data-plane.ts';
 import { quarantineSchema, validateRows } from '../io/quarantine.ts';
 import type { JsonObject } from '../json.ts';
 import { materializationFolder } from '../ledger/lake-layout.ts';
@@ -39,9 +38,10 @@ export interface Committed {
 
 export async function commitMaterialization(env: RunEnvironment, request: CommitRequest): Promise<Committed> {
   const { asset, partition, journal } = request;
+  const { tableFromRows, tableToIpcStream, tableToParquet } = await loadDataPlane();
   const { valid, quarantined } = validateRows(request.result.rows, asset.schema);
   const table = tableFromRows(valid, asset.schema);
-  const dataVersion = computeDataVersion(tableToIPC(table, 'stream'));
+  const dataVersion = computeDataVersion(tableToIpcStream(table));
   const checks = await runChecks(asset, valid);
 
   const folder = materializationFolder(asset.key, partition, request.materializationId);

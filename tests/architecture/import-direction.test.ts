@@ -39,7 +39,7 @@ const RANK: Record<string, number> = {
   'runtime/errors.ts': 0, 'runtime/json.ts': 0,
   'runtime/asset': 1, 'runtime/graph': 2, 'runtime/storage': 2, 'runtime/io': 2, 'runtime/telemetry': 2,
   'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6, 'runtime/cli': 7,
-  'runtime/index.ts': 8, 'runtime/testing.ts': 8,
+  'runtime/index.ts': 8, 'runtime/testing.ts': 8, 'runtime/data-plane.ts': 8,
 };
 
 const folderOf = (file: string) => file.split('/').slice(0, 2).join('/');

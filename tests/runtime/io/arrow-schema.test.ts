@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as arrow from 'apache-arrow';
 import { z } from 'zod';
-import { arrowSchemaFromZod, DefinitionError, describeColumns } from '../../../runtime/index.ts';
+import { arrowSchemaFromZod, describeColumns } from '../../../runtime/data-plane.ts';
+import { DefinitionError } from '../../../runtime/index.ts';
 
 const movieSchema = z.object({
   tmdb_id: z.int(),

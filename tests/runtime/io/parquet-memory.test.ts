@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { wasmMemory } from 'parquet-wasm';
 import { z } from 'zod';
-import { rowsFromTable, tableFromParquet, tableFromRows, tableToParquet } from '../../../runtime/index.ts';
+import { rowsFromTable, tableFromParquet, tableFromRows, tableToParquet } from '../../../runtime/data-plane.ts';
 
 // The runner does not pass --expose-gc; this exposes it for this process only.
 function collectGarbage(): void {

@@ -8,11 +8,11 @@ import {
   parquetInfo,
   rowsFromTable,
   schemaFromParquet,
-  SchemaValidationError,
   tableFromParquet,
   tableFromRows,
   tableToParquet,
-} from '../../../runtime/index.ts';
+} from '../../../runtime/data-plane.ts';
+import { SchemaValidationError } from '../../../runtime/index.ts';
 
 const schema = z.object({
   id: z.int(),

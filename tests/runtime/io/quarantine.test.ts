@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { quarantineSchema, rowsFromTable, tableFromParquet, tableFromRows, tableToParquet, validateRows } from '../../../runtime/index.ts';
+import { rowsFromTable, tableFromParquet, tableFromRows, tableToParquet } from '../../../runtime/data-plane.ts';
+import { quarantineSchema, validateRows } from '../../../runtime/index.ts';
 
 const schema = z.object({
   id: z.int(),
