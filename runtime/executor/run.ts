@@ -7,6 +7,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { layerOf, slotLabel } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
+import { loadDataPlane } from '../io/load-data-plane.ts';
 import { createTimeOrderedId } from '../ledger/lake-layout.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
@@ -78,6 +79,8 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
   return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async () => {
     const resolver = new StalenessResolver(options.graph, ledger);
     const plan = await planRun(options.graph, resolver, keys, options.partition);
+    // Start importing Arrow/Parquet while the first assets run, rather than inside the first commit.
+    if (env.force || plan.some((slot) => slot.status !== 'fresh')) void loadDataPlane().catch(() => undefined);
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
     const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
     const finishedAt = new Date();

@@ -1,4 +1,4 @@
-/** Kahn's topological sort with alphabetical tie-breaking; a cycle is reported as the path that closes it. */
+/** Kahn's topological sort, one generation at a time with alphabetical tie-breaking; a cycle is reported as the path that closes it. */
 import type { AssetKey } from '../asset/asset-key.ts';
 import type { AnyAsset } from '../asset/define-asset.ts';
 import { DefinitionError } from '../errors.ts';
@@ -10,16 +10,20 @@ export function toposort(byKey: ReadonlyMap<AssetKey, AnyAsset>): AssetKey[] {
     indegree.set(key, asset.depKeys.length);
     for (const parent of asset.depKeys) children.set(parent, [...(children.get(parent) ?? []), key]);
   }
-  const ready = [...byKey.keys()].filter((key) => indegree.get(key) === 0).sort();
+  // Generation by generation (roots, then what they unblock, ...), each sorted: reads as bronze → silver → gold.
+  let generation = [...byKey.keys()].filter((key) => indegree.get(key) === 0).sort();
   const order: AssetKey[] = [];
-  while (ready.length > 0) {
-    const key = ready.shift()!;
-    order.push(key);
-    for (const child of children.get(key) ?? []) {
-      const remaining = indegree.get(child)! - 1;
-      indegree.set(child, remaining);
-      if (remaining === 0) insertSorted(ready, child);
+  while (generation.length > 0) {
+    order.push(...generation);
+    const next: AssetKey[] = [];
+    for (const key of generation) {
+      for (const child of children.get(key) ?? []) {
+        const remaining = indegree.get(child)! - 1;
+        indegree.set(child, remaining);
+        if (remaining === 0) next.push(child);
+      }
     }
+    generation = next.sort();
   }
   if (order.length < byKey.size) {
     const cycle = findCycle(byKey, new Set([...byKey.keys()].filter((key) => indegree.get(key)! > 0)));
@@ -30,12 +34,6 @@ export function toposort(byKey: ReadonlyMap<AssetKey, AnyAsset>): AssetKey[] {
     );
   }
   return order;
-}
-
-function insertSorted(list: AssetKey[], key: AssetKey): void {
-  let index = list.findIndex((existing) => existing > key);
-  if (index === -1) index = list.length;
-  list.splice(index, 0, key);
 }
 
 /** Depth-first search restricted to nodes left over by Kahn's algorithm; returns `[a, b, …, a]`. */

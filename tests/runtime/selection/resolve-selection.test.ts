@@ -36,7 +36,7 @@ const selects: [string, string[]][] = [
   ['+raw/tmdb_movies', ['raw/tmdb_movies']],
   ['group:silver', ['silver/credits', 'silver/movies', 'silver/releases', 'silver/release_tracks']],
   ['group:raw+1', ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases']],
-  ['+group:gold', ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches', 'silver/releases', 'silver/release_tracks', 'gold/release_stats']],
+  ['+group:gold', ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases', 'gold/matches', 'silver/release_tracks', 'gold/release_stats']],
   ['*', [...graph.keys]],
   ['gold/release_stats, +gold/matches, raw/tmdb_movies', ['raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches', 'gold/release_stats']],
   ['silver/movies,silver/movies+,1+gold/matches', ['silver/credits', 'silver/movies', 'gold/matches']],
@@ -49,8 +49,8 @@ describe('selectAssets', () => {
       'raw/tmdb_movies',
       'silver/credits',
       'silver/movies',
-      'gold/matches',
       'silver/releases',
+      'gold/matches',
       'silver/release_tracks',
       'gold/release_stats',
     ]);
@@ -73,7 +73,7 @@ describe('resolveSelection', () => {
       { kind: 'union', members: [{ kind: 'downstream', of: { kind: 'group', name: 'raw' }, depth: 1 }, { kind: 'key', key: 'gold/matches' }] },
       graph,
     );
-    assert.deepEqual(keys, ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches', 'silver/releases']);
+    assert.deepEqual(keys, ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases', 'gold/matches']);
   });
 
   const unknownKeys: [string, string, string[]][] = [
