@@ -121,7 +121,8 @@ class LocalStorage implements Storage {
         const found = await readFileObject(target);
         return found === undefined ? undefined : { body: found.body, etag: found.info.etag };
       },
-      write: async (body, condition) => (await writeFileObject(target, new TextEncoder().encode(body), condition)).etag,
+      // A lease means nothing after a reboot (its holder is gone), so it need not survive a power loss.
+      write: async (body, condition) => (await writeFileObject(target, new TextEncoder().encode(body), condition, { durable: false })).etag,
       remove: async (etag) => {
         await deleteFileObject(target, etag);
       },
