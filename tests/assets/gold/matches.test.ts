@@ -1,22 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
-import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import { defineMatches } from '../../../assets/gold/matches.ts';
-import { defineCandidates } from '../../../assets/silver/candidates.ts';
-import { defineDiscogsReleases } from '../../../assets/silver/discogs-releases.ts';
-import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
-import { defineTmdbMovies } from '../../../assets/silver/tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { movie, release, unusedFilms, unusedReleases } from '../silver/fixtures.ts';
-
-const rawMovies = defineRawTmdbMovies(unusedFilms);
-const rawReleases = defineRawDiscogsReleases(unusedReleases);
-const movies = defineTmdbMovies(rawMovies);
-const releases = defineDiscogsReleases(rawReleases);
-const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
-const candidates = defineCandidates(movies, releases, schemaAlignment);
-const matches = defineMatches(candidates);
+import { candidates, matches, movie, movies, release, releases, schemaAlignment } from '../silver/fixtures.ts';
 
 // A labelled set: what the simple rule must call a match, and what it must not (with the rule that says so).
 const FILMS = [movie(1, 'Heat', 1995), movie(2, 'Dune', 1984), movie(3, 'Dune', 2021), movie(4, 'Megalopolis', null), movie(5, 'Up', 2009)];

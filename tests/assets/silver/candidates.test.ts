@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
-import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import { defineCandidates } from '../../../assets/silver/candidates.ts';
-import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
-import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
-import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
+import type { DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
+import type { TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { movie, release, unusedFilms, unusedReleases } from './fixtures.ts';
-
-const rawMovies = defineRawTmdbMovies(unusedFilms);
-const rawReleases = defineRawDiscogsReleases(unusedReleases);
-const movies = defineTmdbMovies(rawMovies);
-const releases = defineDiscogsReleases(rawReleases);
-const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
-const candidates = defineCandidates(movies, releases, schemaAlignment);
+import { candidates, movie, movies, release, releases, schemaAlignment } from './fixtures.ts';
 
 function block(movieRows: TmdbMovie[], releaseRows: DiscogsRelease[]) {
   return materializeForTest(candidates, {

@@ -1,13 +1,25 @@
 // Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
-import type { RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
-import type { RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import type { DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
-import type { TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
+import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
+import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
+import { defineMatches } from '../../../assets/gold/matches.ts';
+import { defineCandidates } from '../../../assets/silver/candidates.ts';
+import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
+import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
+import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
 import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
 
 export const unusedFilms: FilmSource = { popularPage: () => Promise.reject(new Error('not called in silver tests')) };
 export const unusedReleases: ReleaseSource = { searchPage: () => Promise.reject(new Error('not called in silver tests')) };
+
+// The pipeline's assets over sources that are never called: silver and gold tests feed their inputs by hand.
+export const rawMovies = defineRawTmdbMovies(unusedFilms);
+export const rawReleases = defineRawDiscogsReleases(unusedReleases);
+export const movies = defineTmdbMovies(rawMovies);
+export const releases = defineDiscogsReleases(rawReleases);
+export const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
+export const candidates = defineCandidates(movies, releases, schemaAlignment);
+export const matches = defineMatches(candidates);
 
 export function rawMovie(tmdb_id: number, title: string, release_date: string, extra: Partial<RawTmdbMovie> = {}): RawTmdbMovie {
   return {
