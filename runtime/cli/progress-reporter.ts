@@ -41,6 +41,8 @@ export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
       case 'step-finished':
         break;
       case 'slot-finished':
+        // Fresh slots are counted in the header and the summary; a line each would only bury the work done.
+        if (event.outcome.type === 'skipped' && event.outcome.reason === 'fresh') break;
         out.write(`  ${describeOutcome(event.outcome, label, paint)}\n`);
         break;
       case 'run-finished':
