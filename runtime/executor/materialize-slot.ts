@@ -126,17 +126,34 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       const ctx = createMaterializeContext(env, asset, partition, attempt, journal);
       const result = await runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
       const committed = await commitMaterialization(env, {
-        asset, partition, materializationId, startedAt, attempts: attempt, inputs: request.inputs, result, journal, expected: request.head, lock: request.lock,
+        asset,
+        partition,
+        materializationId,
+        startedAt,
+        attempts: attempt,
+        inputs: request.inputs,
+        result,
+        journal,
+        expected: request.head,
+        lock: request.lock,
       });
       env.cache.put(committed.record.id, committed, env.consumers.get(slotLabel(asset.key, partition)) ?? 0);
       return materializedOutcome(committed.record, request.waitMs);
     } catch (error) {
       const delay = nextDelay(asset, attempt, error, env.random);
       if (delay === undefined || env.signal.aborted) {
-        const record = failureRecord(env, asset, partition, materializationId, startedAt, attempt, request.inputs, journal, error);
+        const record = failureRecord(env, request, { id: materializationId, startedAt, attempts: attempt, journal, error });
         await env.ledger.append(record).catch(() => undefined);
-        return { ...emptyOutcome(asset.key, partition, request.waitMs), type: 'failed', reason: errorMessage(error), materializationId,
-          durationMs: record.durationMs, attempts: attempt, steps: record.steps, error: record.error };
+        return {
+          ...emptyOutcome(asset.key, partition, request.waitMs),
+          type: 'failed',
+          reason: errorMessage(error),
+          materializationId,
+          durationMs: record.durationMs,
+          attempts: attempt,
+          steps: record.steps,
+          error: record.error,
+        };
       }
       env.emit({ type: 'slot-retrying', ...slot, attempt: attempt + 1, delayMs: delay, error: errorMessage(error) });
       await env.sleep(delay, env.signal).catch(() => undefined);
@@ -196,17 +213,39 @@ function materializedOutcome(record: CommittedMaterialization, waitMs: number): 
   return { ...outcome, type: 'failed', reason: message, error: { name: 'AssetCheckFailed', code: null, message } };
 }
 
-function failureRecord(
-  env: RunEnvironment, asset: AnyAsset, partition: string | undefined, id: string, startedAt: Date, attempts: number,
-  inputs: InputDataVersion[], journal: StepJournal, error: unknown,
-): MaterializationRecord {
+interface Failure {
+  id: string;
+  startedAt: Date;
+  attempts: number;
+  journal: StepJournal;
+  error: unknown;
+}
+
+/** The ledger record of a materialization that failed for good: no data, the error, what it read. */
+function failureRecord(env: RunEnvironment, request: RunRequest, failure: Failure): MaterializationRecord {
   const finishedAt = new Date();
   return {
-    format: 1, id, runId: env.runId, asset: asset.key, partition: partition ?? null, status: 'failed',
-    startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime(),
-    attempts, codeVersion: asset.codeVersion, inputs, dataVersion: null, rows: 0, quarantined: 0, bytes: 0,
-    steps: { ...journal.counts }, checks: [], metadata: {}, files: { folder: null, data: null, quarantine: null, attachments: [] },
-    error: describeError(error),
+    format: 1,
+    id: failure.id,
+    runId: env.runId,
+    asset: request.asset.key,
+    partition: request.partition ?? null,
+    status: 'failed',
+    startedAt: failure.startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - failure.startedAt.getTime(),
+    attempts: failure.attempts,
+    codeVersion: request.asset.codeVersion,
+    inputs: request.inputs,
+    dataVersion: null,
+    rows: 0,
+    quarantined: 0,
+    bytes: 0,
+    steps: { ...failure.journal.counts },
+    checks: [],
+    metadata: {},
+    files: { folder: null, data: null, quarantine: null, attachments: [] },
+    error: describeError(failure.error),
   };
 }
 

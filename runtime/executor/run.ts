@@ -4,7 +4,7 @@
  * outcomes; adapters (CLI, server, Inngest) turn them into output. Writes a run summary to the lake.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { layerOf, slotLabel } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
@@ -107,31 +107,40 @@ async function executePlan(env: RunEnvironment, resolver: StalenessResolver, pla
   countConsumers(env, plan);
   const pending = new Map<string, Promise<SlotOutcome>>();
   for (const slot of plan) {
-    const asset = env.graph.get(slot.asset);
-    const partition = slot.partition ?? undefined;
-    const upstreamInPlan = upstreamSlots(env.graph, asset, partition)
+    const upstreamInPlan = upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)
       .map((upstream) => pending.get(slotLabel(upstream.asset, upstream.partition)))
       .filter((promise): promise is Promise<SlotOutcome> => promise !== undefined);
-    const run = async (): Promise<SlotOutcome> => {
-      const upstream = await Promise.all(upstreamInPlan);
-      const broken = upstream.find((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed');
-      const waitMs = Date.now() - env.runStartedAt;
-      let outcome: SlotOutcome;
-      if (broken !== undefined) {
-        outcome = { ...emptyOutcome(slot.asset, partition, waitMs), type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition ?? undefined)}" ${broken.type === 'failed' ? 'failed' : 'could not run'}` };
-      } else if (slot.status === 'fresh' && !env.force && !upstream.some((outcome) => outcome.type === 'materialized')) {
-        const head = (await resolver.head(slot.asset, partition))?.record;
-        outcome = { ...emptyOutcome(slot.asset, partition, waitMs), reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
-      } else {
-        outcome = await limit(() => materializeInSpan(env, resolver, slot));
-      }
-      for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
-      env.emit({ type: 'slot-finished', outcome });
-      return outcome;
-    };
-    pending.set(slotLabel(slot.asset, partition), run());
+    pending.set(slotLabel(slot.asset, slot.partition ?? undefined), settleSlot(env, resolver, slot, upstreamInPlan, limit));
   }
   return Promise.all(pending.values());
+}
+
+/** Waits for the slot's upstreams in this run, then skips it, stops it, or materializes it (bounded). */
+async function settleSlot(
+  env: RunEnvironment,
+  resolver: StalenessResolver,
+  slot: PlannedSlot,
+  upstreamInPlan: readonly Promise<SlotOutcome>[],
+  limit: LimitFunction,
+): Promise<SlotOutcome> {
+  const upstream = await Promise.all(upstreamInPlan);
+  const partition = slot.partition ?? undefined;
+  const base = emptyOutcome(slot.asset, partition, Date.now() - env.runStartedAt);
+  const broken = upstream.find((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed');
+  let outcome: SlotOutcome;
+  if (broken !== undefined) {
+    const verb = broken.type === 'failed' ? 'failed' : 'could not run';
+    outcome = { ...base, type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition ?? undefined)}" ${verb}` };
+  } else if (slot.status === 'fresh' && !env.force && !upstream.some((outcome) => outcome.type === 'materialized')) {
+    // Fresh at planning and nothing upstream changed since: no lock, no re-check needed.
+    const head = (await resolver.head(slot.asset, partition))?.record;
+    outcome = { ...base, reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
+  } else {
+    outcome = await limit(() => materializeInSpan(env, resolver, slot));
+  }
+  for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
+  env.emit({ type: 'slot-finished', outcome });
+  return outcome;
 }
 
 function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void {
