@@ -45,20 +45,23 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   const checks = await runChecks(asset, valid);
 
   const folder = materializationFolder(asset.key, partition, request.materializationId);
+  // Files of a version are written once, into a folder no one else writes: create-once says so, and a
+  // second writer there (a bug) fails instead of changing published data.
+  const createOnce = { ifNoneMatch: '*' } as const;
   const dataBytes = tableToParquet(table);
-  await env.storage.put(`${folder}/data.parquet`, dataBytes);
+  await env.storage.put(`${folder}/data.parquet`, dataBytes, createOnce);
   let bytes = dataBytes.byteLength;
   let quarantinePath: string | null = null;
   if (quarantined.length > 0) {
     const quarantineBytes = tableToParquet(tableFromRows(quarantined, quarantineSchema));
     quarantinePath = `${folder}/quarantine.parquet`;
-    await env.storage.put(quarantinePath, quarantineBytes);
+    await env.storage.put(quarantinePath, quarantineBytes, createOnce);
     bytes += quarantineBytes.byteLength;
   }
   const attachments = await journal.attachments();
   for (const name of attachments) {
     const stored = await env.storage.get(journal.attachmentPath(name));
-    if (stored !== undefined) await env.storage.put(`${folder}/attachments/${name}`, stored.body);
+    if (stored !== undefined) await env.storage.put(`${folder}/attachments/${name}`, stored.body, createOnce);
   }
 
   const finishedAt = new Date();
