@@ -38,6 +38,7 @@ export type {
   InputVersion,
   MaterializeContext,
   MaterializeResult,
+  ProgressUpdate,
   RowOf,
   RowSchema,
   StagingArea,

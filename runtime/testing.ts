@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { AnyAsset, AssetInput, CheckResult, InputsOf, MaterializeContext, RowOf, StagingArea } from './asset/define-asset.ts';
+import type { AnyAsset, AssetInput, CheckResult, InputsOf, MaterializeContext, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
@@ -23,8 +23,10 @@ export interface TestStagingArea extends StagingArea {
 export interface TestContext extends MaterializeContext {
   readonly journal: TestStepJournal;
   readonly staging: TestStagingArea;
-  /** Everything `ctx.attach` published, by name. */
-  readonly attachments: Map<string, Uint8Array>;
+  /** Everything the asset attached (`ctx.attachments`), inspectable through `.files`. */
+  readonly attachments: TestStagingArea;
+  /** Every `ctx.progress` update, in order. */
+  readonly progressUpdates: ProgressUpdate[];
   /** Step ids whose function ran in this context, in order. */
   readonly stepsRun: string[];
   /** Step ids answered from the journal in this context, in order. */
@@ -55,7 +57,7 @@ export interface TestContextOptions {
 export function createTestContext(options: TestContextOptions = {}): TestContext {
   const journal: TestStepJournal = options.resumeFrom?.journal ?? new Map();
   const staging = options.resumeFrom?.staging ?? createTestStagingArea();
-  const attachments = options.resumeFrom?.attachments ?? new Map<string, Uint8Array>();
+  const attachments = options.resumeFrom?.attachments ?? createTestStagingArea();
   const usedIds = new Set<string>();
   const context: TestContext = {
     asset: options.asset ?? 'test/asset',
@@ -70,6 +72,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     stepsRun: [],
     stepsReplayed: [],
     logs: [],
+    progressUpdates: [],
     async step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T> {
       if (usedIds.has(id)) throw new Error(`Step id "${id}" is used twice in one materialization; give every ctx.step a unique id.`);
       usedIds.add(id);
@@ -83,8 +86,8 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
       context.stepsRun.push(id);
       return value;
     },
-    async attach(name, body) {
-      attachments.set(name, toBytes(body));
+    progress(update) {
+      context.progressUpdates.push(update);
     },
     log(message, fields = {}) {
       context.logs.push({ message, fields });

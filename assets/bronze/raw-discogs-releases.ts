@@ -133,7 +133,7 @@ async function flattenQuery(ctx: MaterializeContext, q: string, slug: string, li
   for (const landed of listing.pages) {
     const body = discogsSearchPageSchema.parse(await readStagedPage(ctx, landed));
     const attachment = `pages/search-${slug}-${String(landed.page).padStart(4, '0')}.json`;
-    await ctx.attach(attachment, JSON.stringify(body));
+    await ctx.attachments.putJson(attachment, body as JsonValue);
     body.results.forEach((record, index) => {
       records.push(record);
       const item = acceptRecord(discogsSearchItemSchema, record, `${attachment}#${index}`, rejections);

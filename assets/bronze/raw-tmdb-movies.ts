@@ -90,7 +90,7 @@ async function flattenPages(ctx: MaterializeContext, pages: readonly LandedPage[
   for (const landed of pages) {
     const body = tmdbListPageSchema.parse(await readStagedPage(ctx, landed));
     const attachment = `pages/popular-${String(landed.page).padStart(4, '0')}.json`;
-    await ctx.attach(attachment, JSON.stringify(body));
+    await ctx.attachments.putJson(attachment, body as JsonValue);
     body.results.forEach((record, index) => {
       records.push(record);
       const film = acceptRecord(tmdbListItemSchema, record, `${attachment}#${index}`, rejections);

@@ -46,7 +46,10 @@ export interface InputVersion {
   readonly metadata: JsonObject;
 }
 
-/** Durable scratch space of one materialization attempt; survives a crash, deleted after commit. */
+/**
+ * Named files of one materialization: `ctx.staging` (scratch, survives a crash, deleted after the commit)
+ * and `ctx.attachments` (published with the version, e.g. the raw pages a bronze asset landed).
+ */
 export interface StagingArea {
   putBytes(name: string, body: Uint8Array): Promise<void>;
   getBytes(name: string): Promise<Uint8Array | undefined>;
@@ -67,11 +70,27 @@ export interface MaterializeContext {
    * materialization returns the journaled result instead of running `fn` again.
    */
   step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T>;
-  /** Durable scratch space: large step outputs go here, and steps return the names. */
+  /** Scratch space that survives a crash: large step outputs go here, and steps return the names. */
   readonly staging: StagingArea;
-  /** Publishes a file beside the data of this version (e.g. the raw API pages a bronze asset read). */
-  attach(name: string, body: Uint8Array | string): Promise<void>;
+  /**
+   * Files published beside the data of this version (e.g. the raw API pages a bronze asset landed). Written
+   * straight into the version's folder, which nobody reads before the commit; a resumed materialization
+   * finds what an interrupted one attached.
+   */
+  readonly attachments: StagingArea;
+  /** Reports progress of long work (pages fetched, say): shown as a bar on a terminal, as log lines elsewhere. */
+  progress(update: ProgressUpdate): void;
   log(message: string, fields?: JsonObject): void;
+}
+
+export interface ProgressUpdate {
+  readonly done: number;
+  /** Undefined while the total is not known yet. */
+  readonly total?: number;
+  /** What is counted, plural: `pages`, `requests`. */
+  readonly unit: string;
+  /** A few words on the current phase, e.g. `bulk search 1994`. */
+  readonly detail?: string;
 }
 
 export interface MaterializeResult<Row> {

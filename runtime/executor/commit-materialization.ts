@@ -20,7 +20,6 @@ import type { StepJournal } from './step-journal.ts';
 export interface CommitRequest {
   readonly asset: AnyAsset;
   readonly partition: string | undefined;
-  readonly materializationId: string;
   readonly startedAt: Date;
   readonly attempts: number;
   readonly inputs: readonly InputDataVersion[];
@@ -44,30 +43,25 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   const dataVersion = computeDataVersion(tableToIpcStream(table));
   const checks = await runChecks(asset, valid);
 
-  const folder = materializationFolder(asset.key, partition, request.materializationId);
-  // Files of a version are written once, into a folder no one else writes: create-once says so, and a
-  // second writer there (a bug) fails instead of changing published data.
-  const createOnce = { ifNoneMatch: '*' } as const;
+  // The version's folder: attachments are already there; nobody reads it before the head points at it, and
+  // a resumed materialization (same id) may rewrite what an interrupted commit left.
+  const folder = materializationFolder(asset.key, partition, journal.materializationId);
   const dataBytes = tableToParquet(table);
-  await env.storage.put(`${folder}/data.parquet`, dataBytes, createOnce);
+  await env.storage.put(`${folder}/data.parquet`, dataBytes);
   let bytes = dataBytes.byteLength;
   let quarantinePath: string | null = null;
   if (quarantined.length > 0) {
     const quarantineBytes = tableToParquet(tableFromRows(quarantined, quarantineSchema));
     quarantinePath = `${folder}/quarantine.parquet`;
-    await env.storage.put(quarantinePath, quarantineBytes, createOnce);
+    await env.storage.put(quarantinePath, quarantineBytes);
     bytes += quarantineBytes.byteLength;
   }
-  const attachments = await journal.attachments();
-  for (const name of attachments) {
-    const stored = await env.storage.get(journal.attachmentPath(name));
-    if (stored !== undefined) await env.storage.put(`${folder}/attachments/${name}`, stored.body, createOnce);
-  }
+  const attachments = await journal.attachmentPaths();
 
   const finishedAt = new Date();
   const record: CommittedMaterialization = {
     format: 1,
-    id: request.materializationId,
+    id: journal.materializationId,
     runId: env.runId,
     asset: asset.key,
     partition: partition ?? null,

@@ -28,7 +28,8 @@ export function createMaterializeContext(
         return value;
       }),
     staging: journal.staging,
-    attach: (name, body) => journal.attach(name, body),
+    attachments: journal.attachments,
+    progress: (update) => env.emit({ type: 'slot-progress', ...slot, ...update }),
     log: (message, fields = {}) => env.emit({ type: 'slot-log', ...slot, message, fields }),
   };
 }

@@ -7,7 +7,7 @@ import { slotLabel } from '../asset/asset-key.ts';
 import type { AnyAsset, AssetInput, MaterializeResult } from '../asset/define-asset.ts';
 import { retryDelayMs } from '../asset/retry-policy.ts';
 import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
-import { createTimeOrderedId, journalFolder } from '../ledger/lake-layout.ts';
+import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
@@ -112,9 +112,9 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
   const { asset, partition } = request;
   const slot = { asset: asset.key, partition: partition ?? null };
   const startedAt = new Date();
-  const materializationId = createTimeOrderedId(startedAt);
   const folder = journalFolder(asset.key, partition, computeProvenanceHash({ codeVersion: asset.codeVersion, inputs: request.inputs }));
-  const journal = await StepJournal.open(env.storage, folder);
+  const journal = await StepJournal.open(env.storage, folder, (id) => materializationFolder(asset.key, partition, id));
+  const { materializationId } = journal;
   const inputs = buildInputs(env, asset, request.upstream);
   let attempt = 0;
   for (;;) {
@@ -128,7 +128,6 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       const committed = await commitMaterialization(env, {
         asset,
         partition,
-        materializationId,
         startedAt,
         attempts: attempt,
         inputs: request.inputs,
@@ -142,7 +141,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     } catch (error) {
       const delay = nextDelay(asset, attempt, error, env.random);
       if (delay === undefined || env.signal.aborted) {
-        const record = failureRecord(env, request, { id: materializationId, startedAt, attempts: attempt, journal, error });
+        const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
         await env.ledger.append(record).catch(() => undefined);
         return {
           ...emptyOutcome(asset.key, partition, request.waitMs),

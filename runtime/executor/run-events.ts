@@ -1,6 +1,7 @@
 /** Events a run emits as it goes, for progress displays and adapters (CLI, server, tests). */
 import type { AssetKey } from '../asset/asset-key.ts';
 import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
+import type { ProgressUpdate } from '../asset/define-asset.ts';
 import type { JsonObject } from '../json.ts';
 import type { AssetStatus } from '../versions/staleness.ts';
 
@@ -17,6 +18,7 @@ export type RunEvent =
   | { type: 'step-finished'; asset: AssetKey; partition: string | null; step: string; replayed: boolean }
   | { type: 'slot-retrying'; asset: AssetKey; partition: string | null; attempt: number; delayMs: number; error: string }
   | { type: 'slot-log'; asset: AssetKey; partition: string | null; message: string; fields: JsonObject }
+  | ({ type: 'slot-progress'; asset: AssetKey; partition: string | null } & ProgressUpdate)
   | { type: 'slot-finished'; outcome: SlotOutcome }
   | { type: 'run-finished'; summary: RunSummary };
 

@@ -1,12 +1,14 @@
 /**
  * The durable step journal of one pending materialization, kept in the lake under
- * `metrics/_journal/<asset>/<provenance hash>/`: journaled step results, staging files and attachments.
- * Keyed by provenance, so a run killed mid-materialization is resumed by the next run that materializes the
- * same code over the same inputs; cleared once the materialization commits.
+ * `metrics/_journal/<asset>/<provenance hash>/`: the materialization's id, journaled step results and staging
+ * files. Keyed by provenance, so a run killed mid-materialization is resumed by the next run that
+ * materializes the same code over the same inputs, under the same id (so into the same version folder,
+ * where its attachments already are); cleared once the materialization commits.
  */
 import type { StagingArea } from '../asset/define-asset.ts';
+import { StorageError } from '../errors.ts';
 import type { JsonValue } from '../json.ts';
-import { safeRelativeName } from '../ledger/lake-layout.ts';
+import { createTimeOrderedId, safeRelativeName } from '../ledger/lake-layout.ts';
 import type { Storage } from '../storage/storage.ts';
 
 interface JournaledStep {
@@ -14,6 +16,11 @@ interface JournaledStep {
   hasResult: boolean;
   result: JsonValue;
   finishedAt: string;
+}
+
+interface JournalHeader {
+  materializationId: string;
+  createdAt: string;
 }
 
 export interface StepCounts {
@@ -27,17 +34,31 @@ export class StepJournal {
   readonly #journaled = new Map<string, JournaledStep>();
   readonly #usedIds = new Set<string>();
   readonly counts: StepCounts = { ran: 0, replayed: 0 };
+  readonly materializationId: string;
+  /** When the materialization first started (an interrupted one keeps its original start). */
+  readonly createdAt: Date;
   readonly staging: StagingArea;
+  readonly attachments: StagingArea;
+  readonly #attachmentsPrefix: string;
 
-  private constructor(storage: Storage, folder: string) {
+  private constructor(storage: Storage, folder: string, header: JournalHeader, versionFolder: string) {
     this.#storage = storage;
     this.#folder = folder;
-    this.staging = createStagingArea(storage, `${folder}/staging/`);
+    this.materializationId = header.materializationId;
+    this.createdAt = new Date(header.createdAt);
+    // Scratch: recomputable, so not worth an fsync per write.
+    this.staging = createStagingArea(storage, `${folder}/staging/`, false);
+    this.#attachmentsPrefix = `${versionFolder}/attachments/`;
+    this.attachments = createStagingArea(storage, this.#attachmentsPrefix, true);
   }
 
-  /** Opens the journal in `folder`, loading the steps an earlier, interrupted attempt completed. */
-  static async open(storage: Storage, folder: string): Promise<StepJournal> {
-    const journal = new StepJournal(storage, folder);
+  /**
+   * Opens the journal in `folder`, loading the id and the steps an earlier, interrupted attempt left; a new
+   * journal gets a new materialization id. `versionFolderOf` names the folder a materialization id publishes to.
+   */
+  static async open(storage: Storage, folder: string, versionFolderOf: (materializationId: string) => string): Promise<StepJournal> {
+    const header = await openHeader(storage, `${folder}/journal.json`);
+    const journal = new StepJournal(storage, folder, header, versionFolderOf(header.materializationId));
     const listed = await storage.list(`${folder}/steps/`);
     const steps = await Promise.all(listed.map((object) => storage.get(object.path)));
     for (const stored of steps) {
@@ -65,7 +86,7 @@ export class StepJournal {
     }
     const value = await fn();
     const step: JournaledStep = { id, hasResult: value !== undefined, result: (value ?? null) as JsonValue, finishedAt: new Date().toISOString() };
-    await this.#storage.put(`${this.#folder}/steps/${safeRelativeName(id)}.json`, JSON.stringify(step));
+    await this.#storage.put(`${this.#folder}/steps/${safeRelativeName(id)}.json`, JSON.stringify(step), { durable: false });
     this.#journaled.set(id, step);
     this.counts.ran++;
     return { value, replayed: false };
@@ -76,18 +97,9 @@ export class StepJournal {
     this.#usedIds.clear();
   }
 
-  attachmentPath(name: string): string {
-    return `${this.#folder}/attachments/${safeRelativeName(name)}`;
-  }
-
-  async attach(name: string, body: Uint8Array | string): Promise<void> {
-    await this.#storage.put(this.attachmentPath(name), body);
-  }
-
-  /** Names of everything attached so far, by this attempt or an interrupted one. */
-  async attachments(): Promise<string[]> {
-    const prefix = `${this.#folder}/attachments/`;
-    return (await this.#storage.list(prefix)).map((object) => object.path.slice(prefix.length));
+  /** Paths (in the lake) of everything attached so far, by this attempt or an interrupted one. */
+  async attachmentPaths(): Promise<string[]> {
+    return (await this.#storage.list(this.#attachmentsPrefix)).map((object) => object.path);
   }
 
   async clear(): Promise<void> {
@@ -96,17 +108,32 @@ export class StepJournal {
   }
 }
 
-function createStagingArea(storage: Storage, prefix: string): StagingArea {
+async function openHeader(storage: Storage, path: string): Promise<JournalHeader> {
+  const existing = await storage.get(path);
+  if (existing !== undefined) return JSON.parse(new TextDecoder().decode(existing.body)) as JournalHeader;
+  const now = new Date();
+  const header: JournalHeader = { materializationId: createTimeOrderedId(now), createdAt: now.toISOString() };
+  try {
+    await storage.put(path, JSON.stringify(header), { ifNoneMatch: '*', durable: false });
+    return header;
+  } catch (error) {
+    // Another writer created it first (only possible without the slot lock): use theirs.
+    if (!(error instanceof StorageError && error.code === 'STORAGE_CONFLICT')) throw error;
+    return openHeader(storage, path);
+  }
+}
+
+function createStagingArea(storage: Storage, prefix: string, durable: boolean): StagingArea {
   const pathOf = (name: string) => `${prefix}${safeRelativeName(name)}`;
   return {
     async putBytes(name, body) {
-      await storage.put(pathOf(name), body);
+      await storage.put(pathOf(name), body, { durable });
     },
     async getBytes(name) {
       return (await storage.get(pathOf(name)))?.body;
     },
     async putJson(name, value) {
-      await storage.put(pathOf(name), JSON.stringify(value), { contentType: 'application/json' });
+      await storage.put(pathOf(name), JSON.stringify(value), { contentType: 'application/json', durable });
     },
     async getJson(name) {
       const stored = await storage.get(pathOf(name));

@@ -4,7 +4,7 @@
  *
  *   <layer>/<name>[/p=<partition>]/_head.json            the committed materialization (one conditional write)
  *   <layer>/<name>[/p=<partition>]/<materialization id>/ data.parquet, quarantine.parquet, attachments/…
- *   metrics/_ledger/<asset prefix>/<materialization id>.json   append-only history
+ *   metrics/_ledger/<asset prefix>/<finish time + random>.json  append-only history
  *   metrics/_journal/<asset prefix>/<provenance hash>/   durable steps, staging and attachments in flight
  *   metrics/_runs/<run id>.json                           one summary per run
  */
@@ -23,8 +23,8 @@ export function ledgerPrefix(key: AssetKey, partition?: string): string {
   return `metrics/_ledger/${assetPrefix(key, partition)}/`;
 }
 
-export function ledgerRecordPath(key: AssetKey, partition: string | undefined, materializationId: string): string {
-  return `${ledgerPrefix(key, partition)}${materializationId}.json`;
+export function ledgerRecordPath(key: AssetKey, partition: string | undefined, recordName: string): string {
+  return `${ledgerPrefix(key, partition)}${recordName}.json`;
 }
 
 export function journalFolder(key: AssetKey, partition: string | undefined, provenanceHash: string): string {

@@ -4,9 +4,9 @@
  * protocol is described in README.md beside this file.
  */
 import type { AssetKey } from '../asset/asset-key.ts';
-import { LedgerError, StorageError } from '../errors.ts';
+import { LedgerError } from '../errors.ts';
 import type { Storage } from '../storage/storage.ts';
-import { headPath, ledgerPrefix, ledgerRecordPath, RUNS_PREFIX, runSummaryPath } from './lake-layout.ts';
+import { createTimeOrderedId, headPath, ledgerPrefix, ledgerRecordPath, RUNS_PREFIX, runSummaryPath } from './lake-layout.ts';
 import {
   isCommitted,
   materializationRecordSchema,
@@ -55,14 +55,14 @@ export class Ledger {
     await this.append(record);
   }
 
-  /** Appends a history record (create-once: appending the same record twice is a no-op). */
+  /**
+   * Appends a history record, named by when it finished (so listing returns history in order, and a failed
+   * attempt and the later success of the same materialization are two records).
+   */
   async append(record: MaterializationRecord): Promise<void> {
-    const path = ledgerRecordPath(record.asset, record.partition ?? undefined, record.id);
-    try {
-      await this.#storage.put(path, JSON.stringify(record, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
-    } catch (error) {
-      if (!(error instanceof StorageError && error.code === 'STORAGE_CONFLICT')) throw error;
-    }
+    const name = createTimeOrderedId(new Date(record.finishedAt));
+    const path = ledgerRecordPath(record.asset, record.partition ?? undefined, name);
+    await this.#storage.put(path, JSON.stringify(record, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
   }
 
   /**
@@ -75,9 +75,9 @@ export class Ledger {
     const records = await Promise.all(newest.map((object) => this.#readRecord(object.path)));
     const present = records.filter((record): record is MaterializationRecord => record !== undefined);
     const head = await this.readHead(key, partition);
-    if (head !== undefined && !present.some((record) => record.id === head.record.id)) {
+    if (head !== undefined && !present.some((record) => record.id === head.record.id && record.status === 'materialized')) {
       present.push(head.record);
-      present.sort((a, b) => (a.id < b.id ? 1 : -1));
+      present.sort((a, b) => (a.finishedAt < b.finishedAt ? 1 : -1));
     }
     return present.slice(0, limit);
   }

@@ -49,7 +49,7 @@ class LocalStorage implements Storage {
   /** `contentType` is not kept: a file has none. */
   async put(path: string, body: Uint8Array | string, options: PutOptions = {}): Promise<ObjectInfo> {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    return { path, ...(await writeFileObject(this.#target(path), bytes, options)) };
+    return { path, ...(await writeFileObject(this.#target(path), bytes, options, { durable: options.durable ?? true })) };
   }
 
   async delete(path: string, options: DeleteOptions = {}): Promise<boolean> {

@@ -22,6 +22,11 @@ export interface PutOptions {
   /** `'*'`: write only if no object exists at the path (create-once). */
   readonly ifNoneMatch?: '*';
   readonly contentType?: string;
+  /**
+   * `false` for scratch data that can be recomputed (journals, staging): a backend may then skip what makes a
+   * write survive a power loss (the local backend skips fsync). Atomicity holds either way. Default true.
+   */
+  readonly durable?: boolean;
 }
 
 export interface DeleteOptions {

@@ -61,8 +61,8 @@ describe('raw/discogs_releases', () => {
     const queries = result.metadata?.queries as Array<{ q: string; pages_fetched: number }>;
     assert.deepEqual(queries.map((query) => query.q), ['soundtrack', 'film soundtrack', 'motion picture', 'score']);
     const totalPages = queries.reduce((sum, query) => sum + query.pages_fetched, 0);
-    assert.equal(ctx.attachments.size, totalPages);
-    assert.ok(ctx.attachments.has('pages/search-motion-picture-0001.json'));
+    assert.equal(ctx.attachments.files.size, totalPages);
+    assert.ok(ctx.attachments.files.has('pages/search-motion-picture-0001.json'));
     assert.ok(result.rows.length > Number(result.metadata?.distinct_releases), 'duplicates across terms are kept in bronze');
   });
 

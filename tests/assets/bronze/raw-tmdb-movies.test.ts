@@ -73,8 +73,8 @@ describe('raw/tmdb_movies', () => {
     assert.deepEqual(calls, Array.from({ length: pages }, (_, index) => index + 1));
     assert.deepEqual(ctx.stepsRun, ['popular-pages-1-4', 'popular-pages-5-8', 'popular-pages-9-12'].slice(0, Math.ceil(pages / 4)));
     assert.equal((await ctx.staging.list()).length, pages);
-    assert.ok(ctx.attachments.has('pages/popular-0001.json'));
-    const attached = JSON.parse(new TextDecoder().decode(ctx.attachments.get('pages/popular-0001.json')));
+    assert.ok(ctx.attachments.files.has('pages/popular-0001.json'));
+    const attached = JSON.parse(new TextDecoder().decode(ctx.attachments.files.get('pages/popular-0001.json')));
     assert.equal(attached.results.length, 20);
   });
 

@@ -43,6 +43,9 @@ describe('crash and resume', () => {
     assert.deepEqual(outcome.steps, { ran: 3, replayed: 2 });
     assert.deepEqual([1, 2, 3, 4, 5].map(runsOf), [1, 1, 2, 1, 1]);
     assert.equal(outcome.rows, 5);
+    const head = await new Ledger(lake.storage).readHead('raw/steps');
+    assert.deepEqual(head!.record.files.attachments.map((path) => path.slice(path.lastIndexOf('/') + 1)), [1, 2, 3, 4, 5].map((n) => `page-${n}.json`));
+    assert.ok(head!.record.files.attachments.every((path) => path.startsWith(`${head!.record.files.folder}/attachments/`)));
     const journal = await lake.storage.list('metrics/_journal/');
     assert.deepEqual(journal, [], 'the journal is cleared after the commit');
   });
