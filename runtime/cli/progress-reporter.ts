@@ -8,15 +8,20 @@ import type { JsonObject } from '../json.ts';
 import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
 import { shortVersion } from '../versions/data-version.ts';
 import type { CliIo } from './command.ts';
+import { ProgressBoard } from './progress-board.ts';
 import { formatBytes, formatCount, formatDuration, formatTable, painter, plural } from './format.ts';
 
 export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
-  const out = io.stderr;
-  const paint = painter(out, io.env);
+  const paint = painter(io.stderr, io.env);
+  const board = new ProgressBoard(io.stderr, { live: io.stderr.isTTY === true && io.env.TERM !== 'dumb' });
+  const out = { write: (text: string) => board.print(text) };
   let width = 24;
   const label = (asset: string, partition: string | null) => slotLabel(asset, partition ?? undefined).padEnd(width);
   return (event) => {
     switch (event.type) {
+      case 'slot-progress':
+        board.update(slotLabel(event.asset, event.partition ?? undefined), event);
+        break;
       case 'run-started': {
         width = Math.max(24, ...event.slots.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined).length));
         const counts = ['missing', 'stale', 'fresh'].map((status) => [status, event.slots.filter((slot) => slot.status === status).length] as const);
@@ -41,6 +46,7 @@ export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
       case 'step-finished':
         break;
       case 'slot-finished':
+        board.end(slotLabel(event.outcome.asset, event.outcome.partition ?? undefined));
         // Fresh slots are counted in the header and the summary; a line each would only bury the work done.
         if (event.outcome.type === 'skipped' && event.outcome.reason === 'fresh') break;
         out.write(`  ${describeOutcome(event.outcome, label, paint)}\n`);
