@@ -8,8 +8,8 @@ export const LANDED_TYPES = ['string', 'integer', 'number', 'boolean', 'array', 
 export type LandedType = (typeof LANDED_TYPES)[number];
 
 export const landedFieldStatsSchema = z.object({
-  /** Non-null JSON types seen; `integer` is a number without a fraction. */
-  types: z.array(z.enum(LANDED_TYPES)),
+  /** How many values came in each non-null JSON type; `integer` is a number without a fraction. */
+  types: z.partialRecord(z.enum(LANDED_TYPES), z.int()),
   present: z.int(),
   nulls: z.int(),
   absent: z.int(),
@@ -22,25 +22,33 @@ export const landedFieldProfileSchema = z.object({
 });
 export type LandedFieldProfile = z.output<typeof landedFieldProfileSchema>;
 
+/** The JSON types a field landed in, in a stable order. */
+export function landedTypesOf(stats: LandedFieldStats): LandedType[] {
+  return LANDED_TYPES.filter((type) => (stats.types[type] ?? 0) > 0);
+}
+
 /** Profiles the records as landed (including those the source schema later rejects). Keys sorted, so stable. */
 export function profileLandedFields(records: readonly unknown[]): LandedFieldProfile {
-  const seen = new Map<string, { types: Set<LandedType>; present: number; nulls: number }>();
+  const seen = new Map<string, { types: Map<LandedType, number>; present: number; nulls: number }>();
   for (const record of records) {
     if (!isPlainObject(record)) continue;
     for (const [field, value] of Object.entries(record)) {
       // JSON has no undefined: a key holding it was not sent.
       if (value === undefined) continue;
       let stats = seen.get(field);
-      if (stats === undefined) seen.set(field, (stats = { types: new Set(), present: 0, nulls: 0 }));
+      if (stats === undefined) seen.set(field, (stats = { types: new Map(), present: 0, nulls: 0 }));
       stats.present++;
       if (value === null) stats.nulls++;
-      else stats.types.add(landedTypeOf(value));
+      else {
+        const type = landedTypeOf(value);
+        stats.types.set(type, (stats.types.get(type) ?? 0) + 1);
+      }
     }
   }
   const fields: Record<string, LandedFieldStats> = {};
   for (const field of [...seen.keys()].sort()) {
     const stats = seen.get(field)!;
-    const types = LANDED_TYPES.filter((type) => stats.types.has(type));
+    const types = Object.fromEntries(LANDED_TYPES.filter((type) => stats.types.has(type)).map((type) => [type, stats.types.get(type)!]));
     fields[field] = { types, present: stats.present, nulls: stats.nulls, absent: records.length - stats.present };
   }
   return { records: records.length, fields };
@@ -53,10 +61,14 @@ export function mergeLandedFieldProfiles(profiles: readonly LandedFieldProfile[]
   const fields: Record<string, LandedFieldStats> = {};
   for (const name of names) {
     const parts = profiles.map((profile) => profile.fields[name]);
-    const types = new Set(parts.flatMap((part) => part?.types ?? []));
+    const types: Partial<Record<LandedType, number>> = {};
+    for (const type of LANDED_TYPES) {
+      const count = parts.reduce((sum, part) => sum + (part?.types[type] ?? 0), 0);
+      if (count > 0) types[type] = count;
+    }
     const present = parts.reduce((sum, part) => sum + (part?.present ?? 0), 0);
     const nulls = parts.reduce((sum, part) => sum + (part?.nulls ?? 0), 0);
-    fields[name] = { types: LANDED_TYPES.filter((type) => types.has(type)), present, nulls, absent: records - present };
+    fields[name] = { types, present, nulls, absent: records - present };
   }
   return { records, fields };
 }

@@ -3,9 +3,15 @@
  * new, missing or retyped, and whether that breaks the pipeline (a required field missing or retyped).
  */
 import { z } from 'zod';
-import type { LandedFieldProfile, LandedFieldStats, LandedType } from '../bronze/landed-field-profile.ts';
+import { landedTypesOf, type LandedFieldProfile, type LandedFieldStats, type LandedType } from '../bronze/landed-field-profile.ts';
 
-export const DRIFT_STATUSES = ['ok', 'new', 'missing', 'retyped', 'unexpected_nulls', 'sometimes_absent'] as const;
+export const DRIFT_STATUSES = ['ok', 'new', 'missing', 'retyped', 'stray_types', 'unexpected_nulls', 'sometimes_absent'] as const;
+
+/**
+ * Above this share of records, a required field absent or in another type is the source changing its schema
+ * (breaking); below it, those records are bad data that bronze quarantines one by one.
+ */
+export const BREAKING_SHARE = 0.5;
 export type DriftStatus = (typeof DRIFT_STATUSES)[number];
 
 export interface DeclaredField {
@@ -57,8 +63,9 @@ export function compareFields(declared: readonly DeclaredField[], profile: Lande
   const names = [...new Set([...byName.keys(), ...Object.keys(profile.fields)])].sort();
   return names.map((name) => {
     const field = byName.get(name);
-    const stats = profile.fields[name] ?? { types: [], present: 0, nulls: 0, absent: profile.records };
-    const landedTypes = stats.nulls > 0 ? [...stats.types, 'null'] : [...stats.types];
+    const stats = profile.fields[name] ?? { types: {}, present: 0, nulls: 0, absent: profile.records };
+    const landedTypes: string[] = landedTypesOf(stats);
+    if (stats.nulls > 0) landedTypes.push('null');
     const declaredTypes = field === undefined ? [] : field.nullable ? [...field.types, 'null'] : [...field.types];
     const { status, detail } = field === undefined ? newField(stats) : judge(field, stats, profile.records);
     const breaking = field?.required === true && (status === 'missing' || status === 'retyped');
@@ -67,21 +74,27 @@ export function compareFields(declared: readonly DeclaredField[], profile: Lande
 }
 
 function newField(stats: LandedFieldStats): { status: DriftStatus; detail: string } {
-  return { status: 'new', detail: `not declared; landed as ${stats.types.join(' | ') || 'null'}` };
+  return { status: 'new', detail: `not declared; landed as ${landedTypesOf(stats).join(' | ') || 'null'}` };
 }
 
 function judge(field: DeclaredField, stats: LandedFieldStats, records: number): { status: DriftStatus; detail: string } {
   if (stats.present === 0) return { status: 'missing', detail: records === 0 ? 'nothing landed' : `absent from all ${records} records` };
-  const unexpected = stats.types.filter((type) => !field.types.includes(type));
-  if (unexpected.length > 0) {
-    return { status: 'retyped', detail: `declared ${field.types.join(' | ')}, landed ${stats.types.join(' | ')}` };
+  const landed = landedTypesOf(stats);
+  const offTypes = landed.filter((type) => !field.types.includes(type));
+  const offCount = offTypes.reduce((sum, type) => sum + (stats.types[type] ?? 0), 0);
+  if (offCount > 0) {
+    const detail = `declared ${field.types.join(' | ')}, landed ${offTypes.map((type) => `${type} in ${stats.types[type]}`).join(', ')} of ${records} records`;
+    return { status: offCount > records * BREAKING_SHARE ? 'retyped' : 'stray_types', detail };
   }
   if (stats.nulls > 0 && !field.nullable) {
-    // Every value null is a type change; some nulls are records bronze rejects (and counts).
-    if (stats.types.length === 0) return { status: 'retyped', detail: `declared ${field.types.join(' | ')}, landed only null` };
+    // Every value null is a type change; some nulls are records bronze quarantines (and counts).
+    if (landed.length === 0) return { status: 'retyped', detail: `declared ${field.types.join(' | ')}, landed only null` };
     return { status: 'unexpected_nulls', detail: `${stats.nulls} of ${stats.present} values null` };
   }
-  if (field.required && stats.absent > 0) return { status: 'sometimes_absent', detail: `absent from ${stats.absent} of ${records} records` };
+  if (field.required && stats.absent > 0) {
+    const detail = `absent from ${stats.absent} of ${records} records`;
+    return { status: stats.absent > records * BREAKING_SHARE ? 'missing' : 'sometimes_absent', detail };
+  }
   return { status: 'ok', detail: '' };
 }
 

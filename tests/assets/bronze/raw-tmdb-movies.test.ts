@@ -59,10 +59,10 @@ describe('raw/tmdb_movies', () => {
   it('profiles the landed fields: JSON types, nulls and absences, rejected records included', async () => {
     const asset = defineRawTmdbMovies(pagesSource([[film(1, { backdrop_path: null }), film(2, { backdrop_path: '/a.jpg' }), { id: 'x', title: 'Bad' }]]));
     const { metadata } = await materializeForTest(asset, {});
-    const profile = metadata.field_profile as { records: number; fields: Record<string, { types: string[]; nulls: number; absent: number }> };
+    const profile = metadata.field_profile as { records: number; fields: Record<string, { types: Record<string, number>; nulls: number; absent: number }> };
     assert.equal(profile.records, 3);
-    assert.deepEqual(profile.fields.id?.types, ['string', 'integer']);
-    assert.deepEqual(profile.fields.backdrop_path, { types: ['string'], present: 2, nulls: 1, absent: 1 });
+    assert.deepEqual(profile.fields.id?.types, { integer: 2, string: 1 });
+    assert.deepEqual(profile.fields.backdrop_path, { types: { string: 1 }, present: 2, nulls: 1, absent: 1 });
   });
 
   it('lands pages in journaled batches, staging and attaching every raw page', async () => {

@@ -7,6 +7,8 @@ import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.t
 import { SchemaValidationError, type JsonObject } from '../../../runtime/index.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { unusedFilms, unusedReleases } from './fixtures.ts';
+import { compareFields, declaredFields } from '../../../assets/silver/schema-drift.ts';
+import { tmdbListItemSchema } from '../../../assets/sources/tmdb-schemas.ts';
 
 const rawMovies = defineRawTmdbMovies(unusedFilms);
 const rawReleases = defineRawDiscogsReleases(unusedReleases);
@@ -72,5 +74,17 @@ describe('intermediate/schema_alignment', () => {
       materializeForTest(alignment, { tmdb: inputFromRows(rawMovies, [], {}), discogs: inputFromRows(rawReleases, [], {}) }),
       (error: unknown) => error instanceof SchemaValidationError && error.message.includes('raw/tmdb_movies'),
     );
+  });
+});
+
+describe('drift versus bad records', () => {
+  it('a required field retyped in a few records is stray data, not breaking drift; in most records it breaks', () => {
+    const item = (id: unknown) => ({ id, title: 'Heat', release_date: '1995-12-15', genre_ids: [] });
+    const declared = declaredFields(tmdbListItemSchema);
+    const few = compareFields(declared, profileLandedFields([item('1'), item(2), item(3), item(4)])).find((d) => d.field === 'id')!;
+    assert.deepEqual([few.status, few.breaking], ['stray_types', false]);
+    assert.equal(few.detail, 'declared integer, landed string in 1 of 4 records');
+    const most = compareFields(declared, profileLandedFields([item('1'), item('2'), item('3'), item(4)])).find((d) => d.field === 'id')!;
+    assert.deepEqual([most.status, most.breaking], ['retyped', true]);
   });
 });
