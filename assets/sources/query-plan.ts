@@ -1,0 +1,81 @@
+/**
+ * The query plan: what the bronze assets ask the services for. The default reproduces the original system's
+ * scale (research/anchors-dagster-and-seed.md §4.1) without its silent gaps:
+ *  - TMDB: `/movie/popular`, pages 1–500 (the endpoint's last page): 10,000 films.
+ *  - Discogs bulk: `/database/search?type=release&genre=Stage & Screen&style=<S>&year=<Y>` for each style and
+ *    year, so that no query reaches the 100-page search cap; partitioned by decade.
+ *  - Discogs targeted: `q=<title>` for films the bulk landing has no release for, most popular first, within
+ *    a request budget (finds soundtracks filed outside Stage & Screen, and year-less releases).
+ */
+import { ConfigError } from '../../runtime/index.ts';
+
+export interface QueryPlan {
+  readonly tmdb: TmdbPlan;
+  readonly discogs: DiscogsPlan;
+}
+
+export type TmdbPlan =
+  | { readonly kind: 'popular'; readonly pages: number }
+  | { readonly kind: 'discover-by-year'; readonly fromYear: number; readonly toYear: number; readonly pagesPerYear: number };
+
+export interface DiscogsPlan {
+  readonly genre: string;
+  readonly styles: readonly string[];
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly perPage: number;
+  /** Requests the targeted per-film pass may spend; 0 turns it off. */
+  readonly targetedBudget: number;
+}
+
+export const DEFAULT_QUERY_PLAN: QueryPlan = {
+  tmdb: { kind: 'popular', pages: 500 },
+  discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 500 },
+};
+
+/** Decade partitions of the bulk Discogs landing, e.g. `1930s` … `2020s`. */
+export function discogsDecades(plan: DiscogsPlan): string[] {
+  const decades: string[] = [];
+  for (let decade = Math.floor(plan.fromYear / 10) * 10; decade <= plan.toYear; decade += 10) decades.push(`${decade}s`);
+  return decades;
+}
+
+/** The years of one decade partition that the plan covers. */
+export function yearsOf(plan: DiscogsPlan, decade: string): number[] {
+  const start = Number(decade.slice(0, 4));
+  const years: number[] = [];
+  for (let year = Math.max(start, plan.fromYear); year <= Math.min(start + 9, plan.toYear); year++) years.push(year);
+  return years;
+}
+
+/**
+ * The default plan with overrides from the environment: `MEDALLION_TMDB_PAGES` (1–500),
+ * `MEDALLION_DISCOGS_YEARS` (`1930-2025`), `MEDALLION_DISCOGS_TARGETED_BUDGET` (requests, 0 = off).
+ */
+export function queryPlanFromEnvironment(env: Readonly<Record<string, string | undefined>>, base: QueryPlan = DEFAULT_QUERY_PLAN): QueryPlan {
+  const pages = integerSetting(env, 'MEDALLION_TMDB_PAGES', 1, 500);
+  const budget = integerSetting(env, 'MEDALLION_DISCOGS_TARGETED_BUDGET', 0, 1_000_000);
+  const years = env.MEDALLION_DISCOGS_YEARS?.trim();
+  let range: { fromYear: number; toYear: number } | undefined;
+  if (years) {
+    const match = /^(\d{4})-(\d{4})$/.exec(years);
+    if (match === null || Number(match[1]) > Number(match[2])) {
+      throw new ConfigError(`MEDALLION_DISCOGS_YEARS must look like 1930-2025 (first year ≤ last), not "${years}".`);
+    }
+    range = { fromYear: Number(match[1]), toYear: Number(match[2]) };
+  }
+  return {
+    tmdb: pages === undefined || base.tmdb.kind !== 'popular' ? base.tmdb : { kind: 'popular', pages },
+    discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }) },
+  };
+}
+
+function integerSetting(env: Readonly<Record<string, string | undefined>>, name: string, min: number, max: number): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return value;
+}
