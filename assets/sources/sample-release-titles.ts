@@ -1,6 +1,6 @@
 /**
  * How Discogs writes a soundtrack's title ("Artist - Title (Original Motion Picture Soundtrack)" and its
- * many variants), for the sample catalogue. The variants are the ones matching has to see through.
+ * many variants), for the catalogue. The variants are the ones matching has to see through.
  */
 import type { SeededRandom } from './seeded-random.ts';
 
@@ -16,7 +16,11 @@ export interface WrittenRelease {
   /** The release title without the artist. */
   title: string;
   styles: string[];
+  /** How the film's title was written: as is (up to case and punctuation), in both scripts, in the original language, or garbled. */
+  form?: TitleForm;
 }
+
+export type TitleForm = 'plain' | 'bilingual' | 'original-title' | 'variant';
 
 type Template = (title: string, composer: string) => WrittenRelease;
 
@@ -44,15 +48,16 @@ const NON_LATIN = /[^\p{Script=Latin}\p{P}\p{N}\s]/u;
 export function writeSoundtrackRelease(random: SeededRandom, film: FilmTitleParts, composer: string): WrittenRelease {
   const local = LOCAL_SUFFIX[film.language];
   if (local !== undefined && film.originalTitle !== film.title && random.chance(0.4)) {
-    return { artist: composer, title: `${film.originalTitle} ${local}`, styles: ['Soundtrack', 'Score'] };
+    return { artist: composer, title: `${film.originalTitle} ${local}`, styles: ['Soundtrack', 'Score'], form: 'original-title' };
   }
-  const written = random.pick(TEMPLATES)(varyTitle(random, film.title), composer);
+  const varied = varyTitle(random, film.title);
+  const written = random.pick(TEMPLATES)(varied.title, composer);
   if (NON_LATIN.test(film.originalTitle) && random.chance(0.6)) {
     // Japanese and Chinese pressings carry both titles: "千と千尋の神隠し = Spirited Away".
     const bilingual = random.chance(0.5) ? `${film.originalTitle} = ${written.title}` : `${written.title} = ${film.originalTitle}`;
-    return { ...written, title: bilingual };
+    return { ...written, title: bilingual, form: 'bilingual' };
   }
-  return written;
+  return { ...written, form: varied.isHard ? 'variant' : 'plain' };
 }
 
 /** A soundtrack of a film outside the sample: same conventions, a made-up title. */
@@ -60,9 +65,17 @@ export function writeOtherFilmRelease(random: SeededRandom, title: string, compo
   return random.pick(TEMPLATES)(title, composer);
 }
 
-function varyTitle(random: SeededRandom, title: string): string {
+function varyTitle(random: SeededRandom, title: string): { title: string; isHard: boolean } {
   const roll = random.next();
-  if (roll < 0.1) return hardVariant(random, title);
+  if (roll < 0.1) {
+    const hard = hardVariant(random, title);
+    return { title: hard, isHard: hard !== title };
+  }
+  return { title: easyVariant(roll, title), isHard: false };
+}
+
+/** Variants a normalization sees through: case, "The" moved to the end, diacritics, "&" for "and". */
+function easyVariant(roll: number, title: string): string {
   if (roll < 0.18 && title.startsWith('The ')) return `${title.slice(4)}, The`;
   if (roll < 0.26) return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   if (roll < 0.32) return title.toUpperCase();

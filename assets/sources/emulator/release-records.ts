@@ -1,0 +1,149 @@
+/**
+ * A release draft written out as Discogs serves it in a search (`Artist - Title`, `year` a string or absent,
+ * `master_id` 0 without a master), with the facts its `/releases/{id}` rendering needs and its search words.
+ */
+import type { DiscogsSearchItem } from '../discogs-schemas.ts';
+import { SAMPLE_LABELS } from '../sample-films.ts';
+import type { SeededRandom } from '../seeded-random.ts';
+import type { AllocateId } from './catalogue-films.ts';
+import type { ReleaseDraft, ReleaseKind } from './release-draft.ts';
+import { COUNTRIES, FORMATS } from './vocabulary.ts';
+
+export interface ReleaseFacts {
+  readonly artist: string;
+  /** The title without the artist, as `/releases/{id}` has it. */
+  readonly releaseTitle: string;
+  readonly formatName: string;
+  readonly formatDescriptions: readonly string[];
+  /** "1999", "1999-03-00" or "1999-03-15"; absent when the year is unknown. */
+  readonly released?: string;
+  readonly notes: readonly string[];
+}
+
+export interface CatalogueRelease {
+  /** The Discogs release id (`item.id`). */
+  readonly id: number;
+  /** Exactly what `/database/search` serves for it. */
+  readonly item: DiscogsSearchItem;
+  readonly kind: ReleaseKind;
+  /** Lowercase, diacritic-free words a free-text search can hit: artist, title, genres, styles, notes. */
+  readonly searchWords: ReadonlySet<string>;
+  /** `film-soundtrack`: the film. */
+  readonly filmId?: number;
+  /** Decoys aimed at a catalogue film. */
+  readonly decoyOf?: number;
+  readonly facts: ReleaseFacts;
+}
+
+/** What is drawn for a release when the catalogue is built; strings are composed from it on first use. */
+interface ReleaseDraws {
+  readonly id: number;
+  readonly country: string | undefined;
+  readonly label: string;
+  readonly catno: string;
+  readonly barcode: string | undefined;
+  readonly want: number;
+  readonly have: number;
+}
+
+/**
+ * Draws everything random now (so the catalogue is fixed by its seed) and composes the search item and the
+ * search words on first use: most of a 30,000-release build's cost would otherwise be strings nobody reads.
+ */
+class Release implements CatalogueRelease {
+  readonly id: number;
+  readonly kind: ReleaseKind;
+  readonly filmId?: number;
+  readonly decoyOf?: number;
+  readonly facts: ReleaseFacts;
+  readonly #draft: ReleaseDraft;
+  readonly #draws: ReleaseDraws;
+  #item: DiscogsSearchItem | undefined;
+  #words: ReadonlySet<string> | undefined;
+
+  constructor(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFacts) {
+    this.id = draws.id;
+    this.kind = draft.kind;
+    if (draft.filmId !== undefined) this.filmId = draft.filmId;
+    if (draft.decoyOf !== undefined) this.decoyOf = draft.decoyOf;
+    this.facts = facts;
+    this.#draft = draft;
+    this.#draws = draws;
+  }
+
+  get item(): DiscogsSearchItem {
+    return (this.#item ??= searchItemOf(this.#draft, this.#draws, this.facts));
+  }
+
+  get searchWords(): ReadonlySet<string> {
+    const { artist, title, genres, styles, notes } = this.#draft;
+    return (this.#words ??= new Set(searchTokens([artist, '-', title, ...genres, ...styles, ...notes].join(' '))));
+  }
+}
+
+export function buildRelease(random: SeededRandom, ids: AllocateId, draft: ReleaseDraft): CatalogueRelease {
+  const id = ids(10_000, 32_000_000);
+  const [formatName, formatDescriptions] = random.pick(FORMATS);
+  const draws: ReleaseDraws = {
+    id,
+    country: random.chance(0.06) ? undefined : random.pick(COUNTRIES),
+    label: random.pick(SAMPLE_LABELS),
+    catno: `${catalogueLetters(random)}-${random.int(100, 9999)}`,
+    barcode: random.chance(0.7) ? String(random.int(100_000_000, 999_999_999)) + String(random.int(1000, 9999)) : undefined,
+    want: random.int(0, 5000),
+    have: random.int(0, 9000),
+  };
+  const released = draft.year === null ? undefined : releasedDate(random, draft.year);
+  const facts: ReleaseFacts = { artist: draft.artist, releaseTitle: draft.title, formatName, formatDescriptions, notes: draft.notes };
+  return new Release(draft, draws, released === undefined ? facts : { ...facts, released });
+}
+
+function searchItemOf(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFacts): DiscogsSearchItem {
+  const { id } = draws;
+  const fullTitle = `${draft.artist} - ${draft.title}`;
+  return {
+    id,
+    type: 'release',
+    title: fullTitle,
+    genre: draft.genres,
+    style: draft.styles,
+    format: [facts.formatName, ...facts.formatDescriptions],
+    ...(draft.year === null ? {} : { year: String(draft.year) }),
+    ...(draws.country === undefined ? {} : { country: draws.country }),
+    master_id: draft.masterId,
+    master_url: draft.masterId === 0 ? null : `https://api.discogs.com/masters/${draft.masterId}`,
+    label: [draws.label],
+    catno: draws.catno,
+    barcode: draws.barcode === undefined ? [] : [draws.barcode],
+    // Empty, as the live API sends image URLs to unauthenticated searches (research §2.2).
+    thumb: '',
+    cover_image: '',
+    uri: `/release/${id}-${fullTitle.replace(/[^\p{L}\p{N}]+/gu, '-')}`,
+    resource_url: `https://api.discogs.com/releases/${id}`,
+    community: { want: draws.want, have: draws.have },
+    format_quantity: 1,
+  };
+}
+
+/** Discogs' partial dates: a year alone, a month with day 00, or a full date. */
+function releasedDate(random: SeededRandom, year: number): string {
+  const roll = random.next();
+  if (roll < 0.5) return String(year);
+  const month = String(random.int(1, 12)).padStart(2, '0');
+  return roll < 0.7 ? `${year}-${month}-00` : `${year}-${month}-${String(random.int(1, 28)).padStart(2, '0')}`;
+}
+
+/** Three capital letters from one draw. */
+function catalogueLetters(random: SeededRandom): string {
+  const n = random.int(0, 26 ** 3 - 1);
+  return String.fromCharCode(65 + (n % 26), 65 + (Math.floor(n / 26) % 26), 65 + Math.floor(n / 676));
+}
+
+/**
+ * The words a free-text search compares: lowercase, Latin diacritics folded, apostrophes dropped ("Ted's"
+ * is one word), split on anything that is not a letter or digit.
+ */
+export function searchTokens(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '');
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
