@@ -22,6 +22,25 @@ export interface DiscogsSearchQuery {
   per_page?: number;
 }
 
+/**
+ * Every `GET /database/search` parameter the HTTP client passes on (research §2.2). A `DiscogsSearchQuery`
+ * is one of these; `page` is given separately.
+ */
+export interface DiscogsSearchParams {
+  q?: string;
+  type?: 'release' | 'master' | 'artist' | 'label';
+  /** Searches the combined "Artist Name - Release Title" field. */
+  title?: string;
+  release_title?: string;
+  artist?: string;
+  genre?: string;
+  style?: string;
+  year?: number | string;
+  format?: string;
+  country?: string;
+  per_page?: number;
+}
+
 /** Releases, as Discogs' `GET /database/search` serves them; same contract as `FilmSource`. */
 export interface ReleaseSource {
   searchPage(query: DiscogsSearchQuery, page: number): Promise<DiscogsSearchPage>;

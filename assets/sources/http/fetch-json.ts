@@ -1,0 +1,198 @@
+/**
+ * The retrying JSON GET both clients are built on: limiter → request → classify → retry or throw. A
+ * service profile says how that service reports errors; everything else is shared.
+ */
+import { STATUS_CODES } from 'node:http';
+import { RetryAfterError } from '../../../runtime/index.ts';
+import type { ZodType } from 'zod';
+import { backoffCeilingMs, backoffDelayMs, parseRetryAfter, type ResolvedRetry, type Sleep } from './backoff.ts';
+import { startRequestSpan, type RequestSpan } from './request-span.ts';
+import type { RequestLimiter } from './rate-limiter.ts';
+import { HttpRefusalError, RequestFailedError, type RefusalReason } from './request-errors.ts';
+import type { Redactor } from './redact.ts';
+import type { HttpHooks, RequestEvent } from './request-events.ts';
+import { sendRequest, type Exchange, type FetchLike } from './send-request.ts';
+
+/** How one service phrases its errors. */
+export interface ServiceProfile {
+  /** `TMDB` or `Discogs`: the first word of every message. */
+  name: string;
+  /** What the service said went wrong, from an error body (`status_message`, `message`). */
+  explain(body: unknown): string | undefined;
+  isAuthFailure(status: number, body: unknown): boolean;
+  /** What to set to fix an auth failure, naming the environment variables. */
+  authHelp: string;
+}
+
+export interface HttpClientConfig extends HttpHooks {
+  profile: ServiceProfile;
+  baseUrl: string;
+  fetch: FetchLike;
+  /** Sent with every request; never surfaced anywhere. */
+  headers: Record<string, string>;
+  /** Credential query parameters (TMDB's `api_key`); appended to the URL, redacted wherever it is shown. */
+  authQuery: Record<string, string>;
+  redactor: Redactor;
+  limiter: RequestLimiter | undefined;
+  retry: ResolvedRetry;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  now: () => number;
+  sleep: Sleep;
+  random: () => number;
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+export type JsonGetter = <T>(path: string, query: QueryParams, schema: ZodType<T>) => Promise<T>;
+
+type Failure =
+  | { kind: RefusalReason | 'throttled' | 'unavailable'; status: number; detail: string; retryAfterMs: number | undefined }
+  | { kind: 'network' | 'malformed'; status: number | undefined; detail: string; cause?: Error };
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+interface Target {
+  url: string;
+  /** `TMDB GET /movie/popular?page=7`, for messages. */
+  label: string;
+  /** The full URL with credentials redacted, for hooks and spans. */
+  shownUrl: string;
+}
+
+/** A GET returning the body validated by `schema`, retried on 429, 5xx, network errors and malformed bodies. */
+export function createJsonGetter(config: HttpClientConfig): JsonGetter {
+  return async <T>(path: string, query: QueryParams, schema: ZodType<T>): Promise<T> => {
+    const target = targetOf(config, path, query);
+    for (let attempt = 1; ; attempt += 1) {
+      config.signal?.throwIfAborted();
+      const outcome = await runAttempt(config, target, attempt, schema);
+      if (outcome.ok) return outcome.value;
+      config.signal?.throwIfAborted();
+      const error = terminalError(config, target.label, outcome.failure, attempt);
+      if (error !== undefined) throw error;
+      await config.sleep(retryDelayMs(config, outcome.failure, attempt), config.signal);
+    }
+  };
+}
+
+async function runAttempt<T>(config: HttpClientConfig, target: Target, attempt: number, schema: ZodType<T>): Promise<Outcome<T>> {
+  const permit = await config.limiter?.acquire(config.signal);
+  const event: RequestEvent = { service: config.profile.name, method: 'GET', url: target.shownUrl, attempt, waitedMs: permit?.waitedMs ?? 0 };
+  config.onRequest?.(event);
+  const span: RequestSpan = startRequestSpan(event);
+  const started = config.now();
+  let exchange: Exchange;
+  try {
+    exchange = await sendRequest(target.url, config);
+  } catch (error) {
+    permit?.release(undefined);
+    span.end(undefined, 'aborted');
+    throw error;
+  }
+  permit?.release(exchange.status === undefined || exchange.headers === undefined ? undefined : { status: exchange.status, headers: exchange.headers });
+  const outcome = interpret(config, exchange, schema);
+  const error = outcome.ok ? undefined : outcome.failure.detail;
+  config.onResponse?.({ ...event, status: exchange.status, durationMs: config.now() - started, ...(error === undefined ? {} : { error }) });
+  span.end(exchange.status, outcome.ok ? undefined : outcome.failure.kind);
+  return outcome;
+}
+
+function interpret<T>(config: HttpClientConfig, exchange: Exchange, schema: ZodType<T>): Outcome<T> {
+  const { redactor } = config;
+  if (exchange.kind === 'error') {
+    const failure: Failure = { kind: 'network', status: exchange.status, detail: redactor.text(exchange.detail), cause: redactor.error(exchange.cause) };
+    return { ok: false, failure };
+  }
+  const { status } = exchange;
+  if (status < 200 || status >= 300) return { ok: false, failure: statusFailure(config, exchange) };
+  let json: unknown;
+  try {
+    json = JSON.parse(exchange.text);
+  } catch (error) {
+    const detail = redactor.text(`malformed JSON in the ${status} response (${(error as Error).message})`);
+    return { ok: false, failure: { kind: 'malformed', status, detail } };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return { ok: false, failure: { kind: 'malformed', status, detail: redactor.text(`invalid response envelope: ${issues.join('; ')}`) } };
+}
+
+function statusFailure(config: HttpClientConfig, exchange: Extract<Exchange, { kind: 'response' }>): Failure {
+  const { status } = exchange;
+  const body = parseOrUndefined(exchange.text);
+  const said = config.profile.explain(body);
+  const statusText = exchange.statusText || STATUS_CODES[status] || '';
+  const detail = config.redactor.text(`${status} ${statusText}`.trim() + (said === undefined ? '' : ` (${said})`));
+  const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'), Date.now());
+  return { kind: statusKind(config.profile, status, body), status, detail, retryAfterMs };
+}
+
+function statusKind(profile: ServiceProfile, status: number, body: unknown): Failure['kind'] {
+  if (profile.isAuthFailure(status, body)) return 'auth';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'throttled';
+  if (status >= 500 || status === 408) return 'unavailable';
+  return 'rejected';
+}
+
+/** The error to throw after this failure, or undefined to retry. */
+function terminalError(config: HttpClientConfig, label: string, failure: Failure, attempt: number): Error | undefined {
+  const exhausted = attempt >= config.retry.maxAttempts;
+  const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+  switch (failure.kind) {
+    case 'auth':
+      return new HttpRefusalError('auth', failure.status, label, `${label} was refused: ${failure.detail}. ${config.profile.authHelp}`);
+    case 'not-found':
+      return new HttpRefusalError('not-found', failure.status, label, `${label}: not found (${failure.detail})`);
+    case 'rejected':
+      return new HttpRefusalError('rejected', failure.status, label, `${label} was rejected: ${failure.detail}`);
+    case 'throttled': {
+      const hint = failure.retryAfterMs;
+      if (!exhausted && (hint === undefined || hint <= config.retry.maxRetryAfterMs)) return undefined;
+      const waitMs = hint ?? throttleHintMs(config, attempt);
+      const message = `${label} failed after ${attempts}: ${failure.detail}; retry in ${(waitMs / 1000).toFixed(1)} s`;
+      return new RetryAfterError(message, waitMs);
+    }
+    default: {
+      if (!exhausted) return undefined;
+      const cause = 'cause' in failure && failure.cause !== undefined ? { cause: failure.cause } : undefined;
+      return new RequestFailedError(label, attempt, failure.status, `${label} failed after ${attempts}: ${failure.detail}`, cause);
+    }
+  }
+}
+
+/** Without `Retry-After`: until the server's window frees (Discogs), or the next backoff's ceiling (TMDB). */
+function throttleHintMs(config: HttpClientConfig, attempt: number): number {
+  const limiter = config.limiter;
+  const hint = limiter?.followsServer ? limiter.delayMs() : backoffCeilingMs(config.retry, attempt);
+  return Math.max(1000, hint);
+}
+
+function retryDelayMs(config: HttpClientConfig, failure: Failure, attempt: number): number {
+  if (failure.kind === 'throttled') {
+    if (failure.retryAfterMs !== undefined) return failure.retryAfterMs;
+    // The limiter recorded the 429 as a full server window and holds the next attempt until it frees.
+    if (config.limiter?.followsServer) return 0;
+  }
+  return backoffDelayMs(config.retry, attempt, config.random);
+}
+
+function targetOf(config: HttpClientConfig, path: string, query: QueryParams): Target {
+  const url = new URL(config.baseUrl.replace(/\/+$/, '') + path);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  const search = url.searchParams.toString();
+  for (const [name, value] of Object.entries(config.authQuery)) url.searchParams.set(name, value);
+  const label = config.redactor.text(`${config.profile.name} GET ${path}${search === '' ? '' : `?${search}`}`);
+  return { url: url.href, label, shownUrl: config.redactor.url(url) };
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * One HTTP exchange: a GET with a per-attempt timeout, its body read whole. A connection reset, a timeout
+ * or a body cut off mid-read comes back as a value to retry on; only the caller's abort is thrown.
+ */
+
+/** `globalThis.fetch`, a Hono app's `request`, or an in-process emulator: anything that answers a GET. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response> | Response;
+
+export type Exchange =
+  | { kind: 'response'; status: number; statusText: string; headers: Headers; text: string }
+  | { kind: 'error'; status: number | undefined; headers: Headers | undefined; detail: string; cause: unknown };
+
+export interface SendOptions {
+  fetch: FetchLike;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+export async function sendRequest(url: string, options: SendOptions): Promise<Exchange> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+  let response: Response | undefined;
+  try {
+    response = await options.fetch(url, { method: 'GET', headers: options.headers, signal });
+    const text = await response.text();
+    return { kind: 'response', status: response.status, statusText: response.statusText, headers: response.headers, text };
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    const detail = timeout.aborted ? `timed out after ${options.timeoutMs} ms` : describeNetworkError(error, response);
+    return { kind: 'error', status: response?.status, headers: response?.headers, detail, cause: error };
+  }
+}
+
+/** `fetch failed (ECONNRESET: socket hang up)`: undici's message says little; the cause says what broke. */
+function describeNetworkError(error: unknown, response: Response | undefined): string {
+  const where = response === undefined ? 'network error' : `network error reading the ${response.status} response body`;
+  if (!(error instanceof Error)) return `${where}: ${String(error)}`;
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code;
+  const reason = [typeof code === 'string' ? code : undefined, cause?.message].filter((part) => part !== undefined).join(': ');
+  return reason === '' ? `${where}: ${error.message}` : `${where}: ${error.message} (${reason})`;
+}
