@@ -20,7 +20,9 @@ export function soundtrackDrafts(random: SeededRandom, ids: AllocateId, film: Tm
   const drafts: ReleaseDraft[] = [];
   for (let index = 0; index < count; index++) {
     const base = drafts[0];
-    const draft = base !== undefined && filmYear !== null && random.chance(0.5) ? reissueOf(random, base, filmYear) : firstPressing(random, ids, film, composer);
+    // A reissue comes out at least 3 years after the film, so recent films only get more first pressings.
+    const canReissue = base !== undefined && filmYear !== null && filmYear <= LAST_YEAR - 3;
+    const draft = canReissue && random.chance(0.5) ? reissueOf(random, base, filmYear) : firstPressing(random, ids, film, composer);
     drafts.push(withGenres(random, draft));
   }
   return drafts;
