@@ -63,7 +63,7 @@ describe('emulated Discogs', () => {
   it('paginates with per_page (default 50, clamped to 100), urls holding only existing neighbours, and a Link header', async () => {
     const query = `${SEARCH}?q=soundtrack&type=release`;
     const first = await discogsGet(emulator, query);
-    const body = await first.json();
+    const body = await json(first);
     const { pagination } = body;
     assert.equal(pagination.per_page, 50);
     assert.equal(pagination.pages, Math.min(100, Math.ceil(pagination.items / 50)));
@@ -79,7 +79,7 @@ describe('emulated Discogs', () => {
     const last = await json(discogsGet(emulator, `${query}&per_page=100&page=${lastPage}`));
     assert.deepEqual(Object.keys(last.pagination.urls).sort(), ['first', 'prev']);
     const single = await discogsGet(emulator, `${SEARCH}?title=${encodeURIComponent(releases[0]!.item.title)}`);
-    assert.deepEqual((await single.json()).pagination.urls, {});
+    assert.deepEqual((await json(single)).pagination.urls, {});
     assert.equal(single.headers.get('link'), null);
   });
 
@@ -91,7 +91,7 @@ describe('emulated Discogs', () => {
     assert.equal((await json(discogsGet(emulator, `${SEARCH}?per_page=5&page=100`))).results.length, 5);
     const beyond = await discogsGet(emulator, `${SEARCH}?per_page=5&page=101`);
     assert.equal(beyond.status, 403);
-    assert.deepEqual(await beyond.json(), { message: 'Pagination above 100 disabled for database search.' });
+    assert.deepEqual(await json(beyond), { message: 'Pagination above 100 disabled for database search.' });
     const pastEnd = await json(discogsGet(emulator, `${SEARCH}?q=soundtrack&style=Score&year=1999&page=99`));
     assert.deepEqual(pastEnd.results, []);
   });
@@ -125,7 +125,7 @@ describe('emulated Discogs', () => {
     for (const [path, message] of [['/releases/1', 'Release not found.'], ['/masters/1', 'Master Release not found.'], ['/artists/1', 'The requested resource was not found.']]) {
       const response = await discogsGet(emulator, path!);
       assert.equal(response.status, 404);
-      assert.deepEqual(await response.json(), { message });
+      assert.deepEqual(await json(response), { message });
     }
   });
 
@@ -136,7 +136,7 @@ describe('emulated Discogs', () => {
     assert.match(noAgent.headers.get('content-type') ?? '', /text\/html/);
     const anonymous = await emulator.fetch(url, { headers: { 'user-agent': USER_AGENT } });
     assert.equal(anonymous.status, 401);
-    assert.deepEqual(await anonymous.json(), { message: 'You must authenticate to access this resource.' });
+    assert.deepEqual(await json(anonymous), { message: 'You must authenticate to access this resource.' });
     assert.equal((await discogsGet(emulator, `${SEARCH}?q=score`, { authorization: 'Discogs token=wrong' })).status, 401);
     const { discogsToken, discogsKey, discogsSecret } = DEFAULT_CREDENTIALS;
     assert.equal((await emulator.fetch(`${url}&token=${discogsToken}`, { headers: { 'user-agent': USER_AGENT } })).status, 200);

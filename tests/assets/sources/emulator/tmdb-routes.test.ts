@@ -32,7 +32,7 @@ describe('emulated TMDB', () => {
     for (const page of ['501', '0', 'abc', '1.5']) {
       const response = await tmdbGet(emulator, `/movie/popular?page=${page}`);
       assert.equal(response.status, 400, page);
-      assert.deepEqual(await response.json(), INVALID_PAGE);
+      assert.deepEqual(await json(response), INVALID_PAGE);
     }
   });
 
@@ -40,7 +40,7 @@ describe('emulated TMDB', () => {
     const legacy = createEmulator({ catalogue, tmdb: { rateLimit: false, legacyPageError: true } });
     const response = await tmdbGet(legacy, '/discover/movie?page=501');
     assert.equal(response.status, 422);
-    assert.deepEqual(await response.json(), { errors: ['page must be less than or equal to 500'] });
+    assert.deepEqual(await json(response), { errors: ['page must be less than or equal to 500'] });
   });
 
   it('discovers by primary_release_year in popularity order, with that year’s totals', async () => {
@@ -91,12 +91,12 @@ describe('emulated TMDB', () => {
     for (const path of ['/movie/1', '/movie/abc', '/tv/popular']) {
       const response = await tmdbGet(emulator, path);
       assert.equal(response.status, 404, path);
-      assert.deepEqual(await response.json(), { success: false, status_code: 34, status_message: 'The resource you requested could not be found.' });
+      assert.deepEqual(await json(response), { success: false, status_code: 34, status_message: 'The resource you requested could not be found.' });
     }
     const many = Array.from({ length: 21 }, (_, index) => `x${index}`).join(',');
     const response = await tmdbGet(emulator, `/movie/${catalogue.films[0]!.id}?append_to_response=${many}`);
     assert.equal(response.status, 400);
-    assert.equal((await response.json()).status_code, 27);
+    assert.equal((await json(response)).status_code, 27);
   });
 
   it('serves the English genre list', async () => {
@@ -113,7 +113,7 @@ describe('emulated TMDB', () => {
       const response = await emulator.fetch(url, { headers: { authorization: 'Bearer not-a-token' } });
       assert.equal(response.status, 401, url);
       assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
-      assert.deepEqual(await response.json(), INVALID_KEY);
+      assert.deepEqual(await json(response), INVALID_KEY);
     }
     const custom = createEmulator({ catalogue, tmdb: { apiKeys: ['k1'], bearerTokens: [], rateLimit: false } });
     assert.equal((await custom.fetch(`${custom.urls.tmdb}/genre/movie/list?api_key=k1`)).status, 200);
