@@ -26,8 +26,9 @@ export const emulateCommand: CliCommand = {
 
 /** Serves until `stop` settles; the command's body, apart so a test can stop it. */
 export async function runEmulate(ctx: CommandContext, stop: Promise<unknown>): Promise<number> {
-  const served = await serveEmulator({ ...emulatorOptionsOf(ctx.values), port: integer(ctx.values, 'port', 0, 65_535) ?? 8787, host: text(ctx.values, 'host') ?? '127.0.0.1' });
-  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(summaryOf(served))}\n` : banner(served));
+  const options = emulatorOptionsOf(ctx.values);
+  const served = await serveEmulator({ ...options, port: integer(ctx.values, 'port', 0, 65_535) ?? 8787, host: text(ctx.values, 'host') ?? '127.0.0.1' });
+  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(summaryOf(served))}\n` : banner(served, options));
   await stop;
   await served.close();
   return 0;
@@ -61,26 +62,39 @@ function summaryOf(served: ServedEmulator) {
     films: catalogue.films.length,
     releases: catalogue.releases.length,
     seed: catalogue.seed,
+    // What the pipeline's live sources read (assets/sources/credentials.ts); Discogs wants a User-Agent too.
     env: {
+      MEDALLION_SOURCE: 'live',
       TMDB_BASE_URL: served.tmdbBaseUrl,
       DISCOGS_BASE_URL: served.discogsBaseUrl,
       TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
-      TMDB_BEARER_TOKEN: DEFAULT_CREDENTIALS.tmdbBearerToken,
       DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
+      DISCOGS_USER_AGENT: 'medallion/0.1 +emulator',
     },
   };
 }
 
-function banner(served: ServedEmulator): string {
+function banner(served: ServedEmulator, options: EmulatorOptions): string {
   const summary = summaryOf(served);
-  const env = Object.entries(summary.env).map(([name, value]) => `  ${name}=${value}`);
+  const env = Object.entries(summary.env).map(([name, value]) => `${name}=${value.includes(' ') ? `'${value}'` : value}`);
   return [
     `Emulating TMDB v3 and Discogs v2 on ${summary.url} (${summary.films} films, ${summary.releases} releases, seed ${summary.seed}).`,
-    'Point a client at it with:',
-    ...env,
+    `  TMDB    ${summary.env.TMDB_BASE_URL}  (Bearer ${DEFAULT_CREDENTIALS.tmdbBearerToken} works too)`,
+    `  Discogs ${summary.env.DISCOGS_BASE_URL}`,
+    `  ${limitsOf(options)}`,
+    'Run the pipeline against it with:',
+    `  ${env.join(' ')} npm start`,
     'Stop with Ctrl-C.',
     '',
   ].join('\n');
+}
+
+function limitsOf(options: EmulatorOptions): string {
+  const discogs = options.discogs?.rateLimit;
+  const tmdb = options.tmdb?.rateLimit;
+  const discogsText = discogs === false ? 'off' : `${discogs?.limit ?? 60} per ${discogs?.windowMs ?? 60_000} ms`;
+  const tmdbText = tmdb === false ? 'off' : `${tmdb?.requestsPerSecond ?? 40}/s`;
+  return `Rate limits: Discogs ${discogsText}, TMDB ${tmdbText}${discogs === false ? '' : ' (--unlimited turns them off)'}.`;
 }
 
 function untilSignal(): Promise<NodeJS.Signals> {

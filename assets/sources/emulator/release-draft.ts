@@ -57,7 +57,8 @@ export function truthKindOf(traits: readonly TruthKind[]): TruthKind {
   return TRUTH_KINDS.find((kind) => traits.includes(kind)) ?? 'original';
 }
 
+/** The year of a TMDB date ("1999-10-15"), or null for "" (no date yet). */
 export function yearOf(date: string): number | null {
-  const match = /^(\d{4})/.exec(date);
-  return match === null ? null : Number(match[1]);
+  const year = date.length >= 4 ? Number(date.slice(0, 4)) : Number.NaN;
+  return Number.isInteger(year) ? year : null;
 }
