@@ -76,8 +76,7 @@ function otherFilmSoundtrack(scope: DecoyScope): ReleaseDraft {
   const draft: ReleaseDraft = {
     kind: 'other-film-soundtrack', ...written, genres: [], year, notes: random.chance(0.5) ? ['film'] : [], masterId: ids(1_000, 3_500_000),
   };
-  const genred = withGenres(random, draft);
-  const { traits: _traits, ...decoy } = genred;
+  const decoy = withGenres(random, draft);
   return target === undefined ? decoy : { ...decoy, decoyOf: target.id };
 }
 

@@ -2,7 +2,7 @@
  * `createEmulator`: TMDB v3 and Discogs v2 on one Hono app over one catalogue, with the services' auth,
  * rate limits and errors, faults by configuration, request stats, and an in-process `fetch`.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { buildCatalogue, type Catalogue } from './catalogue.ts';
 import { createDiscogsRoutes } from './discogs-routes.ts';
 import type { EmulatorEnv, SharedService, Sleep } from './emulator-env.ts';
@@ -61,15 +61,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const tmdb = createTmdbService(catalogue, options.tmdb);
   const discogs = createDiscogsService(catalogue, options.discogs);
   const app = new Hono<EmulatorEnv>();
-  app.use('*', async (c, next) => {
-    const request = describeRequest(new URL(c.req.url));
-    const at = shared.clock();
-    c.set('request', request);
-    c.set('fault', undefined);
-    await next();
-    const fault = c.get('fault');
-    stats.record({ ...request, status: fault?.kind === 'reset' ? 0 : c.res.status, at, ...(fault === undefined ? {} : { fault: fault.kind }) });
-  });
+  app.use('*', recordRequests(stats, shared.clock));
   app.route('/tmdb/3', createTmdbRoutes(tmdb, shared));
   app.route('/discogs', createDiscogsRoutes(discogs, shared));
   app.all('*', (c) => c.json({ message: 'Not an emulated API: the emulator serves /tmdb/3/… and /discogs/….' }, 404));
@@ -90,5 +82,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       tmdb.limiter?.reset();
       discogs.limiter?.reset();
     },
+  };
+}
+
+/** Describes each request for the routes (context variable `request`) and records what was served. */
+function recordRequests(stats: Stats, clock: Clock): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    const request = describeRequest(new URL(c.req.url));
+    const at = clock();
+    c.set('request', request);
+    c.set('fault', undefined);
+    await next();
+    const fault = c.get('fault');
+    stats.record({ ...request, status: fault?.kind === 'reset' ? 0 : c.res.status, at, ...(fault === undefined ? {} : { fault: fault.kind }) });
   };
 }

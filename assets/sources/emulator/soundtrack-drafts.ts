@@ -89,7 +89,8 @@ export function withGenres(random: SeededRandom, draft: ReleaseDraft): ReleaseDr
     const genre = random.pick(OTHER_GENRES);
     const styles = [random.pick(OTHER_GENRE_STYLES[genre] ?? [])];
     const notes = random.chance(0.7) ? ['film', 'soundtrack'] : draft.notes;
-    return { ...draft, genres: [genre], styles, notes, traits: [...(draft.traits ?? []), 'no-stage-and-screen'] };
+    const traits = draft.traits === undefined ? {} : { traits: [...draft.traits, 'no-stage-and-screen' as const] };
+    return { ...draft, genres: [genre], styles, notes, ...traits };
   }
   const extra = random.pick(['', '', '', 'Classical', 'Electronic', 'Pop', 'Rock']);
   return { ...draft, genres: extra === '' ? ['Stage & Screen'] : [extra, 'Stage & Screen'].sort(), styles: soundtrackStyles };
