@@ -15,7 +15,7 @@ import type { CatalogueRelease } from './release-records.ts';
 export function createDiscogsRoutes(service: DiscogsService, shared: SharedService): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
   const { index } = service;
-  const records = createRecordJson((position) => searchResultOf(index.releases[position]!), shared.faults, rewriteLinks);
+  const records = createRecordJson({ record: (position) => searchResultOf(index.releases[position]!), rewrite: rewriteLinks }, shared.faults);
   const apiBase = (url: URL) => `${url.origin}/discogs`;
   app.use('*', discogsRateLimit(service, shared), requireUserAgent(), discogsAuth(service), injectFaults(shared, discogsFaultResponse));
 

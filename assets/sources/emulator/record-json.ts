@@ -24,30 +24,35 @@ const COMMA = Buffer.from(',');
 const OPEN = Buffer.from('[');
 const CLOSE = Buffer.from(']');
 
-export function createRecordJson<T extends { id: number }>(
-  records: (position: number) => T,
-  faults: Faults,
-  rewrite: (json: string, origin: string) => string = (json) => json,
-): RecordJson {
+/** How a list's records become JSON. */
+export interface RecordSerializer<T extends { id: number }> {
+  record(position: number): T;
+  /** Adapts JSON text to the origin serving it (e.g. links); default: unchanged. */
+  rewrite?(json: string, origin: string): string;
+}
+
+export function createRecordJson<T extends { id: number }>(serializer: RecordSerializer<T>, faults: Faults): RecordJson {
+  const { record } = serializer;
+  const rewrite = serializer.rewrite ?? ((json: string) => json);
   const byOrigin = new Map<string, Buffer[]>();
   const bytesOf = (position: number, origin: string) => {
     let cache = byOrigin.get(origin);
     if (cache === undefined) byOrigin.set(origin, (cache = []));
-    return (cache[position] ??= Buffer.from(rewrite(JSON.stringify(records(position)), origin)));
+    return (cache[position] ??= Buffer.from(rewrite(JSON.stringify(record(position)), origin)));
   };
   return {
     page({ head, positions, tail }, fault, request, origin = '') {
       const chunks: Buffer[] = [Buffer.from(head), OPEN];
       positions.forEach((position, index) => {
         if (index > 0) chunks.push(COMMA);
-        const defect = fault?.kind === 'malformed' ? recordDefect(faults.seed, request.api, records(position).id, fault.recordRate) : undefined;
+        const defect = fault?.kind === 'malformed' ? recordDefect(faults.seed, request.api, record(position).id, fault.recordRate) : undefined;
         if (defect === undefined) {
           chunks.push(bytesOf(position, origin));
           return;
         }
-        const record = records(position);
-        faults.noteMalformed({ api: request.api, path: request.path, page: request.page, id: record.id, defect });
-        chunks.push(Buffer.from(rewrite(JSON.stringify(malformRecord(request.api, record as unknown as Record<string, unknown>, defect)), origin)));
+        const intact = record(position);
+        faults.noteMalformed({ api: request.api, path: request.path, page: request.page, id: intact.id, defect });
+        chunks.push(Buffer.from(rewrite(JSON.stringify(malformRecord(request.api, intact as unknown as Record<string, unknown>, defect)), origin)));
       });
       chunks.push(CLOSE, Buffer.from(tail));
       return Buffer.concat(chunks);

@@ -98,31 +98,31 @@ export function buildRelease(random: SeededRandom, ids: AllocateId, draft: Relea
   return new Release(draft, draws, released === undefined ? facts : { ...facts, released });
 }
 
+/** Built key by key (in the live API's order) rather than by spreads: 30,000 of these are composed at once. */
 function searchItemOf(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFacts): DiscogsSearchItem {
   const { id } = draws;
   const fullTitle = `${draft.artist} - ${draft.title}`;
-  return {
-    id,
-    type: 'release',
-    title: fullTitle,
-    genre: draft.genres,
-    style: draft.styles,
-    format: [facts.formatName, ...facts.formatDescriptions],
-    ...(draft.year === null ? {} : { year: String(draft.year) }),
-    ...(draws.country === undefined ? {} : { country: draws.country }),
-    master_id: draft.masterId,
-    master_url: draft.masterId === 0 ? null : `https://api.discogs.com/masters/${draft.masterId}`,
-    label: [draws.label],
-    catno: draws.catno,
-    barcode: draws.barcode === undefined ? [] : [draws.barcode],
-    // Empty, as the live API sends image URLs to unauthenticated searches (research §2.2).
-    thumb: '',
-    cover_image: '',
-    uri: `/release/${id}-${fullTitle.replace(/[^\p{L}\p{N}]+/gu, '-')}`,
-    resource_url: `https://api.discogs.com/releases/${id}`,
-    community: { want: draws.want, have: draws.have },
-    format_quantity: 1,
-  };
+  const item: DiscogsSearchItem = { id, type: 'release', title: fullTitle, genre: draft.genres, style: draft.styles, format: [facts.formatName, ...facts.formatDescriptions] };
+  if (draft.year !== null) item.year = String(draft.year);
+  if (draws.country !== undefined) item.country = draws.country;
+  item.master_id = draft.masterId;
+  item.master_url = draft.masterId === 0 ? null : `https://api.discogs.com/masters/${draft.masterId}`;
+  item.label = [draws.label];
+  item.catno = draws.catno;
+  item.barcode = draws.barcode === undefined ? [] : [draws.barcode];
+  // Empty, as the live API sends image URLs to unauthenticated searches (research §2.2).
+  item.thumb = '';
+  item.cover_image = '';
+  item.uri = `/release/${id}-${slugOf(fullTitle)}`;
+  item.resource_url = `https://api.discogs.com/releases/${id}`;
+  item.community = { want: draws.want, have: draws.have };
+  item.format_quantity = 1;
+  return item;
+}
+
+/** Runs of anything but letters and digits become "-", as in Discogs' release URIs. */
+function slugOf(title: string): string {
+  return /^[\x20-\x7e]*$/.test(title) ? title.replace(/[^A-Za-z0-9]+/g, '-') : title.replace(/[^\p{L}\p{N}]+/gu, '-');
 }
 
 /** Discogs' partial dates: a year alone, a month with day 00, or a full date. */
@@ -144,6 +144,9 @@ function catalogueLetters(random: SeededRandom): string {
  * is one word), split on anything that is not a letter or digit.
  */
 export function searchTokens(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '');
+  const lower = text.toLowerCase();
+  // Most text is ASCII: skip the Unicode folding and the Unicode-aware regex for it.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower.replace(/'/g, '').match(/[a-z0-9]+/g) ?? [];
+  const folded = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’]/g, '');
   return folded.match(/[\p{L}\p{N}]+/gu) ?? [];
 }

@@ -15,8 +15,9 @@ export interface SearchIndex {
 }
 
 /** Free-text fields: every word of the value must be among the field's words. */
-const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => string | ReadonlySet<string>>> = {
-  q: (release) => release.searchWords,
+const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => string>> = {
+  // The words of `searchWords`, as text: 30,000 Sets would cost more to build (and collect) than the index.
+  q: ({ item, facts }) => `${item.title} ${item.genre.join(' ')} ${item.style.join(' ')} ${facts.notes.join(' ')}`,
   // Discogs: `title` searches the combined "Artist Name - Release Title" field.
   title: (release) => release.item.title,
   release_title: (release) => release.facts.releaseTitle,
@@ -85,8 +86,7 @@ function buildPostings(releases: readonly CatalogueRelease[], name: string): Map
   const exact = EXACT_FIELDS[name];
   releases.forEach((release, position) => {
     if (tokens !== undefined) {
-      const words = tokens(release);
-      for (const word of typeof words === 'string' ? searchTokens(words) : words) add(word, position);
+      for (const word of searchTokens(tokens(release))) add(word, position);
     } else if (exact !== undefined) {
       for (const value of exact(release)) add(value.toLowerCase(), position);
     }

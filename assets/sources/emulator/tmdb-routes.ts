@@ -17,7 +17,7 @@ const MAX_APPENDED = 20;
 export function createTmdbRoutes(service: TmdbService, shared: SharedService): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
   const { index } = service;
-  const records = createRecordJson((position) => index.films[position]!, shared.faults);
+  const records = createRecordJson({ record: (position) => index.films[position]! }, shared.faults);
   app.use('*', tmdbRateLimit(service, shared), tmdbAuth(service), injectFaults(shared, tmdbFaultResponse(service.requestsPerSecond)));
 
   /** A list page: 20 records of `list()`, with the true totals (never capped at 500 pages). */
