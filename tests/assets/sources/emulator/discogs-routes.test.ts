@@ -22,6 +22,13 @@ describe('emulated Discogs', () => {
     assert.equal(first.type, 'release');
     assert.ok(Array.isArray(first.formats) && typeof first.formats[0].qty === 'string');
     assert.equal(first.resource_url, `${emulator.urls.discogs}/releases/${first.id}`, 'links point back at the emulator');
+    const { item, facts } = expected[0]!;
+    const links = JSON.parse(JSON.stringify(item).replaceAll('https://api.discogs.com', emulator.urls.discogs));
+    assert.deepEqual(first, {
+      ...links,
+      formats: [{ name: facts.formatName, qty: '1', descriptions: [...facts.formatDescriptions] }],
+      user_data: { in_wantlist: false, in_collection: false },
+    });
   });
 
   it('matches q, title (artist + title), release_title, artist, format and country', async () => {
