@@ -1,45 +1,44 @@
 /**
- * The TMDB + Discogs pipeline as an asset list: `createPipeline` closes the bronze assets over their
- * sources (the CLI and server wire it); `createSamplePipeline` runs it offline on the built-in sample.
+ * The TMDB + Discogs pipeline as an asset list: `createPipeline` closes the bronze assets over their sources
+ * (HTTP clients, over the real services or the emulator) and the query plan; the application wires it.
  */
 import type { AnyAsset } from '../runtime/index.ts';
-import { defineRawDiscogsReleases, type RawDiscogsReleasesOptions } from './bronze/raw-discogs-releases.ts';
-import { defineRawTmdbMovies, type RawTmdbMoviesOptions } from './bronze/raw-tmdb-movies.ts';
+import { defineRawDiscogsFilmSearches } from './bronze/raw-discogs-film-searches.ts';
+import { defineRawDiscogsReleases } from './bronze/raw-discogs-releases.ts';
+import { defineRawTmdbMovies } from './bronze/raw-tmdb-movies.ts';
 import { defineMatches } from './gold/matches.ts';
 import { defineCandidates, type CandidatesOptions } from './silver/candidates.ts';
 import { defineDiscogsReleases } from './silver/discogs-releases.ts';
 import { defineSchemaAlignment } from './silver/schema-alignment.ts';
 import { defineTmdbMovies } from './silver/tmdb-movies.ts';
-import { createSampleSources } from './sources/sample-source.ts';
+import { DEFAULT_QUERY_PLAN, type QueryPlan } from './sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from './sources/source.ts';
 
 export interface PipelineOptions {
   films: FilmSource;
   releases: ReleaseSource;
-  tmdb?: RawTmdbMoviesOptions;
-  discogs?: RawDiscogsReleasesOptions;
+  plan?: QueryPlan;
   candidates?: CandidatesOptions;
+  /** Requests in flight per bronze asset (the clients still enforce each service's rate). */
+  concurrency?: number;
 }
 
 /**
- * The seven assets, upstream first.
+ * The eight assets, upstream first.
  *
  * @example
- * const graph = createAssetGraph(createPipeline({ films: tmdbClient, releases: discogsClient }));
+ * const graph = createAssetGraph(createPipeline({ films: createTmdbClient(…), releases: createDiscogsClient(…) }));
  */
 export function createPipeline(options: PipelineOptions): AnyAsset[] {
-  const rawTmdbMovies = defineRawTmdbMovies(options.films, options.tmdb);
-  const rawDiscogsReleases = defineRawDiscogsReleases(options.releases, options.discogs);
+  const plan = options.plan ?? DEFAULT_QUERY_PLAN;
+  const concurrency = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
+  const rawTmdbMovies = defineRawTmdbMovies(options.films, { plan: plan.tmdb, ...concurrency });
+  const rawDiscogsReleases = defineRawDiscogsReleases(options.releases, { plan: plan.discogs, ...concurrency });
   const tmdbMovies = defineTmdbMovies(rawTmdbMovies);
-  const discogsReleases = defineDiscogsReleases(rawDiscogsReleases);
+  const rawFilmSearches = defineRawDiscogsFilmSearches(options.releases, tmdbMovies, rawDiscogsReleases, { plan: plan.discogs, ...concurrency });
+  const discogsReleases = defineDiscogsReleases(rawDiscogsReleases, rawFilmSearches);
   const schemaAlignment = defineSchemaAlignment(rawTmdbMovies, rawDiscogsReleases);
   const candidates = defineCandidates(tmdbMovies, discogsReleases, schemaAlignment, options.candidates);
   const matches = defineMatches(candidates);
-  return [rawTmdbMovies, rawDiscogsReleases, tmdbMovies, discogsReleases, schemaAlignment, candidates, matches];
-}
-
-/** The pipeline over the built-in deterministic sample (offline; the default source). */
-export function createSamplePipeline(options: { seed?: number } = {}): AnyAsset[] {
-  const { films, releases } = createSampleSources(options);
-  return createPipeline({ films, releases });
+  return [rawTmdbMovies, rawDiscogsReleases, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
 }

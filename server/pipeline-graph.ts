@@ -1,16 +1,14 @@
 /**
- * Chooses the pipeline's sources from the environment and builds the asset graph. `MEDALLION_SOURCE`
- * selects them: `sample` (the built-in deterministic catalogue, offline; the default).
+ * Builds the pipeline's asset graph from the environment: the sources (`MEDALLION_SOURCE`, see
+ * assets/sources/pipeline-sources.ts) and the query plan (`MEDALLION_TMDB_PAGES`, … see query-plan.ts).
+ * Building is cheap and lazy: no credential is read and no emulator built until a bronze asset runs.
  */
-import { ConfigError, createAssetGraph, type AssetGraph } from '../runtime/index.ts';
-import { createSamplePipeline } from '../assets/pipeline.ts';
+import { createAssetGraph, type AssetGraph } from '../runtime/index.ts';
+import { createPipeline } from '../assets/pipeline.ts';
+import { sourcesFromEnvironment, type SourceOverrides } from '../assets/sources/pipeline-sources.ts';
+import { queryPlanFromEnvironment } from '../assets/sources/query-plan.ts';
 
-export const SOURCES = ['sample'] as const;
-
-export function createGraphFromEnvironment(env: Readonly<Record<string, string | undefined>>): AssetGraph {
-  const source = env.MEDALLION_SOURCE?.trim() || 'sample';
-  if (source === 'sample') return createAssetGraph(createSamplePipeline());
-  throw new ConfigError(
-    `MEDALLION_SOURCE="${source}" is not available: this version extracts from the built-in sample only (${SOURCES.join(', ')}). Unset MEDALLION_SOURCE to run offline on the sample.`,
-  );
+export function createGraphFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): AssetGraph {
+  const { films, releases } = sourcesFromEnvironment(env, overrides);
+  return createAssetGraph(createPipeline({ films, releases, plan: queryPlanFromEnvironment(env) }));
 }

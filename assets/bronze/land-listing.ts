@@ -135,7 +135,15 @@ function totalsOf(body: JsonValue): { totalPages: number; totalRecords: number }
   };
 }
 
-export function mapConcurrently<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `fn` over `items`, at most `concurrency` at a time. Every item is settled before this returns or throws
+ * (the first failure): no work of a failed batch keeps running behind the next attempt's back, and whatever
+ * did land is attached for the resume.
+ */
+export async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const limit = pLimit(Math.max(1, concurrency));
-  return Promise.all(items.map((item) => limit(() => fn(item))));
+  const settled = await Promise.allSettled(items.map((item) => limit(() => fn(item))));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<R>).value);
 }

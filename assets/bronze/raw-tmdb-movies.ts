@@ -1,14 +1,16 @@
 /**
- * Bronze `raw/tmdb_movies`: TMDB's popular list, landed page by page (raw JSON attached beside the data)
- * and flattened to one row per film with its fields as landed.
+ * Bronze `raw/tmdb_movies`: films from TMDB as the query plan lists them (`/movie/popular` pages, or
+ * `/discover/movie` per year), landed page by page (raw JSON attached beside the data) and flattened to one
+ * row per film with its fields as landed.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
+import { defineAsset, type JsonObject, type JsonValue } from '../../runtime/index.ts';
+import type { TmdbPlan } from '../sources/query-plan.ts';
 import type { FilmSource } from '../sources/source.ts';
-import { TMDB_MAX_PAGE, tmdbListItemSchema, tmdbListPageSchema } from '../sources/tmdb-schemas.ts';
-import { assertPagingOptions, landPages, readStagedPage, type LandedPage } from './land-pages.ts';
+import { TMDB_MAX_PAGE, type TmdbListPage } from '../sources/tmdb-schemas.ts';
+import { isObject } from './discogs-search-rows.ts';
+import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type LandedListing, type ListingOptions } from './land-listing.ts';
 import { profileLandedFields } from './landed-field-profile.ts';
-import { acceptRecord, createRecordRejections, type RecordRejections } from './validate-records.ts';
 
 export const rawTmdbMovieSchema = z.object({
   tmdb_id: z.int(),
@@ -22,85 +24,90 @@ export const rawTmdbMovieSchema = z.object({
   vote_average: z.number().nullable(),
   vote_count: z.int().nullable(),
   adult: z.boolean().nullable(),
-  /** The list page the film landed on. */
+  /** The listing (`popular`, `discover-1994`), page and position the film landed at. */
+  listing: z.string(),
   page: z.int32(),
+  record_index: z.int32(),
 });
 export type RawTmdbMovie = z.output<typeof rawTmdbMovieSchema>;
 
 export interface RawTmdbMoviesOptions {
-  /** Defaults to 500, the last page `/movie/popular` serves (10,000 films). */
-  maxPages?: number;
+  plan: TmdbPlan;
   /** Pages per durable step: the resume granularity. */
   pagesPerStep?: number;
+  /** Pages fetched at once (the client still enforces TMDB's rate). */
+  concurrency?: number;
 }
 
-export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOptions = {}) {
-  const maxPages = Math.min(options.maxPages ?? TMDB_MAX_PAGE, TMDB_MAX_PAGE);
-  const pagesPerStep = options.pagesPerStep ?? 5;
-  assertPagingOptions('raw/tmdb_movies', { pagesPerStep, maxPages });
+export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOptions) {
+  const key = 'raw/tmdb_movies';
+  const pagesPerStep = options.pagesPerStep ?? 25;
+  const concurrency = options.concurrency ?? 8;
+  assertPaging(key, { pagesPerStep, concurrency });
+  const listings = listingsOf(films, options.plan, pagesPerStep, concurrency);
   return defineAsset({
-    key: 'raw/tmdb_movies',
+    key,
     group: 'bronze',
-    description: 'Films from TMDB /movie/popular, one row per film as landed; the raw JSON pages are attached as pages/popular-NNNN.json.',
+    description: `Films from TMDB (${describePlan(options.plan)}), one row per film as landed; raw JSON pages attached as pages/<listing>-NNNN.json.`,
     schema: rawTmdbMovieSchema,
-    codeVersion: '1',
+    codeVersion: '2',
     tags: { source: 'tmdb' },
-    // TMDB allows ~40 req/s; a failed attempt resumes from its last journaled batch, so retries are cheap.
-    retry: { maxAttempts: 5, initialDelayMs: 500, maxDelayMs: 30_000 },
+    // The client retries each request; these attempts resume from the landed pages after a longer outage.
+    retry: { maxAttempts: 3, initialDelayMs: 2_000, maxDelayMs: 60_000 },
     async materialize(ctx) {
-      const listing = await landPages(ctx, {
-        stepPrefix: 'popular',
-        pagesPerStep,
-        maxPages,
-        stagingName: (page) => `popular/page-${String(page).padStart(4, '0')}.json`,
-        async fetchPage(page) {
-          const body = await films.popularPage(page);
-          // The page is parsed JSON from the wire; its envelope was validated by the source.
-          return { body: body as JsonValue, records: body.results.length, totalPages: body.total_pages, totalRecords: body.total_results };
-        },
-      });
-      const { rows, records, rejections } = await flattenPages(ctx, listing.pages);
-      if (listing.totalPages > maxPages) {
-        ctx.log(`TMDB reports ${listing.totalPages} pages; only ${maxPages} were landed (the list endpoint stops at 500).`);
+      const landing = await startLanding(ctx, (state) =>
+        ctx.progress({ done: state.pagesFetched + state.pagesReused, total: plannedPages(options.plan), unit: 'pages' }),
+      );
+      const landed = await mapConcurrently(listings, 2, (listing) => landListing(landing, listing));
+      const records: unknown[] = [];
+      const rows: z.input<typeof rawTmdbMovieSchema>[] = [];
+      for (const listing of landed) {
+        for (const { page, index, record } of await recordsOfListing(landing, listing, recordsOfPage)) {
+          records.push(record);
+          rows.push(tmdbRowOf(record, listing.id, page, index));
+        }
       }
-      return {
-        rows,
-        metadata: {
-          pages_fetched: listing.pages.length,
-          total_pages: listing.totalPages,
-          total_results: listing.totalRecords,
-          truncated: listing.totalPages > maxPages,
-          records: records.length,
-          rows: rows.length,
-          rejected_records: rejections.count,
-          rejected_examples: rejections.examples,
-          field_profile: profileLandedFields(records),
-        },
-      };
+      return { rows, metadata: landingMetadata(landed, landing, records) };
     },
   });
 }
 
 export type RawTmdbMoviesAsset = ReturnType<typeof defineRawTmdbMovies>;
 
-async function flattenPages(ctx: MaterializeContext, pages: readonly LandedPage[]) {
-  const rows: z.input<typeof rawTmdbMovieSchema>[] = [];
-  const rejections: RecordRejections = createRecordRejections();
-  const records: unknown[] = [];
-  for (const landed of pages) {
-    const body = tmdbListPageSchema.parse(await readStagedPage(ctx, landed));
-    const attachment = `pages/popular-${String(landed.page).padStart(4, '0')}.json`;
-    await ctx.attachments.putJson(attachment, body as JsonValue);
-    body.results.forEach((record, index) => {
-      records.push(record);
-      const film = acceptRecord(tmdbListItemSchema, record, `${attachment}#${index}`, rejections);
-      if (film !== undefined) rows.push(rowOf(film, landed.page));
-    });
+function listingsOf(films: FilmSource, plan: TmdbPlan, pagesPerStep: number, concurrency: number): ListingOptions[] {
+  const base = { pagesPerStep, concurrency, recordsOf: recordsOfPage };
+  if (plan.kind === 'popular') {
+    return [{ ...base, id: 'popular', maxPages: Math.min(plan.pages, TMDB_MAX_PAGE), fetchPage: async (page) => landed(await films.popularPage(page)) }];
   }
-  return { rows, records, rejections };
+  const years = Array.from({ length: plan.toYear - plan.fromYear + 1 }, (_, index) => plan.fromYear + index);
+  return years.map((year) => ({
+    ...base,
+    id: `discover-${year}`,
+    maxPages: Math.min(plan.pagesPerYear, TMDB_MAX_PAGE),
+    fetchPage: async (page: number) => landed(await films.discoverPage({ primary_release_year: year, sort_by: 'popularity.desc' }, page)),
+  }));
 }
 
-function rowOf(film: z.output<typeof tmdbListItemSchema>, page: number): z.input<typeof rawTmdbMovieSchema> {
+function landed(page: TmdbListPage) {
+  return { body: page as JsonValue, records: page.results, totalPages: page.total_pages, totalRecords: page.total_results };
+}
+
+function recordsOfPage(body: JsonValue): readonly unknown[] {
+  const results = isObject(body) ? body.results : undefined;
+  return Array.isArray(results) ? results : [];
+}
+
+function plannedPages(plan: TmdbPlan): number | undefined {
+  return plan.kind === 'popular' ? plan.pages : undefined;
+}
+
+function describePlan(plan: TmdbPlan): string {
+  return plan.kind === 'popular' ? `/movie/popular, ${plan.pages} pages` : `/discover/movie per year ${plan.fromYear}–${plan.toYear}`;
+}
+
+/** Values pass through unchecked: the asset schema quarantines a malformed record with its reason. */
+function tmdbRowOf(record: unknown, listing: string, page: number, recordIndex: number): z.input<typeof rawTmdbMovieSchema> {
+  const film = isObject(record) ? record : {};
   return {
     tmdb_id: film.id,
     title: film.title,
@@ -112,6 +119,25 @@ function rowOf(film: z.output<typeof tmdbListItemSchema>, page: number): z.input
     vote_average: film.vote_average ?? null,
     vote_count: film.vote_count ?? null,
     adult: film.adult ?? null,
+    listing,
     page,
+    record_index: recordIndex,
+  } as z.input<typeof rawTmdbMovieSchema>;
+}
+
+/** What a bronze landing reports: pages, records, truncated listings and the landed-field profile. */
+export function landingMetadata(
+  listings: readonly LandedListing[],
+  landing: { pagesFetched: number; pagesReused: number },
+  records: readonly unknown[],
+): JsonObject {
+  return {
+    listings: listings.length,
+    pages_landed: listings.reduce((sum, listing) => sum + listing.pages.length, 0),
+    pages_fetched: landing.pagesFetched,
+    pages_resumed: landing.pagesReused,
+    records: records.length,
+    truncated_listings: listings.filter((listing) => listing.truncated).map((listing) => listing.id),
+    field_profile: profileLandedFields(records),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * Silver `intermediate/discogs_releases`: one row per Discogs release (deduplicated by id across search
- * terms), the "Artist - " prefix split into its own column, both forms of a bilingual title normalized,
+ * Silver `intermediate/discogs_releases`: one row per Discogs release from the bulk and the per-film
+ * landings (deduplicated by id across searches), the "Artist - " prefix split into its own column, both forms of a bilingual title normalized,
  * soundtrack suffixes gone from the normalized forms, and the year as a number.
  */
 import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
-import type { RawDiscogsRelease, RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
+import type { RawDiscogsRelease } from '../bronze/discogs-search-rows.ts';
+import type { RawDiscogsFilmSearchesAsset } from '../bronze/raw-discogs-film-searches.ts';
+import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
@@ -27,21 +29,21 @@ export const discogsReleaseSchema = z.object({
   country: z.string().nullable(),
   /** Null when Discogs knows no master (it sends 0). */
   master_id: z.int().nullable(),
-  /** Every search term that found the release, in landing order. */
+  /** Every search that found the release (`style=Soundtrack year=1994`, `film=603`), in landing order. */
   queries: z.array(z.string()),
 });
 export type DiscogsRelease = z.output<typeof discogsReleaseSchema>;
 
-export function defineDiscogsReleases(raw: RawDiscogsReleasesAsset) {
+export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: RawDiscogsFilmSearchesAsset) {
   return defineAsset({
     key: 'intermediate/discogs_releases',
     group: 'silver',
-    description: 'Discogs releases deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
+    description: 'Discogs releases (bulk and per-film searches) deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
     schema: discogsReleaseSchema,
-    deps: { raw },
-    codeVersion: '1',
+    deps: { bulk, targeted },
+    codeVersion: '2',
     async materialize(_ctx, inputs) {
-      const landed = await inputs.raw.rows();
+      const landed = [...(await inputs.bulk.rows()), ...(await inputs.targeted.rows())];
       const rows = dedupeById(landed).map(({ release, queries }) => releaseOf(release, queries));
       return {
         rows,

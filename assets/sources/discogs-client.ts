@@ -68,7 +68,6 @@ export function createDiscogsClient(options: DiscogsClientOptions): DiscogsClien
   };
   return {
     search,
-    searchPage: search,
     release: (id) => byId('releases', id),
     master: (id) => byId('masters', id),
   };

@@ -1,6 +1,6 @@
 /**
  * What the bronze assets need from the outside world: one page of a TMDB list, one page of a Discogs
- * search. The built-in sample implements these in-process; the HTTP clients implement them over the APIs.
+ * search. The HTTP clients implement them, over the real services or the emulator.
  */
 import type { DiscogsSearchPage } from './discogs-schemas.ts';
 import type { TmdbListPage } from './tmdb-schemas.ts';
@@ -12,20 +12,17 @@ import type { TmdbListPage } from './tmdb-schemas.ts';
  */
 export interface FilmSource {
   popularPage(page: number): Promise<TmdbListPage>;
+  discoverPage(params: TmdbDiscoverParams, page: number): Promise<TmdbListPage>;
 }
 
-/** The `GET /database/search` parameters the pipeline uses: free text over releases, as the original did. */
-export interface DiscogsSearchQuery {
-  q: string;
-  type: 'release';
-  /** Defaults to 50; the service clamps it to 100. */
-  per_page?: number;
+export type TmdbSortBy = `${'original_title' | 'popularity' | 'revenue' | 'primary_release_date' | 'title' | 'vote_average' | 'vote_count'}.${'asc' | 'desc'}`;
+
+export interface TmdbDiscoverParams {
+  primary_release_year?: number;
+  sort_by?: TmdbSortBy;
 }
 
-/**
- * Every `GET /database/search` parameter the HTTP client passes on (research §2.2). A `DiscogsSearchQuery`
- * is one of these; `page` is given separately.
- */
+/** Every `GET /database/search` parameter the HTTP client passes on (research §2.2); `page` is given separately. */
 export interface DiscogsSearchParams {
   q?: string;
   type?: 'release' | 'master' | 'artist' | 'label';
@@ -43,5 +40,5 @@ export interface DiscogsSearchParams {
 
 /** Releases, as Discogs' `GET /database/search` serves them; same contract as `FilmSource`. */
 export interface ReleaseSource {
-  searchPage(query: DiscogsSearchQuery, page: number): Promise<DiscogsSearchPage>;
+  search(params: DiscogsSearchParams, page: number): Promise<DiscogsSearchPage>;
 }

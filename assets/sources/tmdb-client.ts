@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ConfigError, NonRetriableError } from '../../runtime/index.ts';
 import type { ServiceProfile } from './http/fetch-json.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
-import type { FilmSource } from './source.ts';
+import type { FilmSource, TmdbDiscoverParams } from './source.ts';
 import { TMDB_MAX_PAGE, tmdbListPageSchema, type TmdbListPage } from './tmdb-schemas.ts';
 
 export const TMDB_BASE_URL = 'https://api.themoviedb.org/3';
@@ -19,13 +19,6 @@ export type TmdbCredentials = { apiKey: string; readAccessToken?: undefined } | 
  * 20 in flight (the CDN's connection limit); 5 attempts with full-jitter backoff from 0.5 s.
  */
 export type TmdbClientOptions = TmdbCredentials & SourceClientOptions;
-
-export type TmdbSortBy = `${'original_title' | 'popularity' | 'revenue' | 'primary_release_date' | 'title' | 'vote_average' | 'vote_count'}.${'asc' | 'desc'}`;
-
-export interface TmdbDiscoverParams {
-  primary_release_year?: number;
-  sort_by?: TmdbSortBy;
-}
 
 export interface TmdbSearchParams {
   query: string;

@@ -106,13 +106,30 @@ async function executePlan(env: RunEnvironment, resolver: StalenessResolver, pla
   const limit = pLimit(Math.max(1, concurrency));
   countConsumers(env, plan);
   const pending = new Map<string, Promise<SlotOutcome>>();
-  for (const slot of plan) {
+  for (const slot of launchOrder(env.graph, plan)) {
     const upstreamInPlan = upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)
       .map((upstream) => pending.get(slotLabel(upstream.asset, upstream.partition)))
       .filter((promise): promise is Promise<SlotOutcome> => promise !== undefined);
     pending.set(slotLabel(slot.asset, slot.partition ?? undefined), settleSlot(env, resolver, slot, upstreamInPlan, limit));
   }
-  return Promise.all(pending.values());
+  return Promise.all(plan.map((slot) => pending.get(slotLabel(slot.asset, slot.partition ?? undefined))!));
+}
+
+/**
+ * The plan in the order slots are handed to the concurrency limit: still topological, but among slots that
+ * are ready together, those with the longest chain of assets downstream go first (critical path first), so
+ * a long chain is not queued behind many short ones.
+ */
+function launchOrder(graph: AssetGraph, plan: readonly PlannedSlot[]): PlannedSlot[] {
+  // Longest path from a root (slots of equal depth never depend on each other) and to a sink.
+  const depth = new Map<string, number>();
+  for (const key of graph.keys) depth.set(key, 1 + Math.max(-1, ...graph.parents(key).map((parent) => depth.get(parent)!)));
+  const chain = new Map<string, number>();
+  for (const key of [...graph.keys].reverse()) chain.set(key, 1 + Math.max(0, ...graph.children(key).map((child) => chain.get(child)!)));
+  const rank = new Map(graph.keys.map((key, index) => [key, index]));
+  return [...plan].sort(
+    (a, b) => depth.get(a.asset)! - depth.get(b.asset)! || chain.get(b.asset)! - chain.get(a.asset)! || rank.get(a.asset)! - rank.get(b.asset)!,
+  );
 }
 
 /** Waits for the slot's upstreams in this run, then skips it, stops it, or materializes it (bounded). */

@@ -3,7 +3,7 @@
  * AssetExecutionError naming the asset, with the original error as its cause and its stack intact.
  */
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
-import { AssetExecutionError, errorMessage, NonRetriableError, RetryAfterError } from '../errors.ts';
+import { AssetExecutionError, ConfigError, errorMessage, NonRetriableError, RetryAfterError } from '../errors.ts';
 
 export async function runUserCode<T>(
   asset: AssetKey,
@@ -26,8 +26,10 @@ export function userCause(error: unknown): unknown {
   return error instanceof AssetExecutionError && error.cause !== undefined ? error.cause : error;
 }
 
+/** Retrying cannot fix a NonRetriableError, nor missing or invalid configuration. */
 export function isRetriable(error: unknown): boolean {
-  return !(userCause(error) instanceof NonRetriableError);
+  const cause = userCause(error);
+  return !(cause instanceof NonRetriableError || cause instanceof ConfigError);
 }
 
 export function retryAfterHintMs(error: unknown): number | undefined {

@@ -1,0 +1,95 @@
+/**
+ * The pipeline's sources, chosen by `MEDALLION_SOURCE`: `sample` (the default without credentials) is the
+ * emulator in-process, at the original scale, behind the very same HTTP clients; `live` (the default with
+ * credentials) is the real services, or any base URLs (`TMDB_BASE_URL`, `DISCOGS_BASE_URL`). Both are lazy:
+ * nothing is built, read or resolved until a bronze asset fetches its first page.
+ */
+import { ConfigError } from '../../runtime/index.ts';
+import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
+import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
+import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';
+import type { SourceClientOptions } from './http/source-http.ts';
+import type { FilmSource, ReleaseSource } from './source.ts';
+import { createTmdbClient, type TmdbClient } from './tmdb-client.ts';
+
+export type SourceMode = 'sample' | 'live';
+
+export interface PipelineSources {
+  readonly mode: SourceMode;
+  readonly films: FilmSource;
+  readonly releases: ReleaseSource;
+}
+
+export interface SourceOverrides {
+  /** Emulator settings for `sample` (films, seed, faults…); rate limits are off unless set here. */
+  readonly emulator?: EmulatorOptions;
+  /** Client settings for both modes (retry, sleep, hooks…). */
+  readonly client?: SourceClientOptions;
+}
+
+const CREDENTIAL_VARIABLES = ['TMDB_API_KEY', 'TMDB_READ_ACCESS_TOKEN', 'DISCOGS_TOKEN', 'AZURE_KEY_VAULT_URL'] as const;
+const SAMPLE_USER_AGENT = 'medallion/0.1 (+in-process emulator)';
+
+export function sourceModeOf(env: Readonly<Record<string, string | undefined>>): SourceMode {
+  const chosen = env.MEDALLION_SOURCE?.trim();
+  if (!chosen) return CREDENTIAL_VARIABLES.some((name) => env[name]?.trim()) ? 'live' : 'sample';
+  if (chosen === 'sample' || chosen === 'live') return chosen;
+  throw new ConfigError(`MEDALLION_SOURCE="${chosen}" is not a source: use "sample" (the in-process emulator, offline) or "live" (TMDB and Discogs).`);
+}
+
+export function sourcesFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): PipelineSources {
+  const mode = sourceModeOf(env);
+  return mode === 'sample' ? sampleSources(env, overrides) : liveSources(env, overrides);
+}
+
+function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
+  const films = sampleSetting(env, 'MEDALLION_SAMPLE_FILMS', 10_000);
+  const seed = sampleSetting(env, 'MEDALLION_SAMPLE_SEED', undefined);
+  let emulator: Emulator | undefined;
+  const inProcess: typeof fetch = (input, init) => {
+    emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulator });
+    return emulator.fetch(input, init);
+  };
+  const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
+  return {
+    mode: 'sample',
+    films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
+    releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
+  };
+}
+
+function liveSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
+  let credentials: Promise<SourceCredentials> | undefined;
+  const resolve = () => (credentials ??= resolveSourceCredentials(env));
+  const tmdb = once(async (): Promise<TmdbClient> => {
+    const found = (await resolve()).tmdb;
+    if (found === undefined) throw new ConfigError('Live extraction needs TMDB credentials: set TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN (or store tmdb-api-key in the Key Vault at AZURE_KEY_VAULT_URL).');
+    return createTmdbClient({ ...overrides.client, ...found, ...(env.TMDB_BASE_URL ? { baseUrl: env.TMDB_BASE_URL } : {}) });
+  });
+  const discogs = once(async (): Promise<DiscogsClient> => {
+    const found = (await resolve()).discogs;
+    if (found === undefined) throw new ConfigError('Live extraction needs Discogs credentials: set DISCOGS_TOKEN and DISCOGS_USER_AGENT (or store discogs-token in the Key Vault at AZURE_KEY_VAULT_URL).');
+    return createDiscogsClient({ ...overrides.client, ...found, ...(env.DISCOGS_BASE_URL ? { baseUrl: env.DISCOGS_BASE_URL } : {}) });
+  });
+  return {
+    mode: 'live',
+    films: {
+      popularPage: async (page) => (await tmdb()).popularPage(page),
+      discoverPage: async (params, page) => (await tmdb()).discoverPage(params, page),
+    },
+    releases: { search: async (params, page) => (await discogs()).search(params, page) },
+  };
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+function sampleSetting<T extends number | undefined>(env: Readonly<Record<string, string | undefined>>, name: string, fallback: T): number | T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number ≥ 1, not "${raw}".`);
+  return value;
+}
