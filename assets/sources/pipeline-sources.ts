@@ -22,7 +22,9 @@ export interface PipelineSources {
 
 export interface SourceOverrides {
   /** Emulator settings for `sample` (films, seed, faults…); rate limits are off unless set here. */
-  readonly emulator?: EmulatorOptions;
+  readonly emulatorOptions?: EmulatorOptions;
+  /** An emulator to serve `sample` from (tests read its stats and steer its faults). */
+  readonly emulator?: Emulator;
   /** Client settings for both modes (retry, sleep, hooks…). */
   readonly client?: SourceClientOptions;
 }
@@ -45,9 +47,9 @@ export function sourcesFromEnvironment(env: Readonly<Record<string, string | und
 function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
   const films = sampleSetting(env, 'MEDALLION_SAMPLE_FILMS', 10_000);
   const seed = sampleSetting(env, 'MEDALLION_SAMPLE_SEED', undefined);
-  let emulator: Emulator | undefined;
+  let emulator = overrides.emulator;
   const inProcess: typeof fetch = (input, init) => {
-    emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulator });
+    emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions });
     return emulator.fetch(input, init);
   };
   const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
