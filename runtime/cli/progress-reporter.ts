@@ -26,7 +26,7 @@ export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
         width = Math.max(24, ...event.slots.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined).length));
         const counts = ['missing', 'stale', 'fresh'].map((status) => [status, event.slots.filter((slot) => slot.status === status).length] as const);
         const breakdown = counts.filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`).join(', ');
-        out.write(paint('bold', `medallion · run ${event.runId} · ${plural(event.slots.length, 'asset')} in "${event.selection}" (${breakdown || 'none'})\n`));
+        out.write(paint('bold', `medallion · run ${event.runId} · ${countAssets(event.slots)} in "${event.selection}" (${breakdown || 'none'})\n`));
         break;
       }
       case 'slot-waiting-for-lock':
@@ -74,11 +74,17 @@ function describeOutcome(outcome: SlotOutcome, label: (a: string, p: string | nu
   }
 }
 
+/** `8 assets` or, with partitions, `8 assets (17 partitions and assets)`: what a run covers. */
+function countAssets(slots: readonly { asset: string; partition: string | null }[]): string {
+  const assets = new Set(slots.map((slot) => slot.asset)).size;
+  return assets === slots.length ? plural(assets, 'asset') : `${plural(assets, 'asset')} (${slots.length} with their partitions)`;
+}
+
 /** The closing summary: one row per slot, then totals and where the summary JSON went. */
 export function formatRunSummary(summary: RunSummary, lakeLocation: string): string {
   const counts = (type: SlotOutcome['type']) => summary.outcomes.filter((outcome) => outcome.type === type).length;
   if (summary.outcomes.length > 0 && summary.outcomes.every((outcome) => outcome.type === 'skipped' && outcome.reason === 'fresh')) {
-    return `Nothing to materialize: all ${plural(summary.outcomes.length, 'asset')} in "${summary.selection}" are fresh (checked in ${formatDuration(summary.durationMs)}). Use --force to materialize anyway.\n`;
+    return `Nothing to materialize: all ${countAssets(summary.outcomes)} in "${summary.selection}" are fresh (checked in ${formatDuration(summary.durationMs)}). Use --force to materialize anyway.\n`;
   }
   const rows = summary.outcomes.map((outcome) => [
     slotLabel(outcome.asset, outcome.partition ?? undefined),

@@ -1,83 +1,61 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { rowsFromTable, tableFromParquet } from '../../runtime/data-plane.ts';
 import { evaluateMatches } from '../../assets/matching/evaluate-matches.ts';
-import { createPipeline, createSamplePipeline } from '../../assets/pipeline.ts';
-import { createSampleSources } from '../../assets/sources/sample-source.ts';
-import { createAssetGraph, createLocalStorage, materialize, type AnyAsset } from '../../runtime/index.ts';
-import { inputFromRows, materializeForTest, type TestMaterialization } from '../../runtime/testing.ts';
+import { createPipeline } from '../../assets/pipeline.ts';
+import { matchSchema } from '../../assets/gold/matches.ts';
+import { discogsReleaseSchema } from '../../assets/silver/discogs-releases.ts';
+import { createAssetGraph, Ledger, materialize, type RunResult } from '../../runtime/index.ts';
+import { createTestEmulator, noWait, runInProcess, FAST_CLIENT } from '../support/emulated-pipeline.ts';
+import { unusedFilms, unusedReleases } from './silver/fixtures.ts';
+import { createTempLake, type TempLake } from '../support/temp-lake.ts';
+import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
 
-/** Materializes the assets in list order (upstream first), feeding each its upstreams' rows and metadata. */
-async function runInMemory(assets: readonly AnyAsset[]) {
-  const results = new Map<string, TestMaterialization<Record<string, unknown>>>();
-  for (const asset of assets) {
-    const inputs = Object.fromEntries(
-      Object.entries(asset.deps).map(([name, dep]) => {
-        const upstream = dep as AnyAsset;
-        const result = results.get(upstream.key)!;
-        return [name, inputFromRows(upstream, result.rows, result.metadata)];
-      }),
-    );
-    results.set(asset.key, await materializeForTest(asset, inputs));
-  }
-  return results;
-}
+describe('the pipeline', () => {
+  let lake: TempLake;
+  beforeEach(async () => { lake = await createTempLake(); });
+  afterEach(async () => { await lake.cleanup(); });
 
-describe('the sample pipeline', () => {
-  it('defines seven assets in bronze/silver/gold groups, each described, with a code version', () => {
-    const assets = createSamplePipeline();
+  it('defines eight assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
+    const assets = createPipeline({ films: unusedFilms, releases: unusedReleases });
     const graph = createAssetGraph(assets);
-    assert.ok(graph);
-    assert.deepEqual(assets.map((asset) => [asset.key, asset.group]), [
-      ['raw/tmdb_movies', 'bronze'],
-      ['raw/discogs_releases', 'bronze'],
-      ['intermediate/tmdb_movies', 'silver'],
-      ['intermediate/discogs_releases', 'silver'],
-      ['intermediate/schema_alignment', 'silver'],
-      ['intermediate/candidates', 'silver'],
-      ['gold/matches', 'gold'],
+    assert.deepEqual(graph.keys, [
+      'raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/schema_alignment', 'intermediate/tmdb_movies',
+      'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'gold/matches',
     ]);
-    for (const asset of assets) {
-      assert.ok((asset.description ?? '').length > 20, `${asset.key} has a description`);
-      assert.equal(asset.codeVersion, '1');
-    }
+    const groups = Object.fromEntries(assets.map((asset) => [asset.key, asset.group]));
+    assert.deepEqual(new Set(Object.values(groups)), new Set(['bronze', 'silver', 'gold']));
+    for (const asset of assets) assert.ok((asset.description ?? '').length > 20, `${asset.key} has a description`);
     assert.ok(assets.filter((asset) => asset.group === 'bronze').every((asset) => asset.retry.maxAttempts > 1));
   });
 
-  it('runs end to end with every row valid, checks passing, and precise matches against the ground truth', async () => {
-    const { films, releases, catalogue } = createSampleSources();
-    const results = await runInMemory(createPipeline({ films, releases }));
-    for (const [key, result] of results) {
-      assert.equal(result.quarantined.length, 0, `${key} quarantined nothing`);
-      assert.ok(result.checks.every((check) => check.passed), `${key} checks pass`);
-    }
-    const gold = results.get('gold/matches')!;
-    const predicted = gold.rows.filter((row) => row.is_match) as Array<{ tmdb_id: number; discogs_id: number }>;
-    const strongTruth = catalogue.truth.filter((pair) => pair.year_offset !== null && Math.abs(pair.year_offset) <= 1);
+  it('runs end to end on the emulator with every row valid, checks passing, and precise matches', async () => {
+    const emulator = createTestEmulator();
+    const { summary } = await runInProcess(lake.storage, emulator);
+    assert.equal(summary.status, 'succeeded');
+    assert.ok(summary.outcomes.every((outcome) => outcome.quarantined === 0), 'nothing quarantined without faults');
+    const head = await new Ledger(lake.storage).readHead('gold/matches');
+    assert.ok(head!.record.checks.every((check) => check.passed));
+    const gold = rowsFromTable(tableFromParquet((await lake.storage.get(head!.record.files.data!))!.body), matchSchema);
+    const predicted = gold.filter((row) => row.is_match);
+    // Judged on what the plan landed (the test plan covers 1990–2009 and a small per-film budget).
+    const silver = (await new Ledger(lake.storage).readHead('intermediate/discogs_releases'))!.record;
+    const landed = new Set(rowsFromTable(tableFromParquet((await lake.storage.get(silver.files.data!))!.body), discogsReleaseSchema).map((row) => row.discogs_id));
+    const strongTruth = emulator.catalogue.truth.filter((pair) => landed.has(pair.discogs_id) && pair.year_offset !== null && Math.abs(pair.year_offset) <= 1);
     const strong = evaluateMatches(predicted, strongTruth);
-    const all = evaluateMatches(predicted, catalogue.truth);
-    // The exact rule is precise; what it misses are typos, dropped subtitles, reissues and unknown years.
+    // The exact rule is precise; reissues, unknown years and variant titles are out of its reach (the fuzzy matcher's job).
     assert.ok(strong.precision >= 0.95, `precision ${strong.precision}`);
-    assert.ok(strong.recall >= 0.8, `recall on |Δyear| ≤ 1 truth ${strong.recall}`);
-    assert.ok(all.recall < strong.recall, 'reissues and unknown years are out of reach of this rule');
-    const candidates = results.get('intermediate/candidates')!;
-    assert.ok(Number(candidates.metadata.pairs_compared) < Number(candidates.metadata.naive_pairs) / 100);
+    assert.ok(strong.recall >= 0.6, `recall on landed |Δyear| ≤ 1 truth ${strong.recall}`);
+    assert.ok(strongTruth.length > 100, `enough truth to judge (${strongTruth.length})`);
   });
 
-  it('materializes with the in-process executor, and identical source data gives identical data versions', async () => {
-    const lake = await mkdtemp(join(tmpdir(), 'medallion-pipeline-'));
-    try {
-      const graph = createAssetGraph(createSamplePipeline());
-      const first = await materialize({ graph, storage: createLocalStorage(lake) });
-      assert.equal(first.summary.status, 'succeeded');
-      assert.ok(first.summary.outcomes.every((outcome) => outcome.type === 'materialized' && outcome.quarantined === 0));
-      const forced = await materialize({ graph, storage: createLocalStorage(lake), force: true });
-      const versions = (run: typeof first) => Object.fromEntries(run.summary.outcomes.map((outcome) => [outcome.asset, outcome.dataVersion]));
-      assert.deepEqual(versions(forced), versions(first));
-    } finally {
-      await rm(lake, { recursive: true, force: true });
-    }
+  it('gives identical data versions when the same source data is materialized again', async () => {
+    const env = { MEDALLION_SOURCE: 'sample', MEDALLION_DISCOGS_YEARS: '1995-1999', MEDALLION_DISCOGS_TARGETED_BUDGET: '10' };
+    const graph = createGraphFromEnvironment(env, { emulator: createTestEmulator(), client: FAST_CLIENT });
+    const first = await materialize({ graph, storage: lake.storage, sleep: noWait });
+    const forced = await materialize({ graph, storage: lake.storage, force: true, sleep: noWait });
+    const versions = (run: RunResult) => Object.fromEntries(run.summary.outcomes.map((o) => [`${o.asset}[${o.partition}]`, o.dataVersion]));
+    assert.equal(first.summary.status, 'succeeded');
+    assert.deepEqual(versions(forced), versions(first));
   });
 });

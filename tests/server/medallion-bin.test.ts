@@ -12,7 +12,7 @@ function medallion(...args: string[]) {
   const result = spawnSync(process.execPath, ['--require', './tests/support/netguard.cjs', bin, ...args], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MEDALLION_SOURCE: '' },
+    env: { ...process.env, NO_COLOR: '1', MEDALLION_SOURCE: '', MEDALLION_SAMPLE_FILMS: '300', MEDALLION_DISCOGS_YEARS: '1990-2009', MEDALLION_DISCOGS_TARGETED_BUDGET: '30' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -25,20 +25,20 @@ describe('the medallion executable', () => {
   it('materializes the whole pipeline offline, with progress and a summary', () => {
     const run = medallion('materialize', '--all', '--lake', lake.root);
     assert.equal(run.code, 0, run.stderr);
-    for (const key of ['raw/tmdb_movies', 'raw/discogs_releases', 'intermediate/tmdb_movies', 'intermediate/discogs_releases',
-      'intermediate/candidates', 'intermediate/schema_alignment', 'gold/matches']) {
+    for (const key of ['raw/tmdb_movies', 'raw/discogs_releases\\[1990s\\]', 'raw/discogs_releases\\[2000s\\]', 'intermediate/tmdb_movies',
+      'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'intermediate/schema_alignment', 'gold/matches']) {
       assert.match(run.stderr, new RegExp(`✓ ${key}\\s+[\\d,]+ rows`), `progress shows ${key}`);
       assert.match(run.stdout, new RegExp(`${key}\\s+materialized`), `the summary lists ${key}`);
     }
     assert.match(run.stdout, /matches=\d+/);
-    assert.match(run.stdout, /7 materialized, 0 skipped, 0 failed/);
+    assert.match(run.stdout, /9 materialized, 0 skipped, 0 failed/);
     assert.doesNotMatch(run.stderr, /netguard/);
   });
 
   it('materializes nothing on a second run, and says so', () => {
     const run = medallion('materialize', '--all', '--lake', lake.root);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Nothing to materialize: all 7 assets in "\*" are fresh/);
+    assert.match(run.stdout, /^Nothing to materialize: all 8 assets \(9 with their partitions\) in "\*" are fresh/);
   });
 
   it('publishes gold/matches with the columns downstream users rely on', () => {
@@ -56,6 +56,6 @@ describe('the medallion executable', () => {
       encoding: 'utf8', env: { ...process.env, MEDALLION_SOURCE: 'nasa' },
     });
     assert.equal(result.status, 4);
-    assert.match(result.stderr, /MEDALLION_SOURCE="nasa" is not available/);
+    assert.match(result.stderr, /MEDALLION_SOURCE="nasa" is not a source: use "sample"/);
   });
 });

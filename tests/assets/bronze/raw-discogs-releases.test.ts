@@ -1,84 +1,81 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { uncoveredFilms, defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
 import type { DiscogsSearchPage } from '../../../assets/sources/discogs-schemas.ts';
-import { createSampleSources } from '../../../assets/sources/sample-source.ts';
-import type { DiscogsSearchQuery, ReleaseSource } from '../../../assets/sources/source.ts';
-import { DefinitionError } from '../../../runtime/index.ts';
-import { createTestContext, materializeForTest } from '../../../runtime/testing.ts';
+import { DEFAULT_QUERY_PLAN, discogsDecades, type DiscogsPlan } from '../../../assets/sources/query-plan.ts';
+import type { DiscogsSearchParams, ReleaseSource } from '../../../assets/sources/source.ts';
+import { createTestContext, inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
+import { movie, movies, rawRelease, rawReleases } from '../silver/fixtures.ts';
 
-function countingSource(inner: ReleaseSource) {
-  const calls: Array<{ q: string; page: number }> = [];
+const item = (id: number, extra: Record<string, unknown> = {}) => ({
+  id, type: 'release', title: `Composer - Film ${id} (Original Motion Picture Soundtrack)`, year: '1994',
+  genre: ['Stage & Screen'], style: ['Soundtrack'], format: ['CD'], country: 'US', master_id: 0, ...extra,
+});
+
+/** Answers each search with `pagesOf(params)` pages of two items; records every call. */
+function searchSource(pagesOf: (params: DiscogsSearchParams) => number) {
+  const calls: Array<DiscogsSearchParams & { page: number }> = [];
   const source: ReleaseSource = {
-    async searchPage(query, page) {
-      calls.push({ q: query.q, page });
-      return inner.searchPage(query, page);
+    async search(params, page) {
+      calls.push({ ...params, page });
+      const pages = pagesOf(params);
+      const base = Number(params.year ?? 0) * 1000 + (params.style === 'Score' ? 500 : 0) + page * 10;
+      const results = page <= pages ? [item(base + 1, { year: String(params.year) }), item(base + 2, { year: String(params.year) })] : [];
+      return { pagination: { page, pages, per_page: 100, items: pages * 2, urls: {} }, results } as DiscogsSearchPage;
     },
   };
   return { source, calls };
 }
 
-function onePageSource(results: unknown[]): ReleaseSource {
-  return {
-    async searchPage(_query: DiscogsSearchQuery, page) {
-      const pagination = { page, pages: 1, per_page: 100, items: results.length, urls: {} };
-      return { pagination, results: page === 1 ? results : [] } as DiscogsSearchPage;
-    },
-  };
-}
-
-const item = (id: number, extra: Record<string, unknown> = {}) => ({
-  id, type: 'release', title: `Artist ${id} - Title ${id} (Original Motion Picture Soundtrack)`,
-  genre: ['Stage & Screen'], style: ['Soundtrack'], format: ['CD', 'Album'], year: '1999', ...extra,
-});
+const plan: DiscogsPlan = { ...DEFAULT_QUERY_PLAN.discogs, fromYear: 1988, toYear: 1991 };
 
 describe('raw/discogs_releases', () => {
-  it('flattens one row per search result, keeping the landed year string, null when absent', async () => {
-    const { year: _omitted, ...withoutYear } = item(2);
-    const asset = defineRawDiscogsReleases(onePageSource([item(1, { country: 'US', master_id: 0 }), withoutYear]), { queries: ['score'] });
-    const { rows } = await materializeForTest(asset, {});
-    assert.equal(rows[0]?.year, '1999');
-    assert.equal(rows[0]?.master_id, 0);
-    assert.equal(rows[0]?.title, 'Artist 1 - Title 1 (Original Motion Picture Soundtrack)');
-    assert.equal(rows[1]?.year, null);
-    assert.equal(rows[1]?.country, null);
-    assert.deepEqual(rows.map((row) => [row.query, row.page]), [['score', 1], ['score', 1]]);
+  it('is partitioned by decade over the plan\'s years', () => {
+    const asset = defineRawDiscogsReleases(searchSource(() => 1).source, { plan });
+    assert.deepEqual(asset.partitions, ['1980s', '1990s']);
+    assert.deepEqual(discogsDecades(DEFAULT_QUERY_PLAN.discogs), ['1930s', '1940s', '1950s', '1960s', '1970s', '1980s', '1990s', '2000s', '2010s', '2020s']);
   });
 
-  it('counts records failing the search item schema instead of failing', async () => {
-    const asset = defineRawDiscogsReleases(onePageSource([item(1), item(2, { year: 1999 }), { id: 3 }]), { queries: ['score'] });
-    const { rows, metadata } = await materializeForTest(asset, {});
-    assert.deepEqual(rows.map((row) => row.discogs_id), [1]);
-    assert.equal(metadata.rejected_records, 2);
+  it('searches each style and year of its decade with the genre filter, every page to the end', async () => {
+    const { source, calls } = searchSource((params) => (params.year === 1989 && params.style === 'Score' ? 3 : 1));
+    const asset = defineRawDiscogsReleases(source, { plan });
+    const ctx = createTestContext({ partition: '1980s' });
+    const { rows } = await materializeForTest(asset, {}, ctx);
+    assert.deepEqual(
+      calls.map((call) => `${call.style} ${call.year} p${call.page}`).sort(),
+      ['Score 1988 p1', 'Score 1989 p1', 'Score 1989 p2', 'Score 1989 p3', 'Soundtrack 1988 p1', 'Soundtrack 1989 p1'],
+    );
+    assert.ok(calls.every((call) => call.genre === 'Stage & Screen' && call.type === 'release' && call.per_page === 100));
+    assert.equal(rows.length, 12);
+    assert.deepEqual([...new Set(rows.map((row) => row.query))].sort(), ['style=score year=1988', 'style=score year=1989', 'style=soundtrack year=1988', 'style=soundtrack year=1989']);
+    assert.equal(ctx.attachments.files.size, 6);
+  });
+});
+
+describe('raw/discogs_film_searches', () => {
+  it('picks films the bulk landing has no release for (same title within the year window), most popular first', () => {
+    const films = [
+      movie(1, 'Heat', 1995, { popularity: 5 }),
+      movie(2, 'Dune', 2021, { popularity: 9 }),
+      movie(3, 'Alien', 1979, { popularity: 7 }),
+      movie(4, 'Up', 2009, { popularity: 8 }),
+    ];
+    const bulk = [
+      rawRelease(10, 'Elliot Goldenthal - Heat (Original Motion Picture Soundtrack)', '1995'),
+      rawRelease(11, 'Toto - Dune (Original Motion Picture Soundtrack)', '1984'),
+      rawRelease(12, 'Jerry Goldsmith - Alien = エイリアン', null),
+    ];
+    assert.deepEqual(uncoveredFilms(films, bulk).map((film) => film.tmdb_id), [2, 4]);
   });
 
-  it('lands every term in its own journaled page batches, keeping a release once per term that found it', async () => {
-    const ctx = createTestContext();
-    const asset = defineRawDiscogsReleases(createSampleSources().releases, { perPage: 50, pagesPerStep: 2 });
-    const result = await asset.materialize(ctx, {});
-    assert.ok(ctx.stepsRun.includes('search-film-soundtrack-pages-1-2'));
-    assert.ok(ctx.stepsRun.every((id) => /^search-(soundtrack|film-soundtrack|motion-picture|score)-pages-\d+-\d+$/.test(id)));
-    const queries = result.metadata?.queries as Array<{ q: string; pages_fetched: number }>;
-    assert.deepEqual(queries.map((query) => query.q), ['soundtrack', 'film soundtrack', 'motion picture', 'score']);
-    const totalPages = queries.reduce((sum, query) => sum + query.pages_fetched, 0);
-    assert.equal(ctx.attachments.files.size, totalPages);
-    assert.ok(ctx.attachments.files.has('pages/search-motion-picture-0001.json'));
-    assert.ok(result.rows.length > Number(result.metadata?.distinct_releases), 'duplicates across terms are kept in bronze');
-  });
-
-  it('replays from the journal without calling the source', async () => {
-    const { source, calls } = countingSource(createSampleSources().releases);
-    const asset = defineRawDiscogsReleases(source, { perPage: 50, pagesPerStep: 2 });
-    const first = createTestContext();
-    const firstResult = await asset.materialize(first, {});
-    const callCount = calls.length;
-    const second = createTestContext({ resumeFrom: first });
-    assert.deepEqual(await asset.materialize(second, {}), firstResult);
-    assert.equal(calls.length, callCount);
-    assert.equal(second.stepsRun.length, 0);
-  });
-
-  it('refuses two search terms that would share step names', () => {
-    assert.throws(() => defineRawDiscogsReleases(onePageSource([]), { queries: ['film score', 'film-score'] }), DefinitionError);
+  it('searches q=<title> for each uncovered film within the request budget', async () => {
+    const { source, calls } = searchSource(() => 1);
+    const asset = defineRawDiscogsFilmSearches(source, movies, rawReleases, { plan: { ...plan, targetedBudget: 2 } });
+    const films = [movie(1, 'Heat', 1995, { popularity: 1 }), movie(2, 'Dune', 2021, { popularity: 3 }), movie(3, 'Up', 2009, { popularity: 2 })];
+    const { rows, metadata } = await materializeForTest(asset, { films: inputFromRows(movies, films), bulk: inputFromRows(rawReleases, []) });
+    assert.deepEqual(calls.map((call) => [call.q, call.type, call.page]), [['Dune', 'release', 1], ['Up', 'release', 1]]);
+    assert.deepEqual([...new Set(rows.map((row) => row.query))], ['film=2', 'film=3']);
+    assert.deepEqual([metadata.uncovered_films, metadata.searched_films, metadata.budget], [3, 2, 2]);
   });
 });

@@ -1,121 +1,100 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import { createSampleSources } from '../../../assets/sources/sample-source.ts';
 import type { FilmSource } from '../../../assets/sources/source.ts';
 import type { TmdbListPage } from '../../../assets/sources/tmdb-schemas.ts';
 import { createTestContext, materializeForTest } from '../../../runtime/testing.ts';
 
-function countingSource(inner: FilmSource, failOnce?: number) {
+const film = (id: number, extra: Record<string, unknown> = {}) => ({
+  id, title: `Film ${id}`, original_title: `Film ${id}`, release_date: '1999-03-31', genre_ids: [878], popularity: 10, adult: false, ...extra,
+});
+
+/** `pages` pages of `perPage` films; counts calls per page; `failAt` throws once on that page. */
+function popularSource(pages: number, perPage = 3, options: { failAt?: number; malformed?: Record<number, Record<string, unknown>> } = {}) {
   const calls: number[] = [];
   let failed = false;
+  const page = (n: number): TmdbListPage => ({
+    page: n,
+    total_pages: pages,
+    total_results: pages * perPage,
+    results: Array.from({ length: perPage }, (_, i) => {
+      const id = (n - 1) * perPage + i + 1;
+      return options.malformed?.[id] ?? film(id);
+    }) as TmdbListPage['results'],
+  });
   const source: FilmSource = {
-    async popularPage(page) {
-      calls.push(page);
-      if (page === failOnce && !failed) {
+    async popularPage(n) {
+      calls.push(n);
+      if (n === options.failAt && !failed) {
         failed = true;
-        throw new Error(`connection reset on page ${page}`);
+        throw new Error(`TMDB GET /movie/popular?page=${n} failed after 5 attempts: 503 Service Unavailable`);
       }
-      return inner.popularPage(page);
+      return page(n);
     },
+    discoverPage: () => Promise.reject(new Error('not used')),
   };
   return { source, calls };
 }
 
-const film = (id: number, extra: Record<string, unknown> = {}) => ({ id, title: `Film ${id}`, release_date: '1999-03-31', genre_ids: [18], ...extra });
-
-function pagesSource(pages: unknown[][]): FilmSource {
-  return {
-    async popularPage(page) {
-      const results = pages[page - 1] ?? [];
-      const total = pages.reduce((sum, records) => sum + records.length, 0);
-      return { page, results, total_pages: pages.length, total_results: total } as TmdbListPage;
-    },
-  };
-}
-
 describe('raw/tmdb_movies', () => {
-  it('flattens one row per film with fields as landed', async () => {
-    const asset = defineRawTmdbMovies(pagesSource([[film(1, { release_date: '', original_title: 'Eins', backdrop_path: null })], [film(2)]]));
-    const { rows, quarantined, metadata } = await materializeForTest(asset, {});
-    assert.equal(quarantined.length, 0);
-    assert.deepEqual(rows[0], {
-      tmdb_id: 1, title: 'Film 1', original_title: 'Eins', original_language: null, release_date: '', genre_ids: [18],
-      popularity: null, vote_average: null, vote_count: null, adult: null, page: 1,
-    });
-    assert.equal(rows[1]?.page, 2);
-    assert.equal(metadata.pages_fetched, 2);
-    assert.equal(metadata.records, 2);
-  });
-
-  it('keeps records failing the TMDB item schema out, counts them, and does not fail', async () => {
-    const asset = defineRawTmdbMovies(pagesSource([[film(1), { id: 'x', title: 3 }, film(3, { genre_ids: null })]]));
-    const { rows, metadata } = await materializeForTest(asset, {});
-    assert.deepEqual(rows.map((row) => row.tmdb_id), [1]);
-    assert.equal(metadata.rejected_records, 2);
-    assert.match(JSON.stringify(metadata.rejected_examples), /pages\/popular-0001\.json#1/);
-  });
-
-  it('profiles the landed fields: JSON types, nulls and absences, rejected records included', async () => {
-    const asset = defineRawTmdbMovies(pagesSource([[film(1, { backdrop_path: null }), film(2, { backdrop_path: '/a.jpg' }), { id: 'x', title: 'Bad' }]]));
-    const { metadata } = await materializeForTest(asset, {});
-    const profile = metadata.field_profile as { records: number; fields: Record<string, { types: Record<string, number>; nulls: number; absent: number }> };
-    assert.equal(profile.records, 3);
-    assert.deepEqual(profile.fields.id?.types, { integer: 2, string: 1 });
-    assert.deepEqual(profile.fields.backdrop_path, { types: { string: 1 }, present: 2, nulls: 1, absent: 1 });
-  });
-
-  it('lands pages in journaled batches, staging and attaching every raw page', async () => {
-    const { source, calls } = countingSource(createSampleSources().films);
+  it('lands every page up to the last one, attaching each, and flattens one row per film with where it landed', async () => {
+    const { source, calls } = popularSource(4);
+    const asset = defineRawTmdbMovies(source, { plan: { kind: 'popular', pages: 500 }, pagesPerStep: 2 });
     const ctx = createTestContext();
-    const result = await defineRawTmdbMovies(source, { pagesPerStep: 4 }).materialize(ctx, {});
-    const pages = Math.ceil(result.rows.length / 20);
-    assert.deepEqual(calls, Array.from({ length: pages }, (_, index) => index + 1));
-    assert.deepEqual(ctx.stepsRun, ['popular-pages-1-4', 'popular-pages-5-8', 'popular-pages-9-12'].slice(0, Math.ceil(pages / 4)));
-    assert.equal((await ctx.staging.list()).length, pages);
-    assert.ok(ctx.attachments.files.has('pages/popular-0001.json'));
-    const attached = JSON.parse(new TextDecoder().decode(ctx.attachments.files.get('pages/popular-0001.json')));
-    assert.equal(attached.results.length, 20);
+    const { rows, quarantined, metadata } = await materializeForTest(asset, {}, ctx);
+    assert.deepEqual([...calls].sort(), [1, 2, 3, 4]);
+    assert.equal(rows.length, 12);
+    assert.equal(quarantined.length, 0);
+    assert.deepEqual(rows[4], { tmdb_id: 5, title: 'Film 5', original_title: 'Film 5', original_language: null, release_date: '1999-03-31', genre_ids: [878], popularity: 10, vote_average: null, vote_count: null, adult: false, listing: 'popular', page: 2, record_index: 1 });
+    assert.deepEqual([...ctx.attachments.files.keys()].sort(), [1, 2, 3, 4].map((n) => `pages/popular-000${n}.json`));
+    assert.deepEqual(ctx.stepsRun, ['popular-page-1', 'popular-pages-2-3', 'popular-pages-4-4']);
+    assert.equal(metadata.pages_landed, 4);
   });
 
-  it('replays a completed extraction from the journal without calling the source', async () => {
-    const { source, calls } = countingSource(createSampleSources().films);
-    const asset = defineRawTmdbMovies(source, { pagesPerStep: 4 });
-    const first = createTestContext();
-    const firstResult = await asset.materialize(first, {});
-    const callsAfterFirst = calls.length;
-    const second = createTestContext({ resumeFrom: first });
-    const secondResult = await asset.materialize(second, {});
-    assert.equal(calls.length, callsAfterFirst);
-    assert.deepEqual(second.stepsRun, []);
-    assert.deepEqual(second.stepsReplayed, first.stepsRun);
-    assert.deepEqual(secondResult, firstResult);
+  it('stops at the plan\'s page count', async () => {
+    const { source, calls } = popularSource(10);
+    const asset = defineRawTmdbMovies(source, { plan: { kind: 'popular', pages: 3 } });
+    const { rows, metadata } = await materializeForTest(asset, {});
+    assert.deepEqual([...calls].sort(), [1, 2, 3]);
+    assert.equal(rows.length, 9);
+    assert.deepEqual(metadata.truncated_listings, ['popular']);
   });
 
-  it('resumes an interrupted extraction at the batch that failed', async () => {
-    const { source, calls } = countingSource(createSampleSources().films, 6);
-    const asset = defineRawTmdbMovies(source, { pagesPerStep: 4 });
+  it('hands malformed records to the schema, which quarantines them with a reason, keeping the rest of the page', async () => {
+    const { source } = popularSource(2, 3, { malformed: { 2: { ...film(2), id: '2' }, 5: { id: 5, release_date: '2001-01-01', genre_ids: [] } } });
+    const asset = defineRawTmdbMovies(source, { plan: { kind: 'popular', pages: 500 } });
+    const { rows, quarantined, metadata } = await materializeForTest(asset, {});
+    assert.deepEqual(rows.map((row) => row.tmdb_id), [1, 3, 4, 6]);
+    assert.deepEqual(quarantined.map((row) => row.reason), ['tmdb_id: expected number, received string', 'title: expected string, received undefined']);
+    const profile = metadata.field_profile as { fields: Record<string, { types: Record<string, number> }> };
+    assert.deepEqual(profile.fields.id!.types, { integer: 5, string: 1 });
+  });
+
+  it('resumes an interrupted landing without fetching again the pages already attached', async () => {
+    const { source, calls } = popularSource(6, 3, { failAt: 4 });
+    const asset = defineRawTmdbMovies(source, { plan: { kind: 'popular', pages: 500 }, pagesPerStep: 5, concurrency: 2 });
     const first = createTestContext();
-    await assert.rejects(asset.materialize(first, {}), /page 6/);
-    assert.deepEqual(first.stepsRun, ['popular-pages-1-4']);
+    await assert.rejects(asset.materialize(first, {}), /page=4 failed/);
+    const fetchedBefore = [...calls];
     calls.length = 0;
-    const resumed = createTestContext({ resumeFrom: first });
-    const result = await asset.materialize(resumed, {});
-    assert.equal(calls[0], 5, 'resumes at page 5, not page 1');
-    assert.deepEqual(resumed.stepsReplayed, ['popular-pages-1-4']);
-    const clean = await defineRawTmdbMovies(createSampleSources().films).materialize(createTestContext(), {});
-    assert.deepEqual(result.rows, clean.rows);
+    const { rows } = await materializeForTest(asset, {}, createTestContext({ resumeFrom: first }));
+    assert.deepEqual([...fetchedBefore].sort(), [1, 2, 3, 4, 5, 6], 'the failed batch still landed its other pages');
+    assert.deepEqual(calls, [4], 'only the page that failed is fetched again');
+    assert.equal(rows.length, 18);
   });
 
-  it('produces identical rows and metadata from identical source data (no time-varying values)', async () => {
-    const run = () => defineRawTmdbMovies(createSampleSources().films).materialize(createTestContext(), {});
-    assert.deepEqual(await run(), await run());
-  });
-
-  it('stops at maxPages', async () => {
-    const { source, calls } = countingSource(createSampleSources().films);
-    const { metadata } = await materializeForTest(defineRawTmdbMovies(source, { maxPages: 3, pagesPerStep: 2 }), {});
-    assert.deepEqual(calls, [1, 2, 3]);
-    assert.equal(metadata.rows, 60);
+  it('lists /discover/movie year by year with the discover plan', async () => {
+    const seen: unknown[] = [];
+    const source: FilmSource = {
+      popularPage: () => Promise.reject(new Error('not used')),
+      async discoverPage(params, page) {
+        seen.push([params.primary_release_year, page]);
+        return { page, total_pages: 1, total_results: 1, results: [film(params.primary_release_year!, { release_date: `${params.primary_release_year}-01-01` })] };
+      },
+    };
+    const asset = defineRawTmdbMovies(source, { plan: { kind: 'discover-by-year', fromYear: 1999, toYear: 2001, pagesPerYear: 500 } });
+    const { rows } = await materializeForTest(asset, {});
+    assert.deepEqual(seen, [[1999, 1], [2000, 1], [2001, 1]]);
+    assert.deepEqual(rows.map((row) => row.listing), ['discover-1999', 'discover-2000', 'discover-2001']);
   });
 });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
-import { defineDiscogsReleases } from '../../../assets/silver/discogs-releases.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { rawRelease, unusedReleases } from './fixtures.ts';
+import { rawFilmSearches, rawRelease, rawReleases, releases } from './fixtures.ts';
 
-const raw = defineRawDiscogsReleases(unusedReleases);
-const releases = defineDiscogsReleases(raw);
+/** Silver's inputs: bulk rows, and per-film search rows (none unless given). */
+const landedInputs = (bulk: ReturnType<typeof rawRelease>[], targeted: ReturnType<typeof rawRelease>[] = []) => ({
+  bulk: inputFromRows(rawReleases, bulk),
+  targeted: inputFromRows(rawFilmSearches, targeted),
+});
 
 describe('intermediate/discogs_releases', () => {
   it('deduplicates by id across search terms, remembering every term that found the release', async () => {
@@ -16,7 +17,7 @@ describe('intermediate/discogs_releases', () => {
       rawRelease(7, 'Vangelis - Blade Runner', '1994', { query: 'score', page: 3 }),
       rawRelease(7, 'Vangelis - Blade Runner', '1994', { query: 'score', page: 4 }),
     ];
-    const { rows, metadata } = await materializeForTest(releases, { raw: inputFromRows(raw, landed) });
+    const { rows, metadata } = await materializeForTest(releases, landedInputs(landed));
     assert.deepEqual(rows.map((row) => [row.discogs_id, row.queries]), [[7, ['soundtrack', 'score']], [8, ['soundtrack']]]);
     assert.equal(metadata.duplicates_removed, 2);
   });
@@ -27,7 +28,7 @@ describe('intermediate/discogs_releases', () => {
       rawRelease(2, 'Various - Sicario OST', '2015'),
       rawRelease(3, 'Lalo Schifrin - Mission: Impossible - The Soundtrack', '1996'),
     ];
-    const { rows } = await materializeForTest(releases, { raw: inputFromRows(raw, landed) });
+    const { rows } = await materializeForTest(releases, landedInputs(landed));
     assert.deepEqual(rows.map((row) => [row.artist, row.title, row.title_norm]), [
       ['Hans Zimmer', 'Dune (Original Motion Picture Soundtrack)', 'dune'],
       ['Various', 'Sicario OST', 'sicario'],
@@ -37,7 +38,7 @@ describe('intermediate/discogs_releases', () => {
 
   it('keeps both forms of a bilingual title', async () => {
     const landed = [rawRelease(1, 'Joe Hisaishi - 千と千尋の神隠し = Spirited Away (Original Soundtrack)', '2001')];
-    const { rows, metadata } = await materializeForTest(releases, { raw: inputFromRows(raw, landed) });
+    const { rows, metadata } = await materializeForTest(releases, landedInputs(landed));
     assert.equal(rows[0]?.title_norm, '千と千尋の神隠し');
     assert.equal(rows[0]?.title_alt_norm, 'spirited away');
     assert.equal(metadata.bilingual_titles, 1);
@@ -50,7 +51,7 @@ describe('intermediate/discogs_releases', () => {
       rawRelease(3, 'A - Z', '0'),
       rawRelease(4, 'A - W', ''),
     ];
-    const { rows } = await materializeForTest(releases, { raw: inputFromRows(raw, landed) });
+    const { rows } = await materializeForTest(releases, landedInputs(landed));
     assert.deepEqual(rows.map((row) => row.year), [1999, null, null, null]);
     assert.deepEqual(rows.map((row) => row.master_id), [123, null, null, null]);
   });

@@ -1,4 +1,5 @@
 // Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
+import { defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
 import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
 import { defineMatches } from '../../../assets/gold/matches.ts';
@@ -7,16 +8,19 @@ import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silv
 import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
 import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
 import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
+import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
 
-export const unusedFilms: FilmSource = { popularPage: () => Promise.reject(new Error('not called in silver tests')) };
-export const unusedReleases: ReleaseSource = { searchPage: () => Promise.reject(new Error('not called in silver tests')) };
+const notCalled = () => Promise.reject(new Error('not called in silver tests'));
+export const unusedFilms: FilmSource = { popularPage: notCalled, discoverPage: notCalled };
+export const unusedReleases: ReleaseSource = { search: notCalled };
 
 // The pipeline's assets over sources that are never called: silver and gold tests feed their inputs by hand.
-export const rawMovies = defineRawTmdbMovies(unusedFilms);
-export const rawReleases = defineRawDiscogsReleases(unusedReleases);
+export const rawMovies = defineRawTmdbMovies(unusedFilms, { plan: DEFAULT_QUERY_PLAN.tmdb });
+export const rawReleases = defineRawDiscogsReleases(unusedReleases, { plan: DEFAULT_QUERY_PLAN.discogs });
 export const movies = defineTmdbMovies(rawMovies);
-export const releases = defineDiscogsReleases(rawReleases);
+export const rawFilmSearches = defineRawDiscogsFilmSearches(unusedReleases, movies, rawReleases, { plan: DEFAULT_QUERY_PLAN.discogs });
+export const releases = defineDiscogsReleases(rawReleases, rawFilmSearches);
 export const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
 export const candidates = defineCandidates(movies, releases, schemaAlignment);
 export const matches = defineMatches(candidates);
@@ -24,14 +28,14 @@ export const matches = defineMatches(candidates);
 export function rawMovie(tmdb_id: number, title: string, release_date: string, extra: Partial<RawTmdbMovie> = {}): RawTmdbMovie {
   return {
     tmdb_id, title, release_date, original_title: title, original_language: 'en', genre_ids: [],
-    popularity: 1, vote_average: 7, vote_count: 10, adult: false, page: 1, ...extra,
+    popularity: 1, vote_average: 7, vote_count: 10, adult: false, listing: 'popular', page: 1, record_index: 0, ...extra,
   };
 }
 
 export function rawRelease(discogs_id: number, title: string, year: string | null, extra: Partial<RawDiscogsRelease> = {}): RawDiscogsRelease {
   return {
     discogs_id, title, year, genre: ['Stage & Screen'], style: ['Soundtrack'], format: ['CD'], country: 'US',
-    master_id: 0, label: null, catno: null, query: 'soundtrack', page: 1, ...extra,
+    master_id: 0, label: null, catno: null, query: 'style=Soundtrack year=1994', page: 1, record_index: 0, ...extra,
   };
 }
 

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { profileLandedFields } from '../../../assets/bronze/landed-field-profile.ts';
-import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
-import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
 import { SchemaValidationError, type JsonObject } from '../../../runtime/index.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { unusedFilms, unusedReleases } from './fixtures.ts';
+import { rawMovies, rawReleases, schemaAlignment } from './fixtures.ts';
 import { compareFields, declaredFields } from '../../../assets/silver/schema-drift.ts';
 import { tmdbListItemSchema } from '../../../assets/sources/tmdb-schemas.ts';
 
-const rawMovies = defineRawTmdbMovies(unusedFilms);
-const rawReleases = defineRawDiscogsReleases(unusedReleases);
-const alignment = defineSchemaAlignment(rawMovies, rawReleases);
+const alignment = schemaAlignment;
 
 const tmdbItem = (id: number): Record<string, unknown> => ({
   adult: false, backdrop_path: null, genre_ids: [18], id, original_language: 'en', original_title: 'Heat', overview: '',

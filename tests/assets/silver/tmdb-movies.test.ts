@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
-import { defineTmdbMovies } from '../../../assets/silver/tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { rawMovie, unusedFilms } from './fixtures.ts';
-
-const raw = defineRawTmdbMovies(unusedFilms);
-const movies = defineTmdbMovies(raw);
+import { movies, rawMovie, rawMovies as raw } from './fixtures.ts';
 
 describe('intermediate/tmdb_movies', () => {
   it('deduplicates by id, keeping the first landing', async () => {

@@ -39,9 +39,9 @@ describe('Discogs client', () => {
     assert.equal(request.headers.get('accept'), 'application/vnd.discogs.v2.discogs+json');
   });
 
-  it('implements ReleaseSource.searchPage and fetches releases and masters raw', async () => {
+  it('implements ReleaseSource.search and fetches releases and masters raw', async () => {
     const { discogs, fetched } = client([json(200, discogsPage(1)), json(200, { id: 249504, title: 'Never Gonna Give You Up' }), json(200, { id: 1000 })]);
-    await discogs.searchPage({ q: 'score', type: 'release' }, 1);
+    await discogs.search({ q: 'score', type: 'release' }, 1);
     assert.deepEqual(await discogs.release(249504), { id: 249504, title: 'Never Gonna Give You Up' });
     assert.deepEqual(await discogs.master(1000), { id: 1000 });
     assert.deepEqual(fetched.map((request) => request.url.pathname + request.url.search), ['/database/search?q=score&type=release&page=1', '/releases/249504', '/masters/1000']);
