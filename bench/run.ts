@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureCompressedWindow, measureFullScaleExtraction } from './extraction.ts';
 import { measureOverhead } from './framework-overhead.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -59,3 +60,10 @@ for (const concurrency of [1, 4]) {
     rmSync(lake, { recursive: true, force: true });
   }
 }
+
+const extraction = await measureFullScaleExtraction();
+row('extraction, original scale over loopback (wall)', fmt(extraction.wallMs));
+row(`  ${extraction.requests} requests, ${extraction.rows} bronze rows`, `${extraction.requestsPerSecond.toFixed(0)} req/s`);
+const window = await measureCompressedWindow();
+row(`Discogs bulk at 60 requests per 2 s (${window.requests} requests)`, fmt(window.wallMs), '≤ 1.05× floor', `${window.ratio.toFixed(3)}× of ${fmt(window.floorMs)}`);
+row('  429s provoked', String(window.throttled), '0');
