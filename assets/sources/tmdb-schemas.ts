@@ -3,6 +3,7 @@
  * its list item. Shapes from the OpenAPI spec examples (research/tmdb-discogs-apis.md §1.4).
  */
 import { z } from 'zod';
+import type { JsonValue } from '../../runtime/index.ts';
 
 /**
  * One film in a list page. Fields the pipeline relies on are required; the rest are documented and always
@@ -34,7 +35,8 @@ export type TmdbListItem = z.output<typeof tmdbListItemSchema>;
  */
 export const tmdbListPageSchema = z.looseObject({
   page: z.int(),
-  results: z.array(z.json()),
+  // Parsed from JSON, so already JSON: checking each value again with z.json() cost ~0.5 s per full run.
+  results: z.array(z.custom<JsonValue>()),
   total_pages: z.int(),
   total_results: z.int(),
 });

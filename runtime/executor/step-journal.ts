@@ -86,7 +86,7 @@ export class StepJournal {
     }
     const value = await fn();
     const step: JournaledStep = { id, hasResult: value !== undefined, result: (value ?? null) as JsonValue, finishedAt: new Date().toISOString() };
-    await this.#storage.put(`${this.#folder}/steps/${safeRelativeName(id)}.json`, JSON.stringify(step), { durable: false });
+    await putFresh(this.#storage, `${this.#folder}/steps/${safeRelativeName(id)}.json`, JSON.stringify(step), { durable: false });
     this.#journaled.set(id, step);
     this.counts.ran++;
     return { value, replayed: false };
@@ -123,17 +123,30 @@ async function openHeader(storage: Storage, path: string): Promise<JournalHeader
   }
 }
 
+/**
+ * Writes a file that is almost always new (a step result, a landed page): create-once first, which needs no
+ * write mutex on the local backend, then a plain overwrite in the rare case the name was written before.
+ */
+async function putFresh(storage: Storage, path: string, body: Uint8Array | string, options: { durable: boolean; contentType?: string }): Promise<void> {
+  try {
+    await storage.put(path, body, { ...options, ifNoneMatch: '*' });
+  } catch (error) {
+    if (!(error instanceof StorageError && error.code === 'STORAGE_CONFLICT')) throw error;
+    await storage.put(path, body, options);
+  }
+}
+
 function createStagingArea(storage: Storage, prefix: string, durable: boolean): StagingArea {
   const pathOf = (name: string) => `${prefix}${safeRelativeName(name)}`;
   return {
     async putBytes(name, body) {
-      await storage.put(pathOf(name), body, { durable });
+      await putFresh(storage, pathOf(name), body, { durable });
     },
     async getBytes(name) {
       return (await storage.get(pathOf(name)))?.body;
     },
     async putJson(name, value) {
-      await storage.put(pathOf(name), JSON.stringify(value), { contentType: 'application/json', durable });
+      await putFresh(storage, pathOf(name), JSON.stringify(value), { contentType: 'application/json', durable });
     },
     async getJson(name) {
       const stored = await storage.get(pathOf(name));
