@@ -52,7 +52,9 @@ const filmSchema = rawTmdbMovieSchema.pick({ tmdb_id: true, title: true, release
 const releaseSchema = rawDiscogsReleaseSchema.pick({ discogs_id: true, title: true, year: true, genre: true, style: true });
 
 async function runPipeline(emulator: Emulator, storage: Storage) {
-  const graph = createGraphFromEnvironment({ MEDALLION_SOURCE: 'sample' }, { emulator });
+  // The query plan's variables pass through (e.g. MEDALLION_DISCOGS_TARGETED_BUDGET), so plans can be compared.
+  const planEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^MEDALLION_(TMDB|DISCOGS)_/.test(name)));
+  const graph = createGraphFromEnvironment({ ...planEnv, MEDALLION_SOURCE: 'sample' }, { emulator });
   const started = performance.now();
   const { summary } = await materialize({ graph, storage, sleep: async () => undefined });
   const wallMs = performance.now() - started;

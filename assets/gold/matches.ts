@@ -1,19 +1,15 @@
 /**
- * Gold `gold/matches`: every candidate pair scoring at or above the threshold, one row per (film,
- * release), with its score, the rule that decided `is_match`, and the features that rule read. This first
- * scorer is exact: normalized titles equal → 1.0. The fuzzy scorer replaces `titleScore` later.
+ * Gold `gold/matches`: the judged (film, release) pairs, one row per pair scoring at least `REPORT_SCORE`
+ * (and every match), each explaining itself: the score and its components, the year difference, the rule
+ * that decided, and `is_match`. A release matches at most one film; a film may have many releases.
  */
 import { z } from 'zod';
-import { defineAsset } from '../../runtime/index.ts';
+import { defineAsset, type JsonObject } from '../../runtime/index.ts';
+import { judgeCandidates, MATCH_RULES, SCORE_THRESHOLD } from '../matching/judge-matches.ts';
 import type { Candidate, CandidatesAsset } from '../silver/candidates.ts';
 
-/** Pairs scoring below it are left out of gold; with an exact scorer every candidate scores 1.0 or 0. */
-export const SCORE_THRESHOLD = 1;
-/** A soundtrack comes out in the film's year or the next (or a promo the year before); later is a reissue. */
-export const MATCH_YEAR_TOLERANCE = 1;
-
-export const MATCH_RULES = ['exact_title_year_within_1', 'exact_title_year_apart', 'exact_title_year_unknown'] as const;
-export type MatchRule = (typeof MATCH_RULES)[number];
+/** Pairs scoring below this are left out of gold: none of them can match (see CANDIDATE_MIN_SCORE). */
+export const REPORT_SCORE = 0.8;
 
 export const matchSchema = z.object({
   tmdb_id: z.int(),
@@ -23,13 +19,18 @@ export const matchSchema = z.object({
   discogs_artist: z.string().nullable(),
   discogs_title: z.string(),
   discogs_year: z.int32().nullable(),
-  /** Title similarity in [0, 1]: 1 when a normalized form of each side is equal. */
+  discogs_master_id: z.int().nullable(),
+  /** Title similarity in [0, 1]: the best of `levenshtein` and `token_sort` over the compared forms. */
   score: z.number(),
+  levenshtein: z.number(),
+  token_sort: z.number(),
+  token_set: z.number(),
+  jaro_winkler: z.number(),
+  /** The forms compared (film ~ release), e.g. `original_title~title_alt`. */
+  compared: z.string(),
   /** discogs_year − tmdb_year; null when either is unknown. */
   year_diff: z.int32().nullable(),
-  /** Which normalized forms met (TMDB side ~ Discogs side). */
-  matched_on: z.string(),
-  /** The rule that decided `is_match`: exact title, and the years within ±1, apart, or unknown on a side. */
+  /** The rule that decided `is_match` (see matching/judge-matches.ts). */
   rule: z.enum(MATCH_RULES),
   is_match: z.boolean(),
 });
@@ -40,61 +41,60 @@ export function defineMatches(candidates: CandidatesAsset) {
     key: 'gold/matches',
     group: 'gold',
     description:
-      `Scored (film, release) pairs with score ≥ ${SCORE_THRESHOLD}; is_match when the normalized titles are equal and the years ` +
-      `are within ±${MATCH_YEAR_TOLERANCE} (an unknown year is not a match), with the deciding rule.`,
+      `Judged (film, release) pairs with their score components, year difference and deciding rule; is_match when the titles score ≥ ${SCORE_THRESHOLD}, ` +
+      'no sequel, decoy or short-title rule objects, and the release came out with the film or is a linked reissue.',
     schema: matchSchema,
     deps: { candidates },
-    codeVersion: '1',
+    codeVersion: '2',
     async materialize(_ctx, inputs) {
       const pairs = await inputs.candidates.rows();
-      const rows = pairs.map(judge).filter((row) => row.score >= SCORE_THRESHOLD);
-      const matches = rows.filter((row) => row.is_match).length;
-      const byRule = Object.fromEntries(MATCH_RULES.map((rule) => [rule, rows.filter((row) => row.rule === rule).length]));
-      return {
-        rows,
-        metadata: {
-          candidates: pairs.length,
-          rows: rows.length,
-          matches,
-          match_rate: pairs.length === 0 ? 0 : round(matches / pairs.length),
-          score_threshold: SCORE_THRESHOLD,
-          year_tolerance: MATCH_YEAR_TOLERANCE,
-          by_rule: byRule,
-        },
-      };
+      const rows = matchesOf(pairs);
+      return { rows, metadata: matchMetadata(pairs.length, rows) };
     },
   });
 }
 
-/** Scores one candidate and applies the rule. */
-export function judge(candidate: Candidate): Match {
-  const score = titleScore(candidate);
-  const yearDiff = candidate.year_diff;
-  const rule: MatchRule =
-    yearDiff === null ? 'exact_title_year_unknown' : Math.abs(yearDiff) <= MATCH_YEAR_TOLERANCE ? 'exact_title_year_within_1' : 'exact_title_year_apart';
+/** Judges every candidate; keeps matches and pairs scoring at least `REPORT_SCORE`. */
+export function matchesOf(candidates: readonly Candidate[]): Match[] {
+  const verdicts = judgeCandidates(candidates);
+  const rows: Match[] = [];
+  candidates.forEach((candidate, index) => {
+    const verdict = verdicts[index]!;
+    if (!verdict.isMatch && candidate.score < REPORT_SCORE) return;
+    rows.push({
+      tmdb_id: candidate.tmdb_id,
+      tmdb_title: candidate.tmdb_title,
+      tmdb_year: candidate.tmdb_year,
+      discogs_id: candidate.discogs_id,
+      discogs_artist: candidate.discogs_artist,
+      discogs_title: candidate.discogs_title,
+      discogs_year: candidate.discogs_year,
+      discogs_master_id: candidate.discogs_master_id,
+      score: candidate.score,
+      levenshtein: candidate.levenshtein,
+      token_sort: candidate.token_sort,
+      token_set: candidate.token_set,
+      jaro_winkler: candidate.jaro_winkler,
+      compared: candidate.compared,
+      year_diff: candidate.year_diff,
+      rule: verdict.rule,
+      is_match: verdict.isMatch,
+    });
+  });
+  return rows;
+}
+
+function matchMetadata(candidates: number, rows: readonly Match[]): JsonObject {
+  const matches = rows.filter((row) => row.is_match).length;
+  const byRule: JsonObject = {};
+  for (const row of rows) byRule[row.rule] = Number(byRule[row.rule] ?? 0) + 1;
   return {
-    tmdb_id: candidate.tmdb_id,
-    tmdb_title: candidate.tmdb_title,
-    tmdb_year: candidate.tmdb_year,
-    discogs_id: candidate.discogs_id,
-    discogs_artist: candidate.discogs_artist,
-    discogs_title: candidate.discogs_title,
-    discogs_year: candidate.discogs_year,
-    score,
-    year_diff: yearDiff,
-    matched_on: candidate.matched_on,
-    rule,
-    is_match: score >= SCORE_THRESHOLD && rule === 'exact_title_year_within_1',
+    candidates,
+    rows: rows.length,
+    matches,
+    match_rate: candidates === 0 ? 0 : Math.round((matches / candidates) * 10_000) / 10_000,
+    films_matched: new Set(rows.filter((row) => row.is_match).map((row) => row.tmdb_id)).size,
+    score_threshold: SCORE_THRESHOLD,
+    by_rule: byRule,
   };
-}
-
-/** 1 when any normalized form of the film equals any form of the release, else 0. */
-function titleScore(candidate: Candidate): number {
-  const filmForms = [candidate.tmdb_title_norm, candidate.tmdb_original_title_norm];
-  const releaseForms = [candidate.discogs_title_norm, candidate.discogs_title_alt_norm];
-  return filmForms.some((form) => form !== null && form !== '' && releaseForms.includes(form)) ? 1 : 0;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

@@ -1,98 +1,132 @@
 /**
- * Blocking: which (film, release) pairs are worth scoring. A hash join on the exact normalized title (any
- * form on either side) followed by a year window, so the work grows with the pairs that share a title,
- * never with films × releases.
+ * Blocking: which (film, release) pairs are worth scoring. Three cheap keys, so the pairs grow with the
+ * releases, never as films × releases:
+ *  - `exact`: a normalized form of the release title equals a form of the film's (title, original title,
+ *    main title without its subtitle), or has the same words in another order;
+ *  - `typo`: a title up to `typoMaxLength` characters one edit away (both sides indexed by their one-deletion
+ *    variants), or a longer one with one word different (indexed with each word left out in turn);
+ *  - `token`: the film has the release title's rarest word, when that word is in at most `maxTokenFilms`
+ *    films (a distinctive word; common ones would pair a release with half the catalogue).
+ * No year window: reissues come out decades after the film; the judge reads the years.
  */
 
-/** What blocking reads of a film: its normalized titles and year. */
 export interface BlockableMovie {
   readonly tmdb_id: number;
   readonly title_norm: string;
   readonly original_title_norm: string | null;
-  readonly year: number | null;
+  readonly main_title_norm: string | null;
 }
 
-/** What blocking reads of a release: both normalized forms of its title and its year. */
 export interface BlockableRelease {
   readonly discogs_id: number;
   readonly title_norm: string;
   readonly title_alt_norm: string | null;
-  readonly year: number | null;
 }
 
-export const MATCHED_ON = ['title~title', 'title~title_alt', 'original_title~title', 'original_title~title_alt'] as const;
-/** Which normalized forms met: TMDB side ~ Discogs side. */
-export type MatchedOn = (typeof MATCHED_ON)[number];
+export type BlockKey = 'exact' | 'token' | 'typo';
 
-export interface CandidatePair<M extends BlockableMovie, R extends BlockableRelease> {
-  movie: M;
-  release: R;
-  matchedOn: MatchedOn;
-  /** The normalized title both sides share. */
-  matchKey: string;
-  /** Release year minus film year; null when either is unknown. */
-  yearDiff: number | null;
+export interface CandidatePair<M, R> {
+  readonly movie: M;
+  readonly release: R;
+  /** Which keys brought the pair together, e.g. `exact+token`. */
+  readonly blockedBy: string;
+}
+
+export interface BlockingOptions {
+  /** A word in more films than this does not block (it would pair a release with half the catalogue). */
+  readonly maxTokenFilms?: number;
+  /** Titles up to this many characters get typo blocking. */
+  readonly typoMaxLength?: number;
 }
 
 export interface BlockingStats {
-  /** Index hits examined: pairs sharing a normalized title, before the year window. */
-  pairsCompared: number;
-  blockedByYear: number;
+  readonly films: number;
+  readonly releases: number;
+  readonly naivePairs: number;
+  /** Distinct pairs handed to scoring. */
+  readonly pairs: number;
 }
 
-type DiscogsForm = 'title' | 'title_alt';
-type IndexEntry<R> = { release: R; form: DiscogsForm };
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'by', 'from', 'with', 'part', 'de', 'la', 'le', 'el', 'les', 'il', 'der', 'die', 'das']);
 
-/**
- * Pairs sharing a normalized title within `yearWindow` years. An unknown year on either side does not
- * block a pair out (its `yearDiff` is null), since blocking must not lose what scoring could still judge.
- */
 export function blockCandidates<M extends BlockableMovie, R extends BlockableRelease>(
   movies: readonly M[],
   releases: readonly R[],
-  yearWindow: number,
+  options: BlockingOptions = {},
 ): { pairs: CandidatePair<M, R>[]; stats: BlockingStats } {
-  const index = indexByTitle(releases);
-  const pairs: CandidatePair<M, R>[] = [];
-  const stats: BlockingStats = { pairsCompared: 0, blockedByYear: 0 };
-  for (const movie of movies) {
-    const paired = new Set<number>();
-    for (const [tmdbForm, key] of movieKeys(movie)) {
-      for (const { release, form } of index.get(key) ?? []) {
-        stats.pairsCompared++;
-        if (paired.has(release.discogs_id)) continue;
-        const yearDiff = movie.year === null || release.year === null ? null : release.year - movie.year;
-        if (yearDiff !== null && Math.abs(yearDiff) > yearWindow) {
-          stats.blockedByYear++;
-          continue;
-        }
-        paired.add(release.discogs_id);
-        pairs.push({ movie, release, matchedOn: `${tmdbForm}~${form}`, matchKey: key, yearDiff });
-      }
+  const maxTokenFilms = options.maxTokenFilms ?? 8;
+  const typoMaxLength = options.typoMaxLength ?? 24;
+  const exact = new Map<string, number[]>();
+  const tokens = new Map<string, number[]>();
+  const typos = new Map<string, number[]>();
+  const drops = new Map<string, number[]>();
+  movies.forEach((movie, index) => {
+    const forms = formsOf([movie.title_norm, movie.original_title_norm, movie.main_title_norm]);
+    for (const form of forms) {
+      add(exact, form, index);
+      add(exact, sortedWords(form), index);
+      for (const variant of wordDrops(form)) add(drops, variant, index);
     }
-  }
-  return { pairs, stats };
-}
-
-function indexByTitle<R extends BlockableRelease>(releases: readonly R[]): Map<string, IndexEntry<R>[]> {
-  const index = new Map<string, IndexEntry<R>[]>();
-  const add = (key: string | null, entry: IndexEntry<R>) => {
-    if (key === null || key === '') return;
-    const bucket = index.get(key);
-    if (bucket === undefined) index.set(key, [entry]);
-    else bucket.push(entry);
-  };
+    for (const token of new Set(forms.flatMap(wordsOf))) add(tokens, token, index);
+    for (const form of forms) if (form.length <= typoMaxLength) for (const variant of [form, ...deletions(form)]) add(typos, variant, index);
+  });
+  const pairs: CandidatePair<M, R>[] = [];
   for (const release of releases) {
-    add(release.title_norm, { release, form: 'title' });
-    add(release.title_alt_norm, { release, form: 'title_alt' });
+    const keys = new Map<number, Set<BlockKey>>();
+    const mark = (indices: readonly number[] | undefined, key: BlockKey) => {
+      for (const index of indices ?? []) (keys.get(index) ?? keys.set(index, new Set()).get(index)!).add(key);
+    };
+    const forms = formsOf([release.title_norm, release.title_alt_norm]);
+    for (const form of forms) {
+      mark(exact.get(form), 'exact');
+      mark(exact.get(sortedWords(form)), 'exact');
+      for (const variant of wordDrops(form)) mark(drops.get(variant), 'typo');
+    }
+    for (const form of forms) {
+      const rarest = wordsOf(form)
+        .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
+        .filter((entry) => entry.films > 0 && entry.films <= maxTokenFilms)
+        .sort((a, b) => a.films - b.films)[0];
+      if (rarest !== undefined) mark(tokens.get(rarest.word), 'token');
+      if (form.length <= typoMaxLength + 1) for (const variant of [form, ...deletions(form)]) mark(typos.get(variant), 'typo');
+    }
+    for (const [index, by] of keys) pairs.push({ movie: movies[index]!, release, blockedBy: [...by].sort().join('+') });
   }
-  return index;
+  return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: pairs.length } };
 }
 
-/** The film's keys in priority order, so a pair records the most direct form that met. */
-function movieKeys(movie: BlockableMovie): Array<['title' | 'original_title', string]> {
-  const keys: Array<['title' | 'original_title', string]> = [];
-  if (movie.title_norm !== '') keys.push(['title', movie.title_norm]);
-  if (movie.original_title_norm !== null && movie.original_title_norm !== '') keys.push(['original_title', movie.original_title_norm]);
-  return keys;
+function formsOf(forms: readonly (string | null)[]): string[] {
+  return [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];
+}
+
+/** The words in order: "matrix reloaded the" and "the matrix reloaded" share it. */
+function sortedWords(form: string): string {
+  return form.split(' ').sort().join(' ');
+}
+
+function wordsOf(form: string): string[] {
+  return form.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
+}
+
+/**
+ * A title of three words or more with each word left out in turn: a long title with one misspelt (or
+ * changed) word shares one of these with the right one, where one-character deletions would be too many keys.
+ */
+function wordDrops(form: string): string[] {
+  const words = form.split(' ');
+  if (words.length < 3) return [];
+  return words.map((_, skip) => words.filter((__, index) => index !== skip).join(' '));
+}
+
+/** Every string one character shorter: a title and its one-edit typos share one of these. */
+function deletions(form: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < form.length; i++) out.push(form.slice(0, i) + form.slice(i + 1));
+  return out;
+}
+
+function add(index: Map<string, number[]>, key: string, value: number): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
 }

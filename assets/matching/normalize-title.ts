@@ -5,6 +5,27 @@
 
 // Longest first, so "original motion picture soundtrack" wins over "soundtrack".
 const SOUNDTRACK_PHRASES: readonly (readonly string[])[] = [
+  // What a release says it is, kept out of the title proper; whether it is a film's music is read from the
+  // raw title (matching/title-features.ts), so TV, game and "inspired by" releases still meet the film and
+  // are then ruled out by name.
+  'a netflix original series soundtrack',
+  'original score from the tv series',
+  'music from the television series',
+  'music from the hbo series',
+  'music from the tv series',
+  'music from the series',
+  'original television soundtrack',
+  'original series soundtrack',
+  'original video game soundtrack',
+  'original video game score',
+  'original game soundtrack',
+  'video game soundtrack',
+  'songs inspired by the motion picture',
+  'music inspired by the film',
+  'original soundtrack recording',
+  'soundtrack recording',
+  'music from and inspired by',
+  'the album',
   'music from and inspired by the original motion picture',
   'music from and inspired by the motion picture',
   'music from the original motion picture',
@@ -32,8 +53,20 @@ const SOUNDTRACK_PHRASES: readonly (readonly string[])[] = [
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
+ * Roman numerals as sequel numbers ("Rocky III" = "Rocky 3", as Discogs often writes it). I, V and X are left
+ * alone: too often a word or a letter ("I, Robot", "V for Vendetta", "Malcolm X").
+ */
+const ROMAN_NUMERALS: ReadonlyMap<string, string> = new Map(
+  ['ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'].map((numeral, index) => [
+    numeral,
+    String([2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20][index]),
+  ]),
+);
+
+/**
  * Lowercase, diacritics stripped, `&` → "and", apostrophes dropped, punctuation → space, a leading "The"
- * and a trailing ", The" dropped, trailing soundtrack phrases removed, spaces collapsed.
+ * and a trailing ", The" dropped, trailing soundtrack phrases removed, roman sequel numerals as digits, spaces
+ * collapsed.
  *
  * @example
  * normalizeTitle('Amélie'); // 'amelie'
@@ -47,7 +80,7 @@ export function normalizeTitle(title: string): string {
     // Keep marks (\p{M}): NFC leaves some scripts' combining marks (e.g. Devanagari vowel signs) separate.
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
-  const tokens = stripSoundtrackPhrases(text === '' ? [] : text.split(' '));
+  const tokens = stripSoundtrackPhrases(text === '' ? [] : text.split(' ')).map((token) => ROMAN_NUMERALS.get(token) ?? token);
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
   // ", The" became a trailing "the" once the comma went; English titles do not otherwise end in "the".
   if (tokens.length > 1 && tokens[tokens.length - 1] === 'the') tokens.pop();

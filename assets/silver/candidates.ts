@@ -1,76 +1,87 @@
 /**
- * Silver `intermediate/candidates`: the (film, release) pairs worth scoring, one row per pair, blocked by
- * exact normalized title within a year window, with the features the scorer reads.
+ * Silver `intermediate/candidates`: the (film, release) pairs worth scoring, blocked cheaply (exact title
+ * forms, the rarest shared word, one-edit typos of short titles; see matching/block-candidates.ts), one row
+ * per pair with both sides' forms and years and the similarity features the judge in gold reads.
  */
 import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
-import { blockCandidates, MATCHED_ON, type CandidatePair } from '../matching/block-candidates.ts';
+import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
+import { prepareForms, scorePair, type FilmForm, type ReleaseForm } from '../matching/score-pair.ts';
+import { sequelNumbers } from '../matching/title-features.ts';
 import type { DiscogsRelease, DiscogsReleasesAsset } from './discogs-releases.ts';
 import type { SchemaAlignmentAsset } from './schema-alignment.ts';
 import type { TmdbMovie, TmdbMoviesAsset } from './tmdb-movies.ts';
 
-/** ±2 years, as the original system blocked; a release a year or two off is common (late or early pressing). */
-export const DEFAULT_YEAR_WINDOW = 2;
-
 export const candidateSchema = z.object({
   tmdb_id: z.int(),
   tmdb_title: z.string(),
-  tmdb_title_norm: z.string(),
-  tmdb_original_title_norm: z.string().nullable(),
   tmdb_year: z.int32().nullable(),
+  tmdb_popularity: z.number().nullable(),
+  tmdb_title_norm: z.string(),
+  /** How many films carry this normalized title (remakes share one). */
+  films_with_title: z.int32(),
   discogs_id: z.int(),
   discogs_artist: z.string().nullable(),
   discogs_title: z.string(),
-  discogs_title_norm: z.string(),
-  discogs_title_alt_norm: z.string().nullable(),
   discogs_year: z.int32().nullable(),
-  /** Which normalized forms met (TMDB side ~ Discogs side), and the normalized title they share. */
-  matched_on: z.enum(MATCHED_ON),
-  match_key: z.string(),
-  /** discogs_year − tmdb_year; null when either year is unknown. */
+  discogs_master_id: z.int().nullable(),
+  discogs_hint: z.enum(['tv', 'game', 'inspired-by']).nullable(),
+  discogs_filed_as_soundtrack: z.boolean(),
+  discogs_soundtrack_wording: z.boolean(),
+  /** Which blocking keys paired them: `exact`, `token`, `typo`, joined with `+`. */
+  blocked_by: z.string(),
+  /** The forms compared (film side ~ release side), e.g. `original_title~title_alt`, and the normalized texts. */
+  compared: z.string(),
+  film_form: z.string(),
+  release_form: z.string(),
+  /** Sequel numbers in each compared form ("2", "2049", "" for none). */
+  film_numbers: z.string(),
+  release_numbers: z.string(),
+  /** Title similarity in [0, 1]: the best of levenshtein and token_sort. */
+  score: z.number(),
+  levenshtein: z.number(),
+  token_sort: z.number(),
+  token_set: z.number(),
+  jaro_winkler: z.number(),
+  /** discogs_year − tmdb_year; null when either is unknown. */
   year_diff: z.int32().nullable(),
-  /** The pair got through blocking only because a year is unknown. */
-  year_unknown: z.boolean(),
 });
 export type Candidate = z.output<typeof candidateSchema>;
 
-export interface CandidatesOptions {
-  yearWindow?: number;
-}
+export type CandidatesOptions = BlockingOptions;
+
+/** Token-set and Jaro-Winkler are computed for pairs scoring at least this: the ones gold keeps. */
+const DETAIL_FROM = 0.8;
+/**
+ * Blocked pairs scoring below this are counted, not kept: the judge needs ≥ 0.88, or one typo in a title of
+ * seven letters (≥ 0.857), so lower pairs only share words; at the original scale they are most of the pairs.
+ */
+export const CANDIDATE_MIN_SCORE = 0.8;
 
 /**
  * `schemaAlignment` is a gate, not data: its blocking check failing (breaking API drift) stops candidates
  * and everything downstream of them, instead of matching on records that no longer mean what they did.
  */
-export function defineCandidates(
-  movies: TmdbMoviesAsset,
-  releases: DiscogsReleasesAsset,
-  schemaAlignment: SchemaAlignmentAsset,
-  options: CandidatesOptions = {},
-) {
-  const yearWindow = options.yearWindow ?? DEFAULT_YEAR_WINDOW;
+export function defineCandidates(movies: TmdbMoviesAsset, releases: DiscogsReleasesAsset, schemaAlignment: SchemaAlignmentAsset, options: CandidatesOptions = {}) {
   return defineAsset({
     key: 'intermediate/candidates',
     group: 'silver',
-    description: `Candidate (film, release) pairs: equal normalized title (any form) and years within ±${yearWindow} (an unknown year is kept and flagged).`,
+    description: `Candidate (film, release) pairs blocked by exact title forms, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE}, with their similarity features.`,
     schema: candidateSchema,
     deps: { movies, releases, schemaAlignment },
-    codeVersion: '1',
+    codeVersion: '2',
     async materialize(_ctx, inputs) {
       const [movieRows, releaseRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows()]);
-      const { pairs, stats } = blockCandidates(movieRows, releaseRows, yearWindow);
-      const rows = pairs.map(candidateOf);
+      const { rows, stats } = candidatesOf(movieRows, releaseRows, options);
       return {
         rows,
         metadata: {
-          films: movieRows.length,
-          releases: releaseRows.length,
-          naive_pairs: movieRows.length * releaseRows.length,
-          pairs_compared: stats.pairsCompared,
-          blocked_by_year: stats.blockedByYear,
+          films: stats.films,
+          releases: stats.releases,
+          naive_pairs: stats.naivePairs,
+          pairs_scored: stats.pairs,
           candidates: rows.length,
-          year_unknown: rows.filter((row) => row.year_unknown).length,
-          year_window: yearWindow,
+          min_score: CANDIDATE_MIN_SCORE,
         },
       };
     },
@@ -79,22 +90,50 @@ export function defineCandidates(
 
 export type CandidatesAsset = ReturnType<typeof defineCandidates>;
 
-function candidateOf({ movie, release, matchedOn, matchKey, yearDiff }: CandidatePair<TmdbMovie, DiscogsRelease>): Candidate {
-  return {
-    tmdb_id: movie.tmdb_id,
-    tmdb_title: movie.title,
-    tmdb_title_norm: movie.title_norm,
-    tmdb_original_title_norm: movie.original_title_norm,
-    tmdb_year: movie.year,
-    discogs_id: release.discogs_id,
-    discogs_artist: release.artist,
-    discogs_title: release.title,
-    discogs_title_norm: release.title_norm,
-    discogs_title_alt_norm: release.title_alt_norm,
-    discogs_year: release.year,
-    matched_on: matchedOn,
-    match_key: matchKey,
-    year_diff: yearDiff,
-    year_unknown: yearDiff === null,
-  };
+/** Blocks and scores: one candidate row per blocked pair. */
+export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly DiscogsRelease[], options: CandidatesOptions = {}) {
+  const filmsWithTitle = new Map<string, number>();
+  for (const movie of movies) filmsWithTitle.set(movie.title_norm, (filmsWithTitle.get(movie.title_norm) ?? 0) + 1);
+  const { pairs, stats } = blockCandidates(movies, releases, options);
+  // Forms are prepared once per record, not once per pair.
+  const filmForms = new Map(movies.map((movie) => [movie, prepareForms<FilmForm>([['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm]])]));
+  const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([['title', release.title_norm], ['title_alt', release.title_alt_norm]])]));
+  const rows: Candidate[] = [];
+  for (const { movie, release, blockedBy } of pairs) {
+    const scored = scorePair(filmForms.get(movie)!, releaseForms.get(release)!, DETAIL_FROM);
+    if (scored.score < CANDIDATE_MIN_SCORE) continue;
+    rows.push({
+      tmdb_id: movie.tmdb_id,
+      tmdb_title: movie.title,
+      tmdb_year: movie.year,
+      tmdb_popularity: movie.popularity,
+      tmdb_title_norm: movie.title_norm,
+      films_with_title: filmsWithTitle.get(movie.title_norm) ?? 1,
+      discogs_id: release.discogs_id,
+      discogs_artist: release.artist,
+      discogs_title: release.title,
+      discogs_year: release.year,
+      discogs_master_id: release.master_id,
+      discogs_hint: release.hint,
+      discogs_filed_as_soundtrack: release.filed_as_soundtrack,
+      discogs_soundtrack_wording: release.soundtrack_wording,
+      blocked_by: blockedBy,
+      compared: scored.compared,
+      film_form: scored.filmForm,
+      release_form: scored.releaseForm,
+      film_numbers: sequelNumbers(scored.filmForm),
+      release_numbers: sequelNumbers(scored.releaseForm),
+      score: round(scored.score),
+      levenshtein: round(scored.levenshtein),
+      token_sort: round(scored.tokenSort),
+      token_set: round(scored.tokenSet),
+      jaro_winkler: round(scored.jaroWinkler),
+      year_diff: movie.year === null || release.year === null ? null : release.year - movie.year,
+    });
+  }
+  return { rows, stats };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }

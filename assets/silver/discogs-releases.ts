@@ -11,6 +11,7 @@ import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts'
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
+import { hasSoundtrackWording, isFiledAsSoundtrack, releaseHint } from '../matching/title-features.ts';
 
 export const discogsReleaseSchema = z.object({
   discogs_id: z.int(),
@@ -29,6 +30,12 @@ export const discogsReleaseSchema = z.object({
   country: z.string().nullable(),
   /** Null when Discogs knows no master (it sends 0). */
   master_id: z.int().nullable(),
+  /** What the title or styles say it is when not a film soundtrack: a TV series, a video game, an "inspired by" album. */
+  hint: z.enum(['tv', 'game', 'inspired-by']).nullable(),
+  /** Filed as film music: genre Stage & Screen, or style Soundtrack or Score. */
+  filed_as_soundtrack: z.boolean(),
+  /** The title says it is film music ("… (Original Motion Picture Soundtrack)", "… OST"). */
+  soundtrack_wording: z.boolean(),
   /** Every search that found the release (`style=Soundtrack year=1994`, `film=603`), in landing order. */
   queries: z.array(z.string()),
 });
@@ -41,7 +48,7 @@ export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: R
     description: 'Discogs releases (bulk and per-film searches) deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
     schema: discogsReleaseSchema,
     deps: { bulk, targeted },
-    codeVersion: '2',
+    codeVersion: '3',
     async materialize(_ctx, inputs) {
       const landed = [...(await inputs.bulk.rows()), ...(await inputs.targeted.rows())];
       const rows = dedupeById(landed).map(({ release, queries }) => releaseOf(release, queries));
@@ -63,7 +70,7 @@ export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: R
 export type DiscogsReleasesAsset = ReturnType<typeof defineDiscogsReleases>;
 
 /** One entry per id, first landing kept, with every term that found it. */
-function dedupeById(landed: readonly RawDiscogsRelease[]): Array<{ release: RawDiscogsRelease; queries: string[] }> {
+export function dedupeById(landed: readonly RawDiscogsRelease[]): Array<{ release: RawDiscogsRelease; queries: string[] }> {
   const byId = new Map<number, { release: RawDiscogsRelease; queries: string[] }>();
   for (const release of landed) {
     const entry = byId.get(release.discogs_id);
@@ -73,7 +80,7 @@ function dedupeById(landed: readonly RawDiscogsRelease[]): Array<{ release: RawD
   return [...byId.values()];
 }
 
-function releaseOf(release: RawDiscogsRelease, queries: string[]): DiscogsRelease {
+export function releaseOf(release: RawDiscogsRelease, queries: string[] = [release.query]): DiscogsRelease {
   const { artist, title } = splitDiscogsTitle(release.title);
   const [primary, alternative] = titleForms(title);
   const titleNorm = normalizeTitle(primary);
@@ -90,6 +97,9 @@ function releaseOf(release: RawDiscogsRelease, queries: string[]): DiscogsReleas
     formats: release.format,
     country: release.country,
     master_id: release.master_id === null || release.master_id === 0 ? null : release.master_id,
+    hint: releaseHint(title, release.style),
+    filed_as_soundtrack: isFiledAsSoundtrack(release.genre, release.style),
+    soundtrack_wording: hasSoundtrackWording(title),
     queries,
   };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
 import type { RawTmdbMovie, RawTmdbMoviesAsset } from '../bronze/raw-tmdb-movies.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
+import { mainTitleNorm } from '../matching/title-features.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { TMDB_MOVIE_GENRES } from './tmdb-genres.ts';
 
@@ -16,6 +17,8 @@ export const tmdbMovieSchema = z.object({
   original_title: z.string().nullable(),
   /** Null when the original title normalizes to the same as the title. */
   original_title_norm: z.string().nullable(),
+  /** The title without its last subtitle ("mad max" for "Mad Max: Fury Road"); null when there is none. */
+  main_title_norm: z.string().nullable(),
   original_language: z.string().nullable(),
   year: z.int32().nullable(),
   /** Null when TMDB landed "". */
@@ -29,10 +32,10 @@ export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
   return defineAsset({
     key: 'intermediate/tmdb_movies',
     group: 'silver',
-    description: 'TMDB films deduplicated by id, with title_norm/original_title_norm for matching, year as a number and genre names.',
+    description: 'TMDB films deduplicated by id, with title_norm/original_title_norm/main_title_norm for matching, year as a number and genre names.',
     schema: tmdbMovieSchema,
     deps: { raw },
-    codeVersion: '1',
+    codeVersion: '2',
     async materialize(_ctx, inputs) {
       const landed = await inputs.raw.rows();
       const unknownGenreIds = new Set<number>();
@@ -54,7 +57,7 @@ export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
 export type TmdbMoviesAsset = ReturnType<typeof defineTmdbMovies>;
 
 /** Keeps the first landing of each id: the earliest page, i.e. the film's rank when the list was read. */
-function dedupeById(films: readonly RawTmdbMovie[]): RawTmdbMovie[] {
+export function dedupeById(films: readonly RawTmdbMovie[]): RawTmdbMovie[] {
   const seen = new Set<number>();
   return films.filter((film) => {
     if (seen.has(film.tmdb_id)) return false;
@@ -63,7 +66,7 @@ function dedupeById(films: readonly RawTmdbMovie[]): RawTmdbMovie[] {
   });
 }
 
-function movieOf(film: RawTmdbMovie, unknownGenreIds: Set<number>): TmdbMovie {
+export function movieOf(film: RawTmdbMovie, unknownGenreIds: Set<number> = new Set()): TmdbMovie {
   const titleNorm = normalizeTitle(film.title);
   const originalNorm = film.original_title === null ? '' : normalizeTitle(film.original_title);
   const genres: string[] = [];
@@ -78,6 +81,7 @@ function movieOf(film: RawTmdbMovie, unknownGenreIds: Set<number>): TmdbMovie {
     title_norm: titleNorm,
     original_title: film.original_title,
     original_title_norm: originalNorm === '' || originalNorm === titleNorm ? null : originalNorm,
+    main_title_norm: mainTitleNorm(film.title),
     original_language: film.original_language,
     year: parseYear(film.release_date),
     release_date: film.release_date === '' ? null : film.release_date,

@@ -35,6 +35,7 @@ export function filmSpecs(random: SeededRandom, count: number): FilmSpec[] {
     // Remakes reuse a title on purpose; anything else under a used title is redrawn.
     if (spec !== remake && used.has(spec.title.toLowerCase())) continue;
     used.add(spec.title.toLowerCase());
+    used.add(spec.originalTitle.toLowerCase());
     specs.push(spec);
   }
   return specs;
@@ -44,7 +45,7 @@ function freshFilm(random: SeededRandom, used: ReadonlySet<string>): FilmSpec {
   let title = freshTitle(random);
   for (let draw = 0; draw < MAX_TITLE_DRAWS && used.has(title.toLowerCase()); draw++) title = freshTitle(random);
   const language = random.pick(LANGUAGES);
-  return { title, year: filmYear(random), genreIds: genreIds(random), originalTitle: originalTitle(random, title, language), language, isReal: false };
+  return { title, year: filmYear(random), genreIds: genreIds(random), originalTitle: originalTitle(random, title, language, used), language, isReal: false };
 }
 
 function sequelOf(random: SeededRandom, specs: readonly FilmSpec[]): FilmSpec | undefined {
@@ -97,8 +98,19 @@ function genreIds(random: SeededRandom): number[] {
   return [...ids];
 }
 
-function originalTitle(random: SeededRandom, title: string, language: string): string {
+/**
+ * A foreign original title, unused so far: TMDB's original titles are as distinct as its English ones, so a
+ * two-part draw that is taken is redrawn, then widened with a third part.
+ */
+function originalTitle(random: SeededRandom, title: string, language: string, used: ReadonlySet<string>): string {
   const parts = FOREIGN_TITLE_PARTS[language];
   if (parts === undefined) return title;
-  return `${random.pick(parts[0])}${random.pick(parts[1])}`;
+  const joiner = ['ja', 'ko', 'zh'].includes(language) ? '' : ' ';
+  let drawn = '';
+  for (let draw = 0; draw < 40; draw++) {
+    const head = draw < 10 ? random.pick(parts[0]) : `${random.pick(parts[0])}${joiner}${random.pick(parts[0])}`;
+    drawn = `${head}${random.pick(parts[1])}`;
+    if (!used.has(drawn.toLowerCase())) return drawn;
+  }
+  return drawn;
 }

@@ -1,52 +1,120 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { candidates, matches, movie, movies, release, releases, schemaAlignment } from '../silver/fixtures.ts';
+import { matchInMemory, type LandedFilm, type LandedRelease } from '../../../assets/matching/match-in-memory.ts';
 
-// A labelled set: what the simple rule must call a match, and what it must not (with the rule that says so).
-const FILMS = [movie(1, 'Heat', 1995), movie(2, 'Dune', 1984), movie(3, 'Dune', 2021), movie(4, 'Megalopolis', null), movie(5, 'Up', 2009)];
-const RELEASES = [
-  release(10, 'Heat (Music From The Motion Picture)', 1995), // same year: match
-  release(11, 'HEAT OST', 1996), // a year later: match
-  release(12, 'Heat', 1997), // two years: a candidate, not a match
-  release(13, 'Heat', null), // year unknown: a candidate, not a match
-  release(20, 'Dune (Original Motion Picture Soundtrack)', 1984), // match for 2, too far from 3
-  release(21, 'Dune', 2021), // match for 3
-  release(40, 'Megalopolis - Original Soundtrack', 2024), // film year unknown: not a match
-  release(50, 'Upside Down', 2009), // different title: never a candidate
-];
+const film = (tmdb_id: number, title: string, year: number | null, extra: Partial<LandedFilm> = {}): LandedFilm => ({
+  tmdb_id, title, release_date: year === null ? '' : `${year}-06-01`, popularity: 10, ...extra,
+});
+const release = (discogs_id: number, title: string, year: number | null, extra: Partial<LandedRelease> = {}): LandedRelease => ({
+  discogs_id, title, year: year === null ? null : String(year), genre: ['Stage & Screen'], style: ['Soundtrack'], format: ['Vinyl', 'LP'], ...extra,
+});
 
-describe('gold/matches', () => {
-  it('on a small labelled set, yields exactly the expected matches with the rule that decided each pair', async () => {
-    const silver = await materializeForTest(candidates, {
-      movies: inputFromRows(movies, FILMS),
-      releases: inputFromRows(releases, RELEASES),
-      schemaAlignment: inputFromRows(schemaAlignment, []),
-    });
-    const { rows, metadata } = await materializeForTest(matches, { candidates: inputFromRows(candidates, silver.rows) });
-    const matched = rows.filter((row) => row.is_match).map((row) => [row.tmdb_id, row.discogs_id]);
-    assert.deepEqual(matched, [[1, 10], [1, 11], [2, 20], [3, 21]]);
-    const rule = new Map(rows.map((row) => [`${row.tmdb_id}:${row.discogs_id}`, row.rule]));
-    assert.equal(rule.get('1:12'), 'exact_title_year_apart');
-    assert.equal(rule.get('1:13'), 'exact_title_year_unknown');
-    assert.equal(rule.get('4:40'), 'exact_title_year_unknown');
-    assert.equal(rule.has('5:50'), false);
-    assert.ok(rows.every((row) => row.score === 1));
-    assert.deepEqual([metadata.candidates, metadata.matches, metadata.match_rate], [7, 4, 0.5714]);
+async function judge(films: LandedFilm[], releases: LandedRelease[]) {
+  const rows = await matchInMemory(films, releases);
+  const matches = rows.filter((row) => row.is_match).map((row) => [row.tmdb_id, row.discogs_id]).sort((a, b) => a[1]! - b[1]! || a[0]! - b[0]!);
+  const ruleOf = (tmdb: number, discogs: number) => rows.find((row) => row.tmdb_id === tmdb && row.discogs_id === discogs)?.rule;
+  return { rows, matches, ruleOf };
+}
+
+describe('gold/matches rules', () => {
+  it('tells sequels and numbered parts apart', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Rocky', 1976), film(2, 'Rocky II', 1979), film(3, 'Rocky III', 1982), film(4, 'Blade Runner', 1982), film(5, 'Blade Runner 2049', 2017), film(6, 'The Godfather Part II', 1974), film(7, 'Toy Story 2', 1999), film(8, 'Toy Story 3', 2010)],
+      [
+        release(10, 'Bill Conti - Rocky (Original Motion Picture Score)', 1976),
+        release(11, 'Bill Conti - Rocky II (Original Motion Picture Soundtrack)', 1979),
+        release(12, 'Bill Conti - Rocky 3 (Original Motion Picture Soundtrack)', 1982),
+        release(13, 'Vangelis - Blade Runner', 1982),
+        release(14, 'Hans Zimmer & Benjamin Wallfisch - Blade Runner 2049 (Original Motion Picture Soundtrack)', 2017),
+        release(15, 'Nino Rota - The Godfather Part II (Original Soundtrack Recording)', 1974),
+        release(16, 'Randy Newman - Toy Story 3 (Original Motion Picture Soundtrack)', 2010),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12], [4, 13], [5, 14], [6, 15], [8, 16]]);
+    assert.equal(ruleOf(7, 16), 'sequel_number_mismatch');
+    assert.equal(ruleOf(2, 12), 'sequel_number_mismatch');
+    assert.equal(ruleOf(4, 14), undefined, '"blade runner" and "blade runner 2049" are not even kept as a pair scoring ≥ 0.7');
   });
 
-  it('leaves out pairs scoring below the threshold', async () => {
-    const [pair] = (
-      await materializeForTest(candidates, {
-        movies: inputFromRows(movies, [movie(1, 'Heat', 1995)]),
-        releases: inputFromRows(releases, [release(10, 'Heat', 1995)]),
-        schemaAlignment: inputFromRows(schemaAlignment, []),
-      })
-    ).rows;
-    assert.ok(pair !== undefined);
-    const unequal = { ...pair, discogs_title_norm: 'heat wave' };
-    const { rows, metadata } = await materializeForTest(matches, { candidates: inputFromRows(candidates, [pair, unequal]) });
-    assert.equal(rows.length, 1);
-    assert.equal(metadata.candidates, 2);
+  it('gives each remake its own soundtrack by year, and a reissue to the film whose pressing shares its master', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Dune', 1984), film(2, 'Dune', 2021)],
+      [
+        release(10, 'Toto - Dune (Original Soundtrack)', 1984, { master_id: 500 }),
+        release(11, 'Hans Zimmer - Dune (Original Motion Picture Soundtrack)', 2021, { master_id: 600 }),
+        release(12, 'Toto - Dune (Original Soundtrack)', 2021, { master_id: 500 }),
+        release(13, 'Toto - Dune (Original Soundtrack)', 1997, { master_id: 500 }),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11], [1, 12], [1, 13]]);
+    assert.equal(ruleOf(1, 12), 'reissue_same_master');
+    assert.equal(ruleOf(2, 12), 'another_film_fits_better');
+    assert.equal(ruleOf(2, 10), 'released_before_film');
+  });
+
+  it('requires exact equality of very short titles', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Alien', 1979), film(2, 'Aliens', 1986), film(3, 'Up', 2009), film(4, 'Heat', 1995)],
+      [
+        release(10, 'Jerry Goldsmith - Alien (Original Motion Picture Soundtrack)', 1979),
+        release(11, 'James Horner - Aliens (Original Motion Picture Soundtrack)', 1986),
+        release(12, 'Michael Giacchino - Up (Original Motion Picture Soundtrack)', 2009),
+        release(13, 'Elliot Goldenthal - Heat (Music From The Motion Picture)', 1995),
+        release(14, 'Michael Giacchino - Us (Original Score)', 2009),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12], [4, 13]]);
+    assert.equal(ruleOf(2, 10), 'short_title_inexact');
+  });
+
+  it('rules out TV series, video games, "inspired by" albums and unrelated albums, but not "from and inspired by"', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Twin Peaks', 1992), film(2, 'Halo', 2011), film(3, 'Black Panther', 2018), film(4, 'Drive', 2011), film(5, 'Interstellar', 2014)],
+      [
+        release(10, 'Angelo Badalamenti - Twin Peaks (Music From The Television Series)', 1992),
+        release(11, 'Martin O\'Donnell - Halo (Original Video Game Soundtrack)', 2011),
+        release(12, 'Various - Black Panther: The Album (Music From And Inspired By)', 2018),
+        release(13, 'Various - Interstellar (Songs Inspired By The Motion Picture)', 2014),
+        release(14, 'Some Band - Drive', 2011, { genre: ['Rock'], style: ['Indie Rock'] }),
+        release(15, 'Cliff Martinez - Drive (Original Motion Picture Soundtrack)', 2011),
+      ],
+    );
+    assert.deepEqual(matches, [[3, 12], [4, 15]]);
+    assert.equal(ruleOf(1, 10), 'decoy_tv');
+    assert.equal(ruleOf(2, 11), 'decoy_game');
+    assert.equal(ruleOf(5, 13), 'decoy_inspired_by');
+    assert.equal(ruleOf(4, 14), 'not_film_music');
+  });
+
+  it('on a small labelled set, yields exactly the expected matches, each row explaining itself', async () => {
+    const { rows, matches } = await judge(
+      [
+        film(1, 'Spirited Away', 2001, { original_title: '千と千尋の神隠し' }),
+        film(2, 'Amélie', 2001, { original_title: "Le Fabuleux Destin d'Amélie Poulain" }),
+        film(3, 'The Matrix', 1999),
+        film(4, 'Mad Max: Fury Road', 2015),
+        film(5, 'Mad Max', 1979),
+        film(6, 'Titanic', 1997),
+        film(7, 'Jaws', 1975),
+      ],
+      [
+        release(10, 'Joe Hisaishi - 千と千尋の神隠し = Spirited Away', 2001),
+        release(11, "Yann Tiersen - Le Fabuleux Destin D'Amélie Poulain (Bande Originale Du Film)", 2001),
+        release(12, 'Don Davis - Matrix, The (Original Motion Picture Score)', 1999),
+        release(13, 'Junkie XL - Mad Max (Original Motion Picture Soundtrack)', 2015),
+        release(14, 'Brian May - Mad Max (Original Motion Picture Soundtrack)', 1980),
+        release(15, 'James Horner - Titanc (Music From The Motion Picture)', 1997),
+        release(16, 'John Williams - Jaws', null, { master_id: 77 }),
+        release(17, 'John Williams - Jaws (Original Motion Picture Soundtrack)', 1975, { master_id: 77 }),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12], [4, 13], [5, 14], [6, 15], [7, 16], [7, 17]]);
+    const matrix = rows.find((row) => row.discogs_id === 12 && row.is_match)!;
+    assert.equal(matrix.rule, 'title_and_year');
+    assert.equal(matrix.year_diff, 0);
+    assert.equal(matrix.score, 1);
+    assert.ok(matrix.token_set > 0 && matrix.jaro_winkler > 0);
+    assert.equal(rows.find((row) => row.discogs_id === 13 && row.is_match)!.rule, 'subtitle_dropped');
+    assert.equal(rows.find((row) => row.discogs_id === 16 && row.is_match)!.rule, 'undated_same_master');
   });
 });

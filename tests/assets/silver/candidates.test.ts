@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
-import type { TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
+import { buildCatalogue } from '../../../assets/sources/emulator/catalogue.ts';
+import { candidatesOf } from '../../../assets/silver/candidates.ts';
+import { movieOf } from '../../../assets/silver/tmdb-movies.ts';
+import { releaseOf } from '../../../assets/silver/discogs-releases.ts';
+import { rawDiscogsReleaseSchema, discogsRowOf } from '../../../assets/bronze/discogs-search-rows.ts';
+import { rawTmdbMovieSchema } from '../../../assets/bronze/raw-tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { candidates, movie, movies, release, releases, schemaAlignment } from './fixtures.ts';
 
-function block(movieRows: TmdbMovie[], releaseRows: DiscogsRelease[]) {
+function block(movieRows: ReturnType<typeof movie>[], releaseRows: ReturnType<typeof release>[]) {
   return materializeForTest(candidates, {
     movies: inputFromRows(movies, movieRows),
     releases: inputFromRows(releases, releaseRows),
@@ -13,62 +17,60 @@ function block(movieRows: TmdbMovie[], releaseRows: DiscogsRelease[]) {
   });
 }
 
+/** Silver rows of a generated catalogue, as the silver assets would make them. */
+function silverOf(films: number) {
+  const catalogue = buildCatalogue({ films });
+  const movieRows = catalogue.films.map((film, index) =>
+    movieOf(rawTmdbMovieSchema.parse({
+      tmdb_id: film.id, title: film.title, original_title: film.original_title ?? null, original_language: null, release_date: film.release_date,
+      genre_ids: [], popularity: film.popularity ?? null, vote_average: null, vote_count: null, adult: null, listing: 'popular', page: 1, record_index: index,
+    })),
+  );
+  const releaseRows = catalogue.releases.map((entry, index) => releaseOf(rawDiscogsReleaseSchema.parse(discogsRowOf(entry.item, 'test', 1, index))));
+  return { movieRows, releaseRows };
+}
+
 describe('intermediate/candidates', () => {
-  it('pairs equal normalized titles within ±2 years and blocks pairs further apart', async () => {
-    const { rows, metadata } = await block(
-      [movie(1, 'Heat', 1995)],
-      [release(10, 'Heat', 1993), release(11, 'Heat (Original Score)', 1997), release(12, 'HEAT', 1998), release(13, 'Heat', 1992)],
-    );
-    assert.deepEqual(rows.map((row) => [row.discogs_id, row.year_diff]), [[10, -2], [11, 2]]);
-    assert.equal(metadata.blocked_by_year, 2);
-  });
-
-  it('keeps a pair whose year is unknown on either side, flagged', async () => {
+  it('pairs exact titles in any form, reordered words and one-edit typos, whatever the years', async () => {
     const { rows } = await block(
-      [movie(1, 'Megalopolis', null), movie(2, 'Heat', 1995)],
-      [release(10, 'Megalopolis', 2024), release(11, 'Heat OST', null)],
-    );
-    assert.deepEqual(rows.map((row) => [row.tmdb_id, row.discogs_id, row.year_diff, row.year_unknown]), [
-      [1, 10, null, true],
-      [2, 11, null, true],
-    ]);
-  });
-
-  it('keeps remakes apart by year', async () => {
-    const { rows } = await block([movie(1, 'Dune', 1984), movie(2, 'Dune', 2021)], [release(10, 'Dune', 1984), release(11, 'Dune', 2021)]);
-    assert.deepEqual(rows.map((row) => [row.tmdb_id, row.discogs_id]), [[1, 10], [2, 11]]);
-  });
-
-  it('matches the alternative form of a bilingual title and the original title, saying which met', async () => {
-    const { rows } = await block(
-      [movie(1, 'Spirited Away', 2001), movie(2, 'Amélie', 2001, { original_title_norm: 'le fabuleux destin damelie poulain' })],
+      [movie(1, 'Heat', 1995), movie(2, 'Dune', 1984), movie(3, 'Amélie', 2001, { original_title_norm: 'le fabuleux destin damelie poulain' }), movie(4, 'Titanic', 1997)],
       [
-        release(10, '千と千尋の神隠し = Spirited Away', 2001, { title_norm: '千と千尋の神隠し', title_alt_norm: 'spirited away' }),
-        release(11, "Le Fabuleux Destin D'Amélie Poulain (Bande Originale Du Film)", 2001),
+        release(10, 'Heat (Original Motion Picture Soundtrack)', 1995),
+        release(11, 'Dune', 2021),
+        release(12, 'Le Fabuleux Destin DAmélie Poulain', 2001),
+        release(13, 'Titanc (Original Score)', 1997),
+        release(14, 'Something Else Entirely', 1995),
       ],
     );
-    assert.deepEqual(rows.map((row) => [row.discogs_id, row.matched_on, row.match_key]), [
-      [10, 'title~title_alt', 'spirited away'],
-      [11, 'original_title~title', 'le fabuleux destin damelie poulain'],
+    assert.deepEqual(rows.map((row) => [row.tmdb_id, row.discogs_id, row.compared]).sort(), [
+      [1, 10, 'title~title'],
+      [2, 11, 'title~title'],
+      [3, 12, 'original_title~title'],
+      [4, 13, 'title~title'],
     ]);
+    const typo = rows.find((row) => row.discogs_id === 13)!;
+    assert.match(typo.blocked_by, /typo/);
+    assert.doesNotMatch(typo.blocked_by, /exact/);
+    assert.ok(typo.score > 0.85 && typo.score < 1, `a typo scores high but not 1 (${typo.score})`);
+    assert.equal(rows.find((row) => row.discogs_id === 11)!.year_diff, 37);
   });
 
-  it('emits one row per pair even when several forms meet', async () => {
-    const { rows } = await block(
-      [movie(1, 'Akira', 1988, { original_title_norm: 'akira x' })],
-      [release(10, 'Akira = Akira X', 1988, { title_norm: 'akira', title_alt_norm: 'akira x' })],
-    );
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0]?.matched_on, 'title~title');
+  it('records the sequel numbers of the compared forms', async () => {
+    const { rows } = await block([movie(1, 'Rocky III', 1982), movie(2, 'Rocky IV', 1985)], [release(10, 'Rocky 3 (Original Motion Picture Score)', 1982)]);
+    const byFilm = Object.fromEntries(rows.map((row) => [row.tmdb_id, [row.film_numbers, row.release_numbers]]));
+    assert.deepEqual(byFilm[1], ['3', '3']);
+    assert.deepEqual(byFilm[2], ['4', '3']);
   });
 
-  it('compares only pairs sharing a title, never all films × releases', async () => {
-    const films = Array.from({ length: 200 }, (_, index) => movie(index + 1, `Film Number ${index}`, 2000));
-    const discs = Array.from({ length: 300 }, (_, index) => release(1000 + index, `Album Number ${index}`, 2000));
-    discs.push(release(5000, 'Film Number 7 (Original Motion Picture Soundtrack)', 2001), release(5001, 'Film Number 7', 1990));
-    const { rows, metadata } = await block(films, discs);
-    assert.equal(metadata.naive_pairs, 200 * 302);
-    assert.equal(metadata.pairs_compared, 2, 'only the two releases titled "Film Number 7" were looked at');
-    assert.deepEqual(rows.map((row) => [row.tmdb_id, row.discogs_id]), [[8, 5000]]);
+  it('never compares films × releases: scored pairs grow linearly with the input', () => {
+    const small = silverOf(1_000);
+    const large = silverOf(4_000);
+    const pairsOf = (silver: ReturnType<typeof silverOf>) => candidatesOf(silver.movieRows, silver.releaseRows).stats;
+    const [a, b] = [pairsOf(small), pairsOf(large)];
+    assert.ok(a.pairs < a.naivePairs / 100, `${a.pairs} pairs scored of ${a.naivePairs}`);
+    assert.ok(b.pairs < b.naivePairs / 300, `${b.pairs} pairs scored of ${b.naivePairs}`);
+    const growth = b.pairs / a.pairs;
+    const inputGrowth = b.releases / a.releases;
+    assert.ok(growth < inputGrowth * 1.5, `pairs grew ${growth.toFixed(2)}× for ${inputGrowth.toFixed(2)}× the releases (films × releases grew ${(b.naivePairs / a.naivePairs).toFixed(1)}×)`);
   });
 });

@@ -8,6 +8,7 @@ import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silv
 import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
 import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
 import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
+import { hasSoundtrackWording, mainTitleNorm, releaseHint } from '../../../assets/matching/title-features.ts';
 import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
 
@@ -41,7 +42,7 @@ export function rawRelease(discogs_id: number, title: string, year: string | nul
 
 export function movie(tmdb_id: number, title: string, year: number | null, extra: Partial<TmdbMovie> = {}): TmdbMovie {
   return {
-    tmdb_id, title, title_norm: normalizeTitle(title), original_title: title, original_title_norm: null,
+    tmdb_id, title, title_norm: normalizeTitle(title), original_title: title, original_title_norm: null, main_title_norm: mainTitleNorm(title),
     original_language: 'en', year, release_date: year === null ? null : `${year}-01-01`, genres: [], popularity: 1, ...extra,
   };
 }
@@ -49,6 +50,7 @@ export function movie(tmdb_id: number, title: string, year: number | null, extra
 export function release(discogs_id: number, title: string, year: number | null, extra: Partial<DiscogsRelease> = {}): DiscogsRelease {
   return {
     discogs_id, artist: 'Composer', title, title_norm: normalizeTitle(title), title_alt_norm: null, year,
-    genres: ['Stage & Screen'], styles: ['Soundtrack'], formats: ['CD'], country: 'US', master_id: null, queries: ['soundtrack'], ...extra,
+    genres: ['Stage & Screen'], styles: ['Soundtrack'], formats: ['CD'], country: 'US', master_id: null, queries: ['soundtrack'],
+    hint: releaseHint(title, ['Soundtrack']), filed_as_soundtrack: true, soundtrack_wording: hasSoundtrackWording(title), ...extra,
   };
 }

@@ -1,0 +1,171 @@
+/**
+ * The rules that decide `is_match`, in order, each named in the gold row's `rule`:
+ *  1. what fools string similarity is ruled out first: TV series, video game and "inspired by" albums; a
+ *     release neither filed nor titled as film music; a different sequel number ("II", "2049", "Part 3");
+ *     a very short title that is not an exact match;
+ *  2. a release is the film's when the titles score ≥ `SCORE_THRESHOLD` (or are one typo apart in a title of
+ *     seven letters or more) and the release came out within a year of the film; among several such films the best-scoring, closest in year wins (remakes);
+ *  3. a later or undated release is a reissue of a film whose contemporary pressing shares its master, or its
+ *     exact title and artist; an undated one also matches a film whose title no other film has.
+ * Anything else stays a non-match, and says why.
+ */
+import type { Candidate } from '../silver/candidates.ts';
+
+export const SCORE_THRESHOLD = 0.88;
+/** A soundtrack comes out in the film's year, the next, or (a promo) the year before. */
+export const CONTEMPORARY_YEARS = 1;
+
+export const MATCH_RULES = [
+  'title_and_year', 'subtitle_dropped', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
+  'undated_same_artist', 'undated_unique_title',
+  'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
+  'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'another_film_fits_better',
+] as const;
+export type MatchRule = (typeof MATCH_RULES)[number];
+
+export interface Verdict {
+  readonly rule: MatchRule;
+  readonly isMatch: boolean;
+}
+
+type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated' };
+
+/** One verdict per candidate, in the candidates' order. */
+export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
+  const stages = candidates.map(screen);
+  const verdicts: (Verdict | undefined)[] = candidates.map((_, index) => (stages[index]!.pending === undefined ? { rule: stages[index]!.rule, isMatch: false } : undefined));
+  const byRelease = groupIndices(candidates, (candidate) => candidate.discogs_id);
+  const firstPressings = firstPressingOfMasters(candidates);
+  const filmOfMaster = new Map<number, number>();
+  const filmOfTitle = new Map<string, number>();
+  const artistsOfFilm = new Map<number, Set<string>>();
+  const decide = (indices: number[]) => {
+    if (indices.some((index) => verdicts[index]?.isMatch === true)) return;
+    const winner = pickContemporary(candidates, stages, verdicts, indices);
+    if (winner === undefined) return;
+    const candidate = candidates[winner]!;
+    if (candidate.discogs_master_id !== null && !filmOfMaster.has(candidate.discogs_master_id)) filmOfMaster.set(candidate.discogs_master_id, candidate.tmdb_id);
+    filmOfTitle.set(fullTitleKey(candidate), candidate.tmdb_id);
+    if (candidate.discogs_artist !== null) (artistsOfFilm.get(candidate.tmdb_id) ?? artistsOfFilm.set(candidate.tmdb_id, new Set()).get(candidate.tmdb_id)!).add(candidate.discogs_artist.toLowerCase());
+  };
+  // 1. A master's first pressing decides which film the master is (a reissue in a remake's year stays the original's).
+  for (const [release, indices] of byRelease) if (firstPressings.has(release)) decide(indices);
+  // 2. Other pressings of a decided master follow it.
+  for (const indices of byRelease.values()) {
+    for (const index of indices) {
+      const candidate = candidates[index]!;
+      const master = candidate.discogs_master_id;
+      if (verdicts[index] !== undefined || master === null || filmOfMaster.get(master) !== candidate.tmdb_id) continue;
+      if (stages[index]!.rule === 'released_before_film') continue;
+      verdicts[index] = { rule: stages[index]!.pending === 'undated' ? 'undated_same_master' : 'reissue_same_master', isMatch: true };
+    }
+  }
+  // 3. Everything else: a contemporary film, then a link through an identical title, then a unique title.
+  for (const indices of byRelease.values()) decide(indices);
+  for (const indices of byRelease.values()) {
+    const matched = indices.some((index) => verdicts[index]?.isMatch === true);
+    for (const index of indices) {
+      if (verdicts[index] !== undefined) continue;
+      verdicts[index] = matched ? { rule: 'another_film_fits_better', isMatch: false } : linkLater(candidates[index]!, stages[index]!.pending!, filmOfTitle, artistsOfFilm);
+    }
+  }
+  return keepOnePerRelease(candidates, verdicts as Verdict[], byRelease);
+}
+
+/** The best contemporary film for one release, marked as its match; the other contemporary films lose. */
+function pickContemporary(candidates: readonly Candidate[], stages: readonly Stage[], verdicts: (Verdict | undefined)[], indices: readonly number[]): number | undefined {
+  const contemporary = indices.filter((index) => verdicts[index] === undefined && stages[index]!.pending === 'contemporary').sort((a, b) => rank(candidates[a]!, candidates[b]!));
+  const [winner, ...others] = contemporary;
+  if (winner === undefined) return undefined;
+  verdicts[winner] = { rule: candidates[winner]!.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year', isMatch: true };
+  for (const other of others) verdicts[other] = { rule: 'another_film_fits_better', isMatch: false };
+  return winner;
+}
+
+/** For each master, the release that came out first (undated ones only when none is dated). */
+function firstPressingOfMasters(candidates: readonly Candidate[]): Set<number> {
+  const first = new Map<number, { release: number; year: number }>();
+  const unmastered = new Set<number>();
+  for (const candidate of candidates) {
+    const master = candidate.discogs_master_id;
+    if (master === null) {
+      unmastered.add(candidate.discogs_id);
+      continue;
+    }
+    const year = candidate.discogs_year ?? Number.POSITIVE_INFINITY;
+    const known = first.get(master);
+    if (known === undefined || year < known.year || (year === known.year && candidate.discogs_id < known.release)) first.set(master, { release: candidate.discogs_id, year });
+  }
+  return new Set([...unmastered, ...[...first.values()].map((entry) => entry.release)]);
+}
+
+/** Rules that need only the pair itself. */
+function screen(candidate: Candidate): Stage {
+  if (candidate.discogs_hint !== null) return { rule: `decoy_${candidate.discogs_hint.replace('-', '_')}` as MatchRule };
+  if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording) return { rule: 'not_film_music' };
+  if (candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
+  if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
+  if (candidate.score < SCORE_THRESHOLD && !isOneTypoAway(candidate)) return { rule: 'below_threshold' };
+  const diff = candidate.year_diff;
+  if (diff === null) return { rule: 'undated_ambiguous', pending: 'undated' };
+  if (diff < -CONTEMPORARY_YEARS) return { rule: 'released_before_film' };
+  if (diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary' };
+  return { rule: 'late_release_unlinked', pending: 'late' };
+}
+
+function linkLater(
+  candidate: Candidate,
+  pending: 'contemporary' | 'late' | 'undated',
+  filmOfTitle: ReadonlyMap<string, number>,
+  artistsOfFilm: ReadonlyMap<number, ReadonlySet<string>>,
+): Verdict {
+  const undated = pending === 'undated';
+  if (filmOfTitle.get(fullTitleKey(candidate)) === candidate.tmdb_id) return { rule: 'reissue_same_title', isMatch: true };
+  // The same composer (or "Various") on the exact title: another pressing of the film's music.
+  const artist = candidate.discogs_artist?.toLowerCase();
+  if (candidate.score === 1 && artist !== undefined && artistsOfFilm.get(candidate.tmdb_id)?.has(artist)) {
+    return { rule: undated ? 'undated_same_artist' : 'reissue_same_artist', isMatch: true };
+  }
+  if (undated && candidate.score === 1 && candidate.films_with_title === 1) return { rule: 'undated_unique_title', isMatch: true };
+  return { rule: undated ? 'undated_ambiguous' : 'late_release_unlinked', isMatch: false };
+}
+
+/** Higher score, then closer in year, then the more popular film, then the lower id (stable). */
+function rank(a: Candidate, b: Candidate): number {
+  return (
+    b.score - a.score ||
+    Math.abs(a.year_diff ?? 99) - Math.abs(b.year_diff ?? 99) ||
+    (b.tmdb_popularity ?? 0) - (a.tmdb_popularity ?? 0) ||
+    a.tmdb_id - b.tmdb_id
+  );
+}
+
+/** A release is one film's: if several later links matched, the best-ranked keeps it. */
+function keepOnePerRelease(candidates: readonly Candidate[], verdicts: Verdict[], byRelease: Map<number, number[]>): Verdict[] {
+  for (const indices of byRelease.values()) {
+    const matched = indices.filter((index) => verdicts[index]!.isMatch).sort((a, b) => rank(candidates[a]!, candidates[b]!));
+    for (const extra of matched.slice(1)) verdicts[extra] = { rule: 'another_film_fits_better', isMatch: false };
+  }
+  return verdicts;
+}
+
+/** A film title of one word of at most six letters ("up", "heat", "alien"): one edit away is another film. */
+function isShort(candidate: Candidate): boolean {
+  return !candidate.film_form.includes(' ') && candidate.film_form.length <= 6;
+}
+
+/** One typo in a title of seven letters or more ("titanc"): below the threshold by length alone. */
+function isOneTypoAway(candidate: Candidate): boolean {
+  const longer = Math.max(candidate.film_form.length, candidate.release_form.length);
+  return longer >= 7 && Math.round((1 - candidate.levenshtein) * longer) === 1;
+}
+
+function fullTitleKey(candidate: Candidate): string {
+  return `${candidate.discogs_artist ?? ''}\u0000${candidate.discogs_title}`.toLowerCase();
+}
+
+function groupIndices<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  items.forEach((item, index) => (groups.get(keyOf(item)) ?? groups.set(keyOf(item), []).get(keyOf(item))!).push(index));
+  return groups;
+}

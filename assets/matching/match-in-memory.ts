@@ -1,0 +1,49 @@
+/**
+ * The whole matching stage without a lake: landed TMDB films and Discogs search results in, gold rows out,
+ * through exactly the functions the silver and gold assets call. For evaluation sets and tests.
+ */
+import { discogsRowOf } from '../bronze/discogs-search-rows.ts';
+import { matchesOf, type Match } from '../gold/matches.ts';
+import { candidatesOf } from '../silver/candidates.ts';
+import { dedupeById as dedupeReleases, releaseOf } from '../silver/discogs-releases.ts';
+import { dedupeById as dedupeMovies, movieOf } from '../silver/tmdb-movies.ts';
+import { rawDiscogsReleaseSchema } from '../bronze/discogs-search-rows.ts';
+import { rawTmdbMovieSchema } from '../bronze/raw-tmdb-movies.ts';
+
+export interface LandedFilm {
+  readonly tmdb_id: number;
+  readonly title: string;
+  readonly original_title?: string;
+  /** "YYYY-MM-DD" or "". */
+  readonly release_date: string;
+  readonly popularity?: number;
+}
+
+export interface LandedRelease {
+  readonly discogs_id: number;
+  /** As Discogs search writes it: "Artist - Title". */
+  readonly title: string;
+  readonly year: string | null;
+  readonly genre: readonly string[];
+  readonly style: readonly string[];
+  readonly format: readonly string[];
+  readonly master_id?: number;
+}
+
+export async function matchInMemory(films: readonly LandedFilm[], releases: readonly LandedRelease[]): Promise<Match[]> {
+  const rawFilms = films.map((film, index) =>
+    rawTmdbMovieSchema.parse({
+      tmdb_id: film.tmdb_id, title: film.title, original_title: film.original_title ?? film.title, original_language: null,
+      release_date: film.release_date, genre_ids: [], popularity: film.popularity ?? null, vote_average: null, vote_count: null,
+      adult: null, listing: 'in-memory', page: 1, record_index: index,
+    }),
+  );
+  const rawReleases = releases.map((release, index) =>
+    rawDiscogsReleaseSchema.parse(
+      discogsRowOf({ ...release, id: release.discogs_id, type: 'release', genre: [...release.genre], style: [...release.style], format: [...release.format], year: release.year ?? undefined }, 'in-memory', 1, index),
+    ),
+  );
+  const movies = dedupeMovies(rawFilms).map((film) => movieOf(film));
+  const silverReleases = dedupeReleases(rawReleases).map(({ release, queries }) => releaseOf(release, queries));
+  return matchesOf(candidatesOf(movies, silverReleases).rows);
+}
