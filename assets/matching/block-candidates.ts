@@ -7,7 +7,8 @@
  *    variants), or a longer one with one word different (indexed with each word left out in turn);
  *  - `token`: the film has the release title's rarest word, when that word is in at most `maxTokenFilms`
  *    films (a distinctive word; common ones would pair a release with half the catalogue).
- * No year window: reissues come out decades after the film; the judge reads the years.
+ * The fuzzier keys (`typo`, `token`) are tried only for releases no film meets exactly. No year window:
+ * reissues come out decades after the film; the judge reads the years.
  */
 
 export interface BlockableMovie {
@@ -37,6 +38,11 @@ export interface BlockingOptions {
   readonly maxTokenFilms?: number;
   /** Titles up to this many characters get typo blocking. */
   readonly typoMaxLength?: number;
+  /**
+   * A typo key shared by more films than this is skipped: a near-title that common ("the dark valley of …")
+   * says nothing, and its pairs would grow as films × releases.
+   */
+  readonly maxKeyFilms?: number;
 }
 
 export interface BlockingStats {
@@ -56,43 +62,87 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
 ): { pairs: CandidatePair<M, R>[]; stats: BlockingStats } {
   const maxTokenFilms = options.maxTokenFilms ?? 8;
   const typoMaxLength = options.typoMaxLength ?? 24;
+  const maxKeyFilms = options.maxKeyFilms ?? 4;
+  const filmForms = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, movie.main_title_norm]));
   const exact = new Map<string, number[]>();
   const tokens = new Map<string, number[]>();
-  const typos = new Map<string, number[]>();
-  const drops = new Map<string, number[]>();
-  movies.forEach((movie, index) => {
-    const forms = formsOf([movie.title_norm, movie.original_title_norm, movie.main_title_norm]);
+  filmForms.forEach((forms, index) => {
     for (const form of forms) {
       add(exact, form, index);
       add(exact, sortedWords(form), index);
-      for (const variant of wordDrops(form)) add(drops, variant, index);
     }
     for (const token of new Set(forms.flatMap(wordsOf))) add(tokens, token, index);
-    for (const form of forms) if (form.length <= typoMaxLength) for (const variant of [form, ...deletions(form)]) add(typos, variant, index);
   });
-  const pairs: CandidatePair<M, R>[] = [];
-  for (const release of releases) {
-    const keys = new Map<number, Set<BlockKey>>();
-    const mark = (indices: readonly number[] | undefined, key: BlockKey) => {
-      for (const index of indices ?? []) (keys.get(index) ?? keys.set(index, new Set()).get(index)!).add(key);
-    };
+  const keysOf = releases.map(() => new Map<number, Set<BlockKey>>());
+  const mark = (release: number, films: readonly number[] | undefined, key: BlockKey) => {
+    for (const film of films ?? []) (keysOf[release]!.get(film) ?? keysOf[release]!.set(film, new Set()).get(film)!).add(key);
+  };
+  // Fuzzier keys only for releases no film title meets exactly: an exact title beats any near one, and near
+  // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
+  const leftovers: number[] = [];
+  releases.forEach((release, index) => {
     const forms = formsOf([release.title_norm, release.title_alt_norm]);
     for (const form of forms) {
-      mark(exact.get(form), 'exact');
-      mark(exact.get(sortedWords(form)), 'exact');
-      for (const variant of wordDrops(form)) mark(drops.get(variant), 'typo');
+      mark(index, exact.get(form), 'exact');
+      mark(index, exact.get(sortedWords(form)), 'exact');
     }
+    if (keysOf[index]!.size > 0) return;
+    leftovers.push(index);
     for (const form of forms) {
       const rarest = wordsOf(form)
         .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
         .filter((entry) => entry.films > 0 && entry.films <= maxTokenFilms)
         .sort((a, b) => a.films - b.films)[0];
-      if (rarest !== undefined) mark(tokens.get(rarest.word), 'token');
-      if (form.length <= typoMaxLength + 1) for (const variant of [form, ...deletions(form)]) mark(typos.get(variant), 'typo');
+      if (rarest !== undefined) mark(index, tokens.get(rarest.word), 'token');
     }
-    for (const [index, by] of keys) pairs.push({ movie: movies[index]!, release, blockedBy: [...by].sort().join('+') });
-  }
+  });
+  markTypos(filmForms, leftovers.map((index) => [index, formsOf([releases[index]!.title_norm, releases[index]!.title_alt_norm])] as const), { typoMaxLength, maxKeyFilms }, mark);
+  const pairs: CandidatePair<M, R>[] = [];
+  keysOf.forEach((keys, index) => {
+    for (const [film, by] of keys) pairs.push({ movie: movies[film]!, release: releases[index]!, blockedBy: [...by].sort().join('+') });
+  });
   return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: pairs.length } };
+}
+
+/**
+ * One-edit and one-word typos between films and the releases left without an exact title. The leftover
+ * releases are indexed (few), the films only scanned (many): their variants are made and dropped one film at
+ * a time instead of being held in an index of millions of keys. A key that reaches more than `maxKeyFilms`
+ * films is dropped as too common.
+ */
+function markTypos(
+  filmForms: readonly string[][],
+  leftovers: readonly (readonly [number, readonly string[]])[],
+  limits: { typoMaxLength: number; maxKeyFilms: number },
+  mark: (release: number, films: readonly number[], key: BlockKey) => void,
+): void {
+  const byVariant = new Map<string, number[]>();
+  for (const [release, forms] of leftovers) {
+    for (const form of forms) {
+      const variants = [...wordDrops(form), ...(form.length <= limits.typoMaxLength + 1 ? [form, ...deletions(form)] : [])];
+      for (const variant of new Set(variants)) add(byVariant, variant, release);
+    }
+  }
+  if (byVariant.size === 0) return;
+  const filmsOfPair = new Map<number, Set<number>>();
+  const filmsOfKey = new Map<string, Set<number>>();
+  filmForms.forEach((forms, film) => {
+    for (const form of forms) {
+      const variants = [...wordDrops(form), ...(form.length <= limits.typoMaxLength ? [form, ...deletions(form)] : [])];
+      for (const variant of new Set(variants)) {
+        if (!byVariant.has(variant)) continue;
+        (filmsOfKey.get(variant) ?? filmsOfKey.set(variant, new Set()).get(variant)!).add(film);
+      }
+    }
+  });
+  for (const [variant, films] of filmsOfKey) {
+    if (films.size > limits.maxKeyFilms) continue;
+    for (const release of byVariant.get(variant)!) {
+      const seen = filmsOfPair.get(release) ?? filmsOfPair.set(release, new Set()).get(release)!;
+      for (const film of films) seen.add(film);
+    }
+  }
+  for (const [release, films] of filmsOfPair) mark(release, [...films], 'typo');
 }
 
 function formsOf(forms: readonly (string | null)[]): string[] {

@@ -75,8 +75,9 @@ export function buildCatalogue(options: CatalogueOptions = {}): Catalogue {
     if (own[0] !== undefined) firstPressings.set(film.id, own[0]);
     drafts.push(...own);
   }
-  drafts.push(...remakeYearReissues(random, films, firstPressings));
-  drafts.push(...decoyDrafts(random, ids, films, Math.round(films.length * (options.decoysPerFilm ?? 1.4))));
+  // A loop, not push(...): spreading 100k+ drafts as arguments overflows the stack at 10× scale.
+  for (const draft of remakeYearReissues(random, films, firstPressings)) drafts.push(draft);
+  for (const draft of decoyDrafts(random, ids, films, Math.round(films.length * (options.decoysPerFilm ?? 1.4)))) drafts.push(draft);
   const releases = drafts.map((draft) => buildRelease(random, ids, draft));
   const filmYears = new Map(films.map((film) => [film.id, yearOf(film.release_date)]));
   const truth = releases.flatMap((release, index) => truthOf(release, drafts[index]!, filmYears));

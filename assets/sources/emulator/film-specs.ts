@@ -65,22 +65,39 @@ function remakeOf(random: SeededRandom, specs: readonly FilmSpec[]): FilmSpec | 
   return { ...base, year, genreIds: genreIds(random), isReal: false };
 }
 
+/**
+ * A made-up title. Names, places and some adjectives are invented words part of the time, so the title space
+ * grows with the catalogue as real titles do (a fixed vocabulary would make 100,000 titles near-duplicates).
+ */
 function freshTitle(random: SeededRandom): string {
   const shape = random.int(0, 9);
-  const adjective = random.pick(ADJECTIVES);
+  const adjective = random.chance(0.4) ? inventedWord(random) : random.pick(ADJECTIVES);
   const noun = random.pick(NOUNS);
+  const name = () => (random.chance(0.5) ? inventedWord(random) : random.pick(NAMES));
+  const place = () => (random.chance(0.5) ? inventedWord(random) : random.pick(PLACES));
   switch (shape) {
     case 0:
     case 1: return `${adjective} ${noun}`;
     case 2: return `The ${adjective} ${noun}`;
-    case 3: return `${noun} of ${random.pick(PLACES)}`;
+    case 3: return `${noun} of ${place()}`;
     case 4: return `The ${noun} of the ${adjective} ${random.pick(NOUNS)}`;
-    case 5: return `${random.pick(NAMES)}'s ${noun}`;
-    case 6: return `${random.pick(NAMES)} and the ${adjective} ${noun}`;
+    case 5: return `${name()}'s ${noun}`;
+    case 6: return `${name()} and the ${adjective} ${noun}`;
     case 7: return `${adjective} ${noun}: ${random.pick(SUBTITLES)}`;
-    case 8: return `${random.pick(PLACES)} ${random.chance(0.5) ? noun : random.int(7, 99)}`;
+    case 8: return `${place()} ${random.chance(0.5) ? noun : random.int(7, 99)}`;
     default: return `${noun} & ${random.pick(NOUNS)}`;
   }
+}
+
+const ONSETS = ['b', 'br', 'c', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 'st', 't', 'tr', 'v', 'z'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ae', 'ia', 'or', 'en'];
+
+/** "Kelmira", "Varoth": a pronounceable made-up word of two or three syllables. */
+function inventedWord(random: SeededRandom): string {
+  let word = '';
+  for (let syllable = random.int(2, 3); syllable > 0; syllable--) word += random.pick(ONSETS) + random.pick(VOWELS);
+  if (random.chance(0.5)) word += random.pick(['n', 'r', 'th', 's', 'l']);
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Recent years weigh more, as on TMDB's popular list; 1.5 % have no date yet. */
@@ -99,17 +116,19 @@ function genreIds(random: SeededRandom): number[] {
 }
 
 /**
- * A foreign original title, unused so far: TMDB's original titles are as distinct as its English ones, so a
- * two-part draw that is taken is redrawn, then widened with a third part.
+ * A foreign original title, unused so far: TMDB's original titles are as distinct as its English ones. A
+ * two-part draw that is taken is redrawn; after ten tries an invented name joins it (Latin scripts) or more
+ * characters do (Japanese, Korean, Chinese), so the space grows with the catalogue.
  */
 function originalTitle(random: SeededRandom, title: string, language: string, used: ReadonlySet<string>): string {
   const parts = FOREIGN_TITLE_PARTS[language];
   if (parts === undefined) return title;
-  const joiner = ['ja', 'ko', 'zh'].includes(language) ? '' : ' ';
+  const isCjk = ['ja', 'ko', 'zh'].includes(language);
   let drawn = '';
   for (let draw = 0; draw < 40; draw++) {
-    const head = draw < 10 ? random.pick(parts[0]) : `${random.pick(parts[0])}${joiner}${random.pick(parts[0])}`;
-    drawn = `${head}${random.pick(parts[1])}`;
+    const head = random.pick(parts[0]);
+    const widened = draw < 10 ? head : isCjk ? `${head}${random.pick(parts[0])}${random.pick(parts[0])}` : `${head} ${inventedWord(random)}`;
+    drawn = `${widened}${random.pick(parts[1])}`;
     if (!used.has(drawn.toLowerCase())) return drawn;
   }
   return drawn;
