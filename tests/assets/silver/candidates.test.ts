@@ -56,10 +56,11 @@ describe('intermediate/candidates', () => {
   });
 
   it('records the sequel numbers of the compared forms', async () => {
-    const { rows } = await block([movie(1, 'Rocky III', 1982), movie(2, 'Rocky IV', 1985)], [release(10, 'Rocky 3 (Original Motion Picture Score)', 1982)]);
-    const byFilm = Object.fromEntries(rows.map((row) => [row.tmdb_id, [row.film_numbers, row.release_numbers]]));
-    assert.deepEqual(byFilm[1], ['3', '3']);
-    assert.deepEqual(byFilm[2], ['4', '3']);
+    const { rows } = await block([movie(1, 'Rocky III', 1982), movie(2, 'Rocky IV', 1985)], [release(10, 'Rocky 3 (Original Motion Picture Score)', 1982), release(11, 'Rocky 5', 1990)]);
+    const byPair = Object.fromEntries(rows.map((row) => [`${row.tmdb_id}:${row.discogs_id}`, [row.film_numbers, row.release_numbers]]));
+    assert.deepEqual(byPair['1:10'], ['3', '3']);
+    assert.equal(byPair['2:10'], undefined, 'an exact title leaves no room for near ones');
+    assert.deepEqual(byPair['2:11'], ['4', '5']);
   });
 
   it('never compares films × releases: scored pairs grow linearly with the input', () => {
