@@ -11,6 +11,7 @@ import { defineCandidates, type CandidatesOptions } from './silver/candidates.ts
 import { defineDiscogsReleases } from './silver/discogs-releases.ts';
 import { defineSchemaAlignment } from './silver/schema-alignment.ts';
 import { defineTmdbMovies } from './silver/tmdb-movies.ts';
+import { defineMatchQuality, type GroundTruth } from './metrics/match-quality.ts';
 import { DEFAULT_QUERY_PLAN, type QueryPlan } from './sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from './sources/source.ts';
 
@@ -21,10 +22,12 @@ export interface PipelineOptions {
   candidates?: CandidatesOptions;
   /** Requests in flight per bronze asset (the clients still enforce each service's rate). */
   concurrency?: number;
+  /** When the true pairs are known (the emulator), `metrics/match_quality` measures the matches against them. */
+  groundTruth?: GroundTruth;
 }
 
 /**
- * The eight assets, upstream first.
+ * The eight assets, upstream first (and `metrics/match_quality` when the ground truth is known).
  *
  * @example
  * const graph = createAssetGraph(createPipeline({ films: createTmdbClient(…), releases: createDiscogsClient(…) }));
@@ -40,5 +43,7 @@ export function createPipeline(options: PipelineOptions): AnyAsset[] {
   const schemaAlignment = defineSchemaAlignment(rawTmdbMovies, rawDiscogsReleases);
   const candidates = defineCandidates(tmdbMovies, discogsReleases, schemaAlignment, options.candidates);
   const matches = defineMatches(candidates);
-  return [rawTmdbMovies, rawDiscogsReleases, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
+  const assets = [rawTmdbMovies, rawDiscogsReleases, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
+  if (options.groundTruth === undefined) return assets;
+  return [...assets, defineMatchQuality(options.groundTruth, { matches, candidates, releases: discogsReleases, movies: tmdbMovies })];
 }

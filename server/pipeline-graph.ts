@@ -9,6 +9,6 @@ import { sourcesFromEnvironment, type SourceOverrides } from '../assets/sources/
 import { queryPlanFromEnvironment } from '../assets/sources/query-plan.ts';
 
 export function createGraphFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): AssetGraph {
-  const { films, releases } = sourcesFromEnvironment(env, overrides);
-  return createAssetGraph(createPipeline({ films, releases, plan: queryPlanFromEnvironment(env) }));
+  const { films, releases, groundTruth } = sourcesFromEnvironment(env, overrides);
+  return createAssetGraph(createPipeline({ films, releases, plan: queryPlanFromEnvironment(env), ...(groundTruth === undefined ? {} : { groundTruth }) }));
 }

@@ -54,6 +54,8 @@ export function defineMatches(candidates: CandidatesAsset) {
   });
 }
 
+export type MatchesAsset = ReturnType<typeof defineMatches>;
+
 /** Judges every candidate; keeps matches and pairs scoring at least `REPORT_SCORE`. */
 export function matchesOf(candidates: readonly Candidate[]): Match[] {
   const verdicts = judgeCandidates(candidates);

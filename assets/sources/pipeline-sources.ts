@@ -9,6 +9,7 @@ import { resolveSourceCredentials, type SourceCredentials } from './credentials.
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
+import type { GroundTruth } from '../metrics/match-quality.ts';
 import type { FilmSource, ReleaseSource } from './source.ts';
 import { createTmdbClient, type TmdbClient } from './tmdb-client.ts';
 
@@ -18,6 +19,8 @@ export interface PipelineSources {
   readonly mode: SourceMode;
   readonly films: FilmSource;
   readonly releases: ReleaseSource;
+  /** The emulator's true pairs (sample mode only). */
+  readonly groundTruth?: GroundTruth;
 }
 
 export interface SourceOverrides {
@@ -48,13 +51,12 @@ function sampleSources(env: Readonly<Record<string, string | undefined>>, overri
   const films = sampleSetting(env, 'MEDALLION_SAMPLE_FILMS', 10_000);
   const seed = sampleSetting(env, 'MEDALLION_SAMPLE_SEED', undefined);
   let emulator = overrides.emulator;
-  const inProcess: typeof fetch = (input, init) => {
-    emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions });
-    return emulator.fetch(input, init);
-  };
+  const emulated = () => (emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions }));
+  const inProcess: typeof fetch = (input, init) => emulated().fetch(input, init);
   const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
   return {
     mode: 'sample',
+    groundTruth: { pairs: async () => emulated().catalogue.truth },
     films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
     releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
   };
