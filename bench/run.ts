@@ -5,7 +5,7 @@
  * Figures only; nothing here asserts a time.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,20 @@ function timeProcess(args: string[]): number {
   return ms;
 }
 
+/** candidates + gold durations from the run summary a cold run wrote into `lake`. */
+function matchingMsOf(lake: string): number {
+  const runs = join(lake, 'metrics', '_runs');
+  const summary = JSON.parse(readFileSync(join(runs, readdirSync(runs)[0]!), 'utf8')) as { outcomes: { asset: string; durationMs: number }[] };
+  return summary.outcomes.filter((outcome) => outcome.asset === 'intermediate/candidates' || outcome.asset === 'gold/matches').reduce((sum, outcome) => sum + outcome.durationMs, 0);
+}
+
+/** Matching on catalogue-built silver rows, in its own process so its peak RSS is its own. */
+function matchingAtScale(films: number): { matchingMs: number; pairsScored: number; peakRssMb: number; precision: number; recall: number } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/matching-scale.ts'), String(films)], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`matching at ${films} films failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const row = (label: string, value: string, target = '', ratio = '') => console.log(`${label.padEnd(46)} ${value.padStart(12)}  ${target.padEnd(12)} ${ratio}`);
@@ -33,10 +47,12 @@ console.log(`${'measure'.padEnd(46)} ${'value'.padStart(12)}  ${'target'.padEnd(
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const colds: number[] = [];
 const noops: number[] = [];
+const matchingInRun: number[] = [];
 for (let i = 0; i < runs; i++) {
   const lake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
   try {
     colds.push(timeProcess(['materialize', '*', '--lake', lake]));
+    matchingInRun.push(matchingMsOf(lake));
     noops.push(timeProcess(['materialize', '*', '--lake', lake]));
   } finally {
     rmSync(lake, { recursive: true, force: true });
@@ -45,7 +61,8 @@ for (let i = 0; i < runs; i++) {
 const help: number[] = [];
 for (let i = 0; i < runs; i++) help.push(timeProcess(['--help']));
 row('process start (medallion --help)', fmt(median(help)));
-row(`cold npm start, sample pipeline (median of ${runs})`, fmt(median(colds)));
+row(`cold npm start, sample pipeline (median of ${runs})`, fmt(median(colds)), '≤ 15000 ms', `${(median(colds) / 15_000).toFixed(2)}×`);
+row('  candidates + gold inside it (run summary)', fmt(median(matchingInRun)), '≤ 2000 ms', `${(median(matchingInRun) / 2_000).toFixed(2)}×`);
 row(`no-op rerun, whole process (median of ${runs})`, fmt(median(noops)), '≤ 1000 ms', `${(median(noops) / 1000).toFixed(2)}×`);
 
 for (const concurrency of [1, 4]) {
@@ -60,6 +77,13 @@ for (const concurrency of [1, 4]) {
     rmSync(lake, { recursive: true, force: true });
   }
 }
+
+const one = matchingAtScale(10_000);
+const ten = matchingAtScale(100_000);
+row('matching alone, 10,000 films × ~30,000 releases', fmt(one.matchingMs), '', `${one.pairsScored} pairs scored`);
+row('matching alone at 10× (100,000 × ~300,000)', fmt(ten.matchingMs), '≤ 10× 1×', `${(ten.matchingMs / one.matchingMs).toFixed(1)}× (pairs ${(ten.pairsScored / one.pairsScored).toFixed(1)}×)`);
+row('  peak RSS at 10×', `${ten.peakRssMb.toFixed(0)} MB`, '≤ 2048 MB', `${(ten.peakRssMb / 2048).toFixed(2)}×`);
+row('  quality at 10× (all releases known)', `P ${ten.precision.toFixed(3)}`, '', `R ${ten.recall.toFixed(3)}`);
 
 const extraction = await measureFullScaleExtraction();
 row('extraction, original scale over loopback (wall)', fmt(extraction.wallMs));
