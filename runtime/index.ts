@@ -79,6 +79,11 @@ export type { Lineage, LineageNode } from './graph/lineage.ts';
 
 // Execution
 export { materialize } from './executor/run.ts';
+export { materializeOne, recordFailure } from './executor/materialize-one.ts';
+export type { MaterializeOneOptions } from './executor/materialize-one.ts';
+export type { StepRunner } from './executor/run-environment.ts';
+export { observeAsset, readObservation } from './ledger/observations.ts';
+export type { Observation } from './ledger/observations.ts';
 export type { MaterializeOptions, RunResult } from './executor/run.ts';
 export type { PlannedSlot, RunEvent, RunEventListener } from './executor/run-events.ts';
 export { openLake, DEFAULT_LAKE } from './storage/open-lake.ts';

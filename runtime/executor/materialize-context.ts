@@ -22,7 +22,7 @@ export function createMaterializeContext(
     signal: env.signal,
     step: (id, fn) =>
       withSpan(`${SPAN_STEP} ${id}`, { [ATTR_STEP_ID]: id, [ATTR_ASSET_KEY]: asset.key, [ATTR_PARTITION]: partition ?? '' }, async (span) => {
-        const { value, replayed } = await journal.run(id, fn);
+        const { value, replayed } = env.steps === undefined ? await journal.run(id, fn) : { value: await env.steps.run(id, async () => fn()), replayed: false };
         span.setAttribute(ATTR_STEP_REPLAYED, replayed);
         env.emit({ type: 'step-finished', ...slot, step: id, replayed });
         return value;

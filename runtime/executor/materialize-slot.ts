@@ -9,6 +9,7 @@ import { retryDelayMs } from '../asset/retry-policy.ts';
 import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
+import { readObservation } from '../ledger/observations.ts';
 import { failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
@@ -43,7 +44,9 @@ export async function materializeSlot(
     if (upstream.type !== 'ready') return { ...base, type: upstream.type, reason: upstream.reason };
     const inputs = upstream.heads.map(toInputVersion);
     const provenance = { codeVersion: asset.codeVersion, inputs };
-    if (!env.force && head !== undefined && isSameProvenance(head.record, provenance)) {
+    const observed = await readObservation(env.storage, asset.key, partition);
+    const sourceChanged = observed !== undefined && head !== undefined && Date.parse(observed.observedAt) > Date.parse(head.record.startedAt);
+    if (!env.force && head !== undefined && !sourceChanged && isSameProvenance(head.record, provenance)) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`
@@ -139,6 +142,8 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       env.cache.put(committed.record.id, committed, env.consumers.get(slotLabel(asset.key, partition)) ?? 0);
       return materializedOutcome(committed.record, request.waitMs);
     } catch (error) {
+      // Under an orchestrator (env.steps) this is one attempt of its own retry loop: hand the error back.
+      if (env.steps !== undefined) throw error;
       const delay = nextDelay(asset, attempt, error, env.random);
       if (delay === undefined || env.signal.aborted) {
         const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });

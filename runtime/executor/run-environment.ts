@@ -1,9 +1,18 @@
 /** What every slot of one run shares: the graph, the lake, the run's identity, its policies and its listener. */
 import type { AssetGraph } from '../graph/asset-graph.ts';
+import type { JsonValue } from '../json.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { RunDataCache } from './asset-inputs.ts';
 import type { RunEventListener } from './run-events.ts';
+
+/**
+ * Durable steps kept by an orchestrator instead of the lake journal (Inngest's `step.run`). With one, a
+ * slot gets exactly one attempt per call and its failure is thrown back: the orchestrator retries.
+ */
+export interface StepRunner {
+  run<T extends JsonValue | void>(id: string, fn: () => Promise<T>): Promise<T>;
+}
 
 export interface RunEnvironment {
   readonly graph: AssetGraph;
@@ -20,4 +29,5 @@ export interface RunEnvironment {
   readonly emit: RunEventListener;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly random: () => number;
+  readonly steps?: StepRunner;
 }

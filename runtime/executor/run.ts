@@ -24,7 +24,7 @@ import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
-import type { RunEnvironment } from './run-environment.ts';
+import type { RunEnvironment, StepRunner } from './run-environment.ts';
 
 export interface MaterializeOptions {
   readonly graph: AssetGraph;
@@ -59,23 +59,9 @@ export interface RunResult {
 export async function materialize(options: MaterializeOptions): Promise<RunResult> {
   const selection = options.selection ?? '*';
   const keys = selectAssets(selection, options.graph);
-  const ledger = new Ledger(options.storage);
   const startedAt = new Date();
-  const env: RunEnvironment = {
-    graph: options.graph,
-    storage: options.storage,
-    ledger,
-    cache: new RunDataCache(),
-    consumers: new Map(),
-    runId: createTimeOrderedId(startedAt),
-    runStartedAt: startedAt.getTime(),
-    force: options.force ?? false,
-    lockWaitMs: options.lockWaitMs ?? 600_000,
-    signal: options.signal ?? new AbortController().signal,
-    emit: options.onEvent ?? (() => undefined),
-    sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
-    random: options.random ?? Math.random,
-  };
+  const env = createRunEnvironment(options, createTimeOrderedId(startedAt), startedAt);
+  const { ledger } = env;
   return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async () => {
     const resolver = new StalenessResolver(options.graph, ledger);
     const plan = await planRun(options.graph, resolver, keys, options.partition);
@@ -83,19 +69,7 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
     if (env.force || plan.some((slot) => slot.status !== 'fresh')) void loadDataPlane().catch(() => undefined);
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
     const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
-    const finishedAt = new Date();
-    const summary: RunSummary = {
-      format: 1,
-      runId: env.runId,
-      selection,
-      force: env.force,
-      partition: options.partition ?? null,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-      status: outcomes.some((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed') ? 'failed' : 'succeeded',
-      outcomes,
-    };
+    const summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
     await ledger.writeRunSummary(summary);
     env.emit({ type: 'run-finished', summary });
     return { runId: env.runId, summary };
@@ -160,6 +134,46 @@ async function settleSlot(
   return outcome;
 }
 
+/** The environment every slot of a run shares, from the run's options. */
+export function createRunEnvironment(
+  options: Pick<MaterializeOptions, 'graph' | 'storage' | 'force' | 'lockWaitMs' | 'signal' | 'onEvent' | 'sleep' | 'random'> & { steps?: StepRunner },
+  runId: string,
+  startedAt: Date,
+): RunEnvironment {
+  return {
+    graph: options.graph,
+    storage: options.storage,
+    ledger: new Ledger(options.storage),
+    cache: new RunDataCache(),
+    consumers: new Map(),
+    runId,
+    runStartedAt: startedAt.getTime(),
+    force: options.force ?? false,
+    lockWaitMs: options.lockWaitMs ?? 600_000,
+    signal: options.signal ?? new AbortController().signal,
+    emit: options.onEvent ?? (() => undefined),
+    sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
+    random: options.random ?? Math.random,
+    ...(options.steps === undefined ? {} : { steps: options.steps }),
+  };
+}
+
+export function summarizeRun(env: RunEnvironment, selection: string, partition: string | undefined, startedAt: Date, outcomes: SlotOutcome[]): RunSummary {
+  const finishedAt = new Date();
+  return {
+    format: 1,
+    runId: env.runId,
+    selection,
+    force: env.force,
+    partition: partition ?? null,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    status: outcomes.some((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed') ? 'failed' : 'succeeded',
+    outcomes,
+  };
+}
+
 function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void {
   const planned = new Set(plan.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined)));
   for (const slot of plan) {
@@ -170,7 +184,7 @@ function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void
   }
 }
 
-async function materializeInSpan(env: RunEnvironment, resolver: StalenessResolver, slot: PlannedSlot): Promise<SlotOutcome> {
+export async function materializeInSpan(env: RunEnvironment, resolver: StalenessResolver, slot: PlannedSlot): Promise<SlotOutcome> {
   const asset = env.graph.get(slot.asset);
   const partition = slot.partition ?? undefined;
   const status = await resolver.slotStatus(slot.asset, partition);

@@ -8,6 +8,7 @@ import type { AnyAsset } from '../asset/define-asset.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import type { Head, Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
+import { readObservation } from '../ledger/observations.ts';
 import { shortVersion } from './data-version.ts';
 
 export type AssetStatus = 'missing' | 'stale' | 'fresh';
@@ -128,6 +129,10 @@ export class StalenessResolver {
       });
     }
     causes.push(...dependencyCauses(asset, partition, head));
+    const observed = await readObservation(this.#ledger.storage, asset.key, partition);
+    if (observed !== undefined && Date.parse(observed.observedAt) > Date.parse(head.startedAt)) {
+      causes.push({ ...slot, category: 'data', reason: `new data observed at ${observed.source} after the last materialization`, dependency: null });
+    }
     const rootCauses: RootCause[] = causes.map((cause) => ({ ...slot, category: cause.category as RootCauseCategory, reason: cause.reason }));
     for (const upstream of upstreamSlots(this.#graph, asset, partition)) {
       const upstreamStatus = await this.slotStatus(upstream.asset, upstream.partition);

@@ -1,0 +1,82 @@
+/**
+ * One asset slot for an orchestrator that keeps durable steps and retries itself (Inngest): one attempt per
+ * call, steps through the orchestrator's runner, a failure thrown back (nothing recorded: `recordFailure`
+ * does that once the orchestrator gives up), and a run summary when the slot is settled.
+ */
+import type { AssetKey } from '../asset/asset-key.ts';
+import { SelectionError } from '../errors.ts';
+import type { AssetGraph } from '../graph/asset-graph.ts';
+import { nearestMatches } from '../graph/nearest-keys.ts';
+import { createTimeOrderedId } from '../ledger/lake-layout.ts';
+import type { MaterializationRecord } from '../ledger/materialization-record.ts';
+import type { SlotOutcome } from '../ledger/run-summary.ts';
+import type { Storage } from '../storage/storage.ts';
+import { StalenessResolver } from '../versions/staleness.ts';
+import { slotsOf } from './plan.ts';
+import type { RunEventListener } from './run-events.ts';
+import type { StepRunner } from './run-environment.ts';
+import { createRunEnvironment, materializeInSpan, summarizeRun } from './run.ts';
+
+export interface MaterializeOneOptions {
+  readonly graph: AssetGraph;
+  readonly storage: Storage;
+  readonly asset: AssetKey;
+  readonly partition?: string;
+  readonly force?: boolean;
+  /** The orchestrator's run id, so the ledger and its UI tell the same story. */
+  readonly runId: string;
+  readonly steps: StepRunner;
+  readonly lockWaitMs?: number;
+  readonly onEvent?: RunEventListener;
+}
+
+/**
+ * Materializes one slot if it is missing or stale (or `force`), else skips it; throws what the asset threw.
+ *
+ * @example
+ * const outcome = await materializeOne({ graph, storage, asset: 'gold/matches', runId, steps: { run: (id, fn) => step.run(id, fn) } });
+ */
+export async function materializeOne(options: MaterializeOneOptions): Promise<SlotOutcome> {
+  const asset = assetIn(options.graph, options.asset);
+  const [slot] = slotsOf(options.graph, [asset], options.partition);
+  if (slot === undefined || (options.graph.get(asset).partitions !== undefined && options.partition === undefined)) {
+    throw new SelectionError('PARTITION_UNKNOWN', `"${asset}" is partitioned: name one partition (${options.graph.get(asset).partitions!.join(', ')}).`);
+  }
+  const startedAt = new Date();
+  const env = createRunEnvironment({ ...options, lockWaitMs: options.lockWaitMs ?? 60_000 }, options.runId, startedAt);
+  const resolver = new StalenessResolver(options.graph, env.ledger);
+  const status = (await resolver.slotStatus(asset, options.partition)).status;
+  const outcome = await materializeInSpan(env, resolver, { asset, partition: options.partition ?? null, status });
+  await env.ledger.writeRunSummary(summarizeRun(env, asset, options.partition, startedAt, [outcome]));
+  return outcome;
+}
+
+/** Records the final failure of a slot an orchestrator gave up on (its onFailure handler). */
+export async function recordFailure(options: {
+  readonly graph: AssetGraph;
+  readonly storage: Storage;
+  readonly asset: AssetKey;
+  readonly partition?: string;
+  readonly runId: string;
+  readonly attempts: number;
+  readonly error: { readonly name: string; readonly message: string };
+}): Promise<MaterializationRecord> {
+  const asset = options.graph.get(assetIn(options.graph, options.asset));
+  const now = new Date();
+  const record: MaterializationRecord = {
+    format: 1, id: createTimeOrderedId(now), runId: options.runId, asset: asset.key, partition: options.partition ?? null, status: 'failed',
+    startedAt: now.toISOString(), finishedAt: now.toISOString(), durationMs: 0, attempts: options.attempts, codeVersion: asset.codeVersion,
+    inputs: [], dataVersion: null, rows: 0, quarantined: 0, bytes: 0, steps: { ran: 0, replayed: 0 }, checks: [], metadata: {},
+    files: { folder: null, data: null, quarantine: null, attachments: [] },
+    error: { name: options.error.name, code: null, message: options.error.message },
+  };
+  const env = createRunEnvironment(options, options.runId, now);
+  await env.ledger.append(record);
+  return record;
+}
+
+function assetIn(graph: AssetGraph, key: string): AssetKey {
+  if (graph.has(key)) return key;
+  const nearest = nearestMatches(key, graph.keys);
+  throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown asset "${key}".${nearest.length > 0 ? ` Did you mean ${nearest.map((k) => `"${k}"`).join(' or ')}?` : ''}`, nearest);
+}
