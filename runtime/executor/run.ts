@@ -127,7 +127,10 @@ async function settleSlot(
     const head = (await resolver.head(slot.asset, partition))?.record;
     outcome = { ...base, reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
   } else {
-    outcome = await limit(() => materializeInSpan(env, resolver, slot));
+    outcome = await limit(() =>
+      // Checked when the slot's turn comes: after an abort (Ctrl-C), running slots finish, queued ones do not start.
+      env.signal.aborted ? Promise.resolve({ ...base, type: 'failed' as const, reason: 'interrupted before it started' }) : materializeInSpan(env, resolver, slot),
+    );
   }
   for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
   env.emit({ type: 'slot-finished', outcome });

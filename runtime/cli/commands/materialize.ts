@@ -23,7 +23,9 @@ export const materializeCommand: CliCommand = {
     }
     const graph = await ctx.graph();
     const lake = ctx.lake();
+    const interrupt = interruptOnSignal(ctx);
     const { summary } = await materialize({
+      signal: interrupt.signal,
       graph,
       storage: lake,
       selection,
@@ -32,11 +34,35 @@ export const materializeCommand: CliCommand = {
       ...(concurrency === undefined ? {} : { concurrency }),
       ...(ctx.json ? {} : { onEvent: createProgressReporter(ctx.io) }),
     });
+    interrupt.dispose();
     if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(toJson(summary), null, 2)}\n`);
     else ctx.io.stdout.write(formatRunSummary(summary, lake.location));
     return summary.status === 'succeeded' ? EXIT_OK : EXIT_RUN_FAILED;
   },
 };
+
+/**
+ * The first Ctrl-C lets running assets finish and starts no more (the run summary still gets written); a
+ * second one exits at once. Either way nothing is lost: the journal and the lock's dead-owner takeover let the
+ * next run resume.
+ */
+function interruptOnSignal(ctx: { io: { stderr: { write(text: string): unknown } } }) {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    ctx.io.stderr.write('\nInterrupted: letting running assets finish, starting no more (Ctrl-C again to stop at once).\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
 
 function selectionOf(positionals: readonly string[], all: boolean): string {
   if (all && positionals.length > 0) throw new UsageError('Give either a selection or --all, not both.');
