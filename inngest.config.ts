@@ -1,0 +1,47 @@
+/**
+ * The Inngest wiring: the client, the medallion events, and one function per asset derived from the graph
+ * (plus the raw-landing observer), served by a Hono handler to mount at `/api/inngest`. See docs/inngest.md.
+ */
+import { Inngest } from 'inngest';
+import { serve } from 'inngest/hono';
+import type { AssetGraph, Storage } from './runtime/index.ts';
+import { createAssetFunction } from './server/inngest/asset-function.ts';
+import type { AssetFunctionOptions } from './server/inngest/function-config.ts';
+import { createRawLandedFunction } from './server/inngest/raw-landed-function.ts';
+
+export {
+  assetMaterialized, assetMaterializedSchema, assetRequested, assetRequestedSchema, rawLanded, rawLandedSchema,
+} from './server/inngest/events.ts';
+export type { AssetMaterialized, AssetRequested, RawLanded } from './server/inngest/events.ts';
+export { assetFunctionId } from './server/inngest/function-config.ts';
+export { currentTraceparent } from './server/inngest/trace-context.ts';
+
+export const INNGEST_APP_ID = 'medallion';
+
+export interface InngestAppOptions extends AssetFunctionOptions {
+  readonly graph: AssetGraph;
+  readonly storage: Storage;
+  /**
+   * Defaults to `new Inngest({ id: 'medallion' })`, which reads the SDK's environment when called (never on
+   * import): INNGEST_DEV, INNGEST_BASE_URL, INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY.
+   */
+  readonly client?: Inngest.Any;
+}
+
+/**
+ * Builds the Inngest functions of a graph and their serve handler.
+ *
+ * @example
+ * const { handler } = createInngestApp({ graph: createGraphFromEnvironment(process.env), storage: openLake(process.env.MEDALLION_LAKE) });
+ * app.on(['GET', 'POST', 'PUT'], '/api/inngest', handler);
+ */
+export function createInngestApp(options: InngestAppOptions) {
+  const client = options.client ?? new Inngest({ id: INNGEST_APP_ID });
+  const deps = { client, graph: options.graph, storage: options.storage };
+  const functions = [
+    ...options.graph.assets().map((asset) => createAssetFunction(deps, asset, options)),
+    createRawLandedFunction(deps),
+  ];
+  const handler = serve({ client, functions });
+  return { client, functions, handler };
+}

@@ -1,0 +1,42 @@
+/**
+ * Which asset owns a blob that landed in the lake: `raw/<name>/landing/<file>` belongs to `raw/<name>`,
+ * `raw/<name>/p=<partition>/landing/<file>` to one of its partitions; anything else is ignored, with why.
+ */
+import type { AssetGraph } from '../../runtime/index.ts';
+import type { SlotRef } from './upstream-frontier.ts';
+
+export const RAW_CONTAINER = 'raw';
+// Only `landing/` counts: the raw container also holds what the framework writes for the same assets
+// (`_head.json`, `<materialization id>/data.parquet`, the attached API pages). Event Grid reports those writes
+// as BlobCreated too; taken for new data, every materialization would observe itself, go stale and run again.
+export const LANDING_FOLDER = 'landing';
+
+export type BlobOwner = { readonly kind: 'owned'; readonly slot: SlotRef } | { readonly kind: 'ignored'; readonly reason: string };
+
+export function ownerOfBlob(graph: AssetGraph, container: string, path: string): BlobOwner {
+  const where = `${container}/${path}`;
+  if (container !== RAW_CONTAINER) return ignored(`${where}: only the "${RAW_CONTAINER}" container holds landed source data`);
+  const segments = path.split('/');
+  const [name, second] = segments;
+  const isPartitioned = second?.startsWith('p=') ?? false;
+  const landingAt = isPartitioned ? 2 : 1;
+  const file = segments.slice(landingAt + 1);
+  if (name === undefined || segments[landingAt] !== LANDING_FOLDER || file.length === 0 || file.includes('')) {
+    return ignored(`${where}: not under <asset>/${LANDING_FOLDER}/ or <asset>/p=<partition>/${LANDING_FOLDER}/ (framework files and materializations are never landings)`);
+  }
+  if (file.some((segment) => segment.startsWith('_') || segment.startsWith('.'))) {
+    return ignored(`${where}: names starting with "_" or "." are temporary or framework files`);
+  }
+  const key = `${container}/${name}`;
+  if (!graph.has(key)) return ignored(`${where}: no asset "${key}" in the graph`);
+  const partitions = graph.get(key).partitions;
+  const partition = isPartitioned ? second!.slice(2) : null;
+  if (partitions === undefined && partition !== null) return ignored(`${where}: "${key}" is not partitioned`);
+  if (partitions !== undefined && partition === null) return ignored(`${where}: "${key}" is partitioned; land under ${key}/p=<partition>/${LANDING_FOLDER}/`);
+  if (partitions !== undefined && !partitions.includes(partition!)) return ignored(`${where}: "${key}" has no partition "${partition}"`);
+  return { kind: 'owned', slot: { asset: key, partition } };
+}
+
+function ignored(reason: string): BlobOwner {
+  return { kind: 'ignored', reason };
+}

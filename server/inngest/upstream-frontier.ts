@@ -1,0 +1,54 @@
+/**
+ * Upstream first: the slots to materialize before a slot can be. Walks up from the slot through every
+ * upstream slot that is missing or stale and returns the nearest ones whose own upstreams are all fresh.
+ * If that is the slot itself, it can be materialized now.
+ */
+import { Ledger, slotLabel, StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
+
+/** An asset slot as JSON (a step result): `partition` is null when the asset is not partitioned. */
+export interface SlotRef {
+  readonly asset: string;
+  readonly partition: string | null;
+}
+
+/** The slots a slot reads, as the runtime maps partitions (runtime/versions/staleness.ts `upstreamSlots`). */
+export function upstreamSlotsOf(graph: AssetGraph, slot: SlotRef): SlotRef[] {
+  const asset = graph.get(slot.asset);
+  return asset.depKeys.flatMap((key): SlotRef[] => {
+    const upstream = graph.get(key);
+    if (upstream.partitions === undefined) return [{ asset: key, partition: null }];
+    if (asset.partitions !== undefined) return [{ asset: key, partition: slot.partition }];
+    return upstream.partitions.map((partition) => ({ asset: key, partition }));
+  });
+}
+
+/**
+ * The frontier of `slot`, in topological order: `[slot]` when every upstream slot is fresh, else the
+ * missing or stale upstream slots nearest the sources (each of which can be materialized now).
+ */
+export async function upstreamFrontier(graph: AssetGraph, storage: Storage, slot: SlotRef): Promise<SlotRef[]> {
+  const resolver = new StalenessResolver(graph, new Ledger(storage));
+  const found = new Map<string, SlotRef>();
+  const visited = new Set<string>();
+  const visit = async (current: SlotRef): Promise<void> => {
+    const label = slotLabel(current.asset, current.partition ?? undefined);
+    if (visited.has(label)) return;
+    visited.add(label);
+    const pending: SlotRef[] = [];
+    for (const upstream of upstreamSlotsOf(graph, current)) {
+      const status = await resolver.slotStatus(upstream.asset, upstream.partition ?? undefined);
+      if (status.status !== 'fresh') pending.push(upstream);
+    }
+    if (pending.length === 0) found.set(label, current);
+    for (const upstream of pending) await visit(upstream);
+  };
+  await visit(slot);
+  const order = new Map(graph.keys.map((key, index) => [key, index]));
+  return [...found.values()].sort(
+    (a, b) => order.get(a.asset)! - order.get(b.asset)! || (a.partition ?? '').localeCompare(b.partition ?? ''),
+  );
+}
+
+export function isSameSlot(a: SlotRef, b: SlotRef): boolean {
+  return a.asset === b.asset && a.partition === b.partition;
+}

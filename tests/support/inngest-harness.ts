@@ -1,0 +1,179 @@
+// Drives an Inngest `serve()` handler in-process the way the Inngest server does (research/inngest-v4.md §2,
+// probes/inngest-protocol-harness.ts): POST per request with memoized step state, retries with attempt
+// counters, parallel steps, onFailure. A fake server catches what the SDK sends (events, the sync) and a
+// small router delivers events to the functions whose registered triggers match. Flow control (concurrency,
+// debounce) is the server's: it is only visible in the registered config.
+import type { Hono } from 'hono';
+
+export interface Op { id: string; op: string; name?: string; displayName?: string; data?: unknown; error?: { name?: string; message?: string }; opts?: unknown }
+export interface SentEvent { name: string; data: Record<string, unknown>; id?: string; ts?: number }
+export interface RegisteredFunction {
+  id: string;
+  name: string;
+  triggers: { event?: string; expression?: string; cron?: string }[];
+  steps: Record<string, { retries?: { attempts?: number } }>;
+  concurrency?: { limit: number; key?: string }[];
+  debounce?: { period: string; key?: string; timeout?: string };
+}
+export interface RunResult {
+  fnId: string;
+  runId: string;
+  event: SentEvent;
+  status: 'completed' | 'failed' | 'pending';
+  output: unknown;
+  error: { name?: string; message?: string } | undefined;
+  trace: string[];
+}
+
+/** What the SDK sends to Inngest, answered as Inngest would: events (`/e/<key>`) and syncs (`/fn/register`). */
+export function createFakeInngestServer() {
+  const sent: SentEvent[] = [];
+  const registrations: { url: string; appName: string; functions: RegisteredFunction[] }[] = [];
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const body = init?.body === undefined || init.body === null ? undefined : JSON.parse(String(init.body));
+    if (/\/e\/[^/]*$/.test(new URL(url).pathname)) {
+      const events = (Array.isArray(body) ? body : [body]) as SentEvent[];
+      sent.push(...events);
+      return Response.json({ ids: events.map((_, index) => `evt-${sent.length}-${index}`), status: 200 });
+    }
+    if (url.includes('/fn/register')) {
+      registrations.push(body);
+      return Response.json({ ok: true, modified: true });
+    }
+    return Response.json({ error: `not served by the fake Inngest server: ${url}` }, { status: 404 });
+  }) as typeof globalThis.fetch;
+  return {
+    fetch,
+    sent,
+    registrations,
+    /** Removes and returns what was sent since the last call. */
+    drain: (): SentEvent[] => sent.splice(0, sent.length),
+  };
+}
+
+let runCounter = 0;
+
+/** One run of `fnId` (`<app id>-<function id>`) for `event`, from its first request until it resolves or fails. */
+export async function driveRun(app: Hono, options: {
+  fnId: string; event: SentEvent; maxAttempts: number; runId?: string; path?: string; headers?: Record<string, string>;
+  resolve?: (op: Op) => unknown;
+  /** Stop after this many requests, as if the executor had not called back yet (status 'pending'). */
+  maxRequests?: number;
+}): Promise<RunResult> {
+  const path = options.path ?? '/api/inngest';
+  const runId = options.runId ?? `01TESTRUN${String(++runCounter).padStart(6, '0')}`;
+  const steps: Record<string, unknown> = {};
+  const stack: string[] = [];
+  const trace: string[] = [];
+  let attempt = 0;
+  const done = (status: RunResult['status'], output: unknown, error?: RunResult['error']): RunResult =>
+    ({ fnId: options.fnId, runId, event: options.event, status, output, error, trace });
+  const store = (id: string, value: unknown) => { steps[id] = value; stack.push(id); };
+  const pending: string[] = [];
+  for (let request = 0; request < 500; request++) {
+    if (request === options.maxRequests) return done('pending', undefined);
+    const stepId = pending.shift() ?? 'step';
+    // Leave ctx.fn_id out: it would switch the SDK to checkpointing, which needs a real server (note §2).
+    const body = {
+      event: options.event, events: [options.event], steps, version: 2,
+      ctx: { run_id: runId, attempt, max_attempts: options.maxAttempts, disable_immediate_execution: false, use_api: false, stack: { stack, current: stack.length } },
+    };
+    const response = await app.request(`${path}?fnId=${encodeURIComponent(options.fnId)}&stepId=${encodeURIComponent(stepId)}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    const json = text === '' ? null : JSON.parse(text);
+    const noRetry = response.headers.get('x-inngest-no-retry');
+    const tag = `[attempt ${attempt}] ${response.status}`;
+    if (response.status === 200) {
+      trace.push(`${tag} resolved`);
+      return done('completed', json);
+    }
+    if (response.status !== 206) {
+      trace.push(`${tag} rejected (no-retry ${noRetry}): ${json?.message ?? text}`);
+      if (noRetry === 'false' && attempt + 1 < options.maxAttempts) {
+        attempt++;
+        pending.unshift(stepId);
+        continue;
+      }
+      return done('failed', undefined, json ?? { message: text });
+    }
+    for (const op of json as Op[]) {
+      const label = `${tag} ${op.op} ${op.displayName ?? op.name ?? ''}`;
+      switch (op.op) {
+        case 'StepRun':
+          trace.push(label);
+          store(op.id, { type: 'data', data: op.data });
+          attempt = 0;
+          break;
+        case 'StepError':
+          trace.push(`${label} error (retry-after ${response.headers.get('retry-after')}): ${op.error?.message}`);
+          attempt++;
+          pending.unshift(op.id);
+          break;
+        case 'StepFailed':
+          trace.push(`${label} failed: ${op.error?.message}`);
+          store(op.id, { type: 'error', error: op.error });
+          attempt = 0;
+          break;
+        case 'StepPlanned':
+          trace.push(label);
+          pending.push(op.id);
+          break;
+        case 'Sleep': case 'WaitForEvent': case 'InvokeFunction': {
+          trace.push(label);
+          store(op.id, { type: 'data', data: options.resolve?.(op) ?? null });
+          break;
+        }
+        default:
+          trace.push(`${label} (not simulated)`);
+      }
+    }
+  }
+  throw new Error(`driveRun: ${options.fnId} did not settle in 500 requests:\n${trace.join('\n')}`);
+}
+
+/** Evaluates the trigger expressions medallion registers: `||` of `&&` of `<path> == '<literal>'`. */
+export function matchesExpression(expression: string | undefined, event: SentEvent): boolean {
+  if (expression === undefined || expression.trim() === '') return true;
+  return expression.split('||').some((conjunction) => conjunction.split('&&').every((comparison) => {
+    const match = /^\s*([a-z_.]+)\s*==\s*(['"])(.*)\2\s*$/.exec(comparison);
+    if (match === null) throw new Error(`matchesExpression: unsupported expression "${comparison}"`);
+    const value = match[1]!.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], { event });
+    return value === match[3];
+  }));
+}
+
+/**
+ * Delivers events to every registered function whose triggers match, runs them, and delivers what they send
+ * in turn (a failed run sends `inngest/function.failed`, as the server does), until nothing is left.
+ */
+export async function deliverEvents(app: Hono, options: {
+  appId: string; functions: readonly RegisteredFunction[]; events: SentEvent[]; drain: () => SentEvent[]; maxRuns?: number;
+}): Promise<RunResult[]> {
+  const runs: RunResult[] = [];
+  const queue = [...options.events];
+  while (queue.length > 0) {
+    const event = queue.shift()!;
+    for (const fn of options.functions) {
+      if (!fn.triggers.some((trigger) => trigger.event === event.name && matchesExpression(trigger.expression, event))) continue;
+      if (runs.length >= (options.maxRuns ?? 100)) throw new Error(`deliverEvents: more than ${options.maxRuns ?? 100} runs`);
+      const maxAttempts = (fn.steps['step']?.retries?.attempts ?? 3) + 1;
+      const run = await driveRun(app, { fnId: fn.id, event, maxAttempts });
+      runs.push(run);
+      queue.push(...options.drain());
+      if (run.status === 'failed' && !fn.id.endsWith('-failure')) {
+        queue.push({ name: 'inngest/function.failed', data: { function_id: fn.id, run_id: run.runId, error: run.error ?? {}, event } });
+      }
+    }
+  }
+  return runs;
+}
+
+/** Syncs the app (PUT, as the dev server or `inngest start` does on discovery) and returns what it registered. */
+export async function syncApp(app: Hono, fake: ReturnType<typeof createFakeInngestServer>, path = '/api/inngest') {
+  const response = await app.request(`http://localhost:3000${path}`, { method: 'PUT' });
+  if (response.status !== 200) throw new Error(`syncApp: PUT ${path} answered ${response.status}: ${await response.text()}`);
+  return fake.registrations.at(-1)!;
+}
