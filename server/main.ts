@@ -5,8 +5,9 @@
 import { emulateCommand } from '../assets/sources/emulator/emulate-command.ts';
 import { runCli } from '../runtime/index.ts';
 import { createGraphFromEnvironment } from './pipeline-graph.ts';
+import { serveCommand } from './serve-command.ts';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   graph: () => createGraphFromEnvironment(process.env),
-  commands: { emulate: emulateCommand },
+  commands: { emulate: emulateCommand, serve: serveCommand },
 });

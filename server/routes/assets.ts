@@ -1,0 +1,122 @@
+/**
+ * `/assets`: the list, one asset's detail, and `POST /assets/:key/materialize`, which sends
+ * `medallion/asset.requested` to the orchestrator or, when asked (`?run=in-process`), materializes `+KEY` in
+ * this process and returns the outcomes. A key is its path (`/assets/gold/matches`) or `gold%2Fmatches`.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { Ledger, materialize, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
+import { ApiError } from '../api-error.ts';
+import type { AppEnv } from '../app-env.ts';
+import { requireKnownAsset, requireKnownPartition, requireOwnPartition } from '../asset-lookup.ts';
+import { assetDetail, assetSummary } from '../asset-views.ts';
+import { ASSET_REQUESTED, type AssetRequestedEvent, type SendEvent } from '../events.ts';
+import { validateJson, validateParams, validateQuery } from '../middleware/validate.ts';
+
+const partition = z.string().max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a partition starts with a letter or digit and holds only letters, digits, ".", "_" and "-"');
+const runMode = z.enum(['inngest', 'in-process']);
+
+export const assetKeyParams = z.object({ key: z.string().min(3).max(256) });
+export const assetDetailQuery = z.object({
+  partition: partition.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const materializeQuery = z.object({ run: runMode.optional() });
+export const materializeBody = z.strictObject({
+  partition: partition.optional().describe('only this partition of the partitioned assets in +KEY'),
+  force: z.boolean().optional().describe('materialize even what is fresh'),
+  run: runMode.optional().describe('"in-process" runs here and waits; "inngest" (the default) sends the request event'),
+});
+
+export interface AssetRoutesOptions {
+  readonly sendEvent: SendEvent | undefined;
+  readonly requireToken: MiddlewareHandler;
+  readonly maxBodyBytes: number;
+}
+
+/** Which list of the response each outcome goes to (exhaustive: a new outcome type fails to compile). */
+const BUCKET: Record<OutcomeType, 'materialized' | 'skipped' | 'failed'> = {
+  materialized: 'materialized',
+  skipped: 'skipped',
+  failed: 'failed',
+  'upstream-failed': 'failed',
+};
+
+export function assetRoutes(options: AssetRoutesOptions) {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', async (c) => {
+    const { graph, lake } = c.var;
+    const resolver = new StalenessResolver(graph, new Ledger(lake));
+    return c.json({ assets: await Promise.all(graph.assets().map((asset) => assetSummary(graph, resolver, asset))) });
+  });
+
+  routes.post(
+    '/:key{.+}/materialize',
+    options.requireToken,
+    bodyLimit({ maxSize: options.maxBodyBytes, onError: () => tooLarge(options.maxBodyBytes) }),
+    validateParams(assetKeyParams),
+    validateQuery(materializeQuery),
+    validateJson(materializeBody),
+    async (c) => {
+      const { graph, lake } = c.var;
+      const asset = requireKnownAsset(graph, c.req.valid('param').key);
+      const body = c.req.valid('json');
+      if (body.partition !== undefined) requireKnownPartition(graph, asset.key, body.partition);
+      const mode = c.req.valid('query').run ?? body.run ?? 'inngest';
+      if (mode === 'in-process') {
+        const { summary } = await materialize({
+          graph,
+          storage: lake,
+          selection: `+${asset.key}`,
+          force: body.force === true,
+          ...(body.partition === undefined ? {} : { partition: body.partition }),
+        });
+        return c.json(inProcessResult(summary), 200);
+      }
+      if (options.sendEvent === undefined) {
+        throw new ApiError(503, 'ORCHESTRATOR_NOT_CONFIGURED', 'No Inngest is configured to send the request to: set INNGEST_EVENT_KEY (with INNGEST_BASE_URL for a self-hosted server) or INNGEST_DEV=1 for the Inngest dev server, and restart "medallion serve"; or run it here and wait with ?run=in-process.');
+      }
+      const event: AssetRequestedEvent = {
+        name: ASSET_REQUESTED,
+        data: { asset: asset.key, ...(body.partition === undefined ? {} : { partition: body.partition }), ...(body.force === undefined ? {} : { force: body.force }) },
+      };
+      let sent: unknown;
+      try {
+        sent = await options.sendEvent(event);
+      } catch (error) {
+        throw new ApiError(502, 'EVENT_SEND_FAILED', `Could not send ${ASSET_REQUESTED} to Inngest; try again, or run it here with ?run=in-process.`, { cause: error });
+      }
+      return c.json({ mode: 'inngest' as const, event, ids: idsOf(sent) }, 202);
+    },
+  );
+
+  routes.get('/:key{.+}', validateParams(assetKeyParams), validateQuery(assetDetailQuery), async (c) => {
+    const { graph, lake } = c.var;
+    const asset = requireKnownAsset(graph, c.req.valid('param').key);
+    const query = c.req.valid('query');
+    if (query.partition !== undefined) requireOwnPartition(asset, query.partition);
+    const ledger = new Ledger(lake);
+    return c.json(await assetDetail(graph, new StalenessResolver(graph, ledger), ledger, asset, { partition: query.partition, limit: query.limit }));
+  });
+
+  return routes;
+}
+
+function inProcessResult(summary: RunSummary) {
+  const lists = { materialized: [] as string[], skipped: [] as string[], failed: [] as string[] };
+  for (const outcome of summary.outcomes) {
+    lists[BUCKET[outcome.type]].push(outcome.partition === null ? outcome.asset : `${outcome.asset}[${outcome.partition}]`);
+  }
+  return { mode: 'in-process' as const, runId: summary.runId, status: summary.status, durationMs: summary.durationMs, ...lists, outcomes: summary.outcomes };
+}
+
+function idsOf(sent: unknown): string[] {
+  const ids = (sent as { ids?: unknown } | null | undefined)?.ids;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function tooLarge(maxBytes: number): never {
+  throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+}

@@ -1,0 +1,83 @@
+// The app as a whole: health and readiness, the OpenAPI document, unknown routes, /api/inngest mounting,
+// and the one error handler (JSON errors; unexpected errors logged with secrets redacted).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Storage } from '../../runtime/index.ts';
+import type { TempLake } from '../support/temp-lake.ts';
+import { API_TOKEN, createMixedLake, createTestApp, json, overriding, WEBHOOK_SECRET } from './fixtures/test-app.ts';
+
+describe('the app', () => {
+  let lake: TempLake;
+  before(async () => { lake = await createMixedLake(); });
+  after(async () => { await lake.cleanup(); });
+
+  it('answers /healthz, and /readyz when the lake is reachable', async () => {
+    const { app } = createTestApp(lake);
+    assert.deepEqual(await json(await app.request('/healthz')), { status: 'ok' });
+    const ready = await app.request('/readyz');
+    assert.equal(ready.status, 200);
+    assert.equal((await json(ready)).status, 'ready');
+  });
+
+  it('is not ready when the lake fails or does not answer in time', async () => {
+    const failing: Storage = overriding(lake.storage, { location: 'broken', list: async () => { throw new Error('connection refused'); } });
+    const down = createTestApp(lake, { storage: failing });
+    const response = await down.app.request('/readyz');
+    assert.equal(response.status, 503);
+    const { error } = await json(response);
+    assert.equal(error.code, 'LAKE_UNREACHABLE');
+    assert.match(error.message, /connection refused/);
+    const hanging: Storage = overriding(lake.storage, { location: 'slow', list: () => new Promise(() => undefined) });
+    const slow = createTestApp(lake, { storage: hanging, readinessTimeoutMs: 20 });
+    const late = await slow.app.request('/readyz');
+    assert.equal(late.status, 503);
+    assert.match((await json(late)).error.message, /no answer within 20 ms/);
+  });
+
+  it('describes itself in /openapi.json, with request schemas from the zod schemas', async () => {
+    const { app } = createTestApp(lake);
+    const document = await json(await app.request('/openapi.json'));
+    assert.equal(document.openapi, '3.1.0');
+    for (const path of ['/assets', '/assets/{key}', '/assets/{key}/materialize', '/lineage', '/webhooks/eventgrid', '/healthz', '/readyz', '/api/inngest']) {
+      assert.ok(path in document.paths, path);
+    }
+    const materialize = document.paths['/assets/{key}/materialize'].post;
+    assert.deepEqual(materialize.security, [{ bearer: [] }]);
+    const schema = materialize.requestBody.content['application/json'].schema;
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['force', 'partition', 'run']);
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(materialize.parameters.map((p: { name: string }) => p.name), ['key', 'run']);
+    assert.deepEqual(document.paths['/lineage'].get.parameters[0].schema.enum, ['json', 'mermaid']);
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const { app } = createTestApp(lake);
+    const response = await app.request('/nope');
+    assert.equal(response.status, 404);
+    assert.equal((await json(response)).error.code, 'NOT_FOUND');
+  });
+
+  it('mounts the Inngest handler on GET, POST and PUT /api/inngest without the API token, and says when there is none', async () => {
+    const seen: string[] = [];
+    const { app } = createTestApp(lake, { inngestHandler: (c) => { seen.push(c.req.method); return c.json({ mode: 'fake' }); } });
+    for (const method of ['GET', 'POST', 'PUT']) assert.equal((await app.request('/api/inngest', { method, body: method === 'GET' ? null : '{}' })).status, 200);
+    assert.deepEqual(seen, ['GET', 'POST', 'PUT']);
+    const bare = createTestApp(lake);
+    const response = await bare.app.request('/api/inngest');
+    assert.equal(response.status, 503);
+    assert.equal((await json(response)).error.code, 'INNGEST_NOT_CONFIGURED');
+  });
+
+  it('turns an unexpected error into a 500 without details, and logs it with secrets redacted', async () => {
+    const leaky: Storage = overriding(lake.storage, { get: async (path) => { throw new Error(`cannot read ${path} with ${API_TOKEN} and ${WEBHOOK_SECRET}`); } });
+    const { app, logs } = createTestApp(lake, { storage: leaky });
+    const response = await app.request('/assets/gold/matches');
+    assert.equal(response.status, 500);
+    const text = await response.text();
+    assert.deepEqual(JSON.parse(text).error.code, 'INTERNAL');
+    assert.doesNotMatch(text, /cannot read/);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0]!, /GET \/assets\/gold\/matches: unexpected error: Error: cannot read .* with \[redacted\] and \[redacted\]/);
+    assert.ok(!logs[0]!.includes(API_TOKEN) && !logs[0]!.includes(WEBHOOK_SECRET));
+  });
+});
