@@ -1,21 +1,23 @@
 /**
- * The events the server sends to the orchestrator (Inngest): an on-demand materialization request, and raw
- * data that landed in the lake. `sendEvent` is injected into `createApp`, so tests capture them.
+ * The events the HTTP side sends to the orchestrator (Inngest): an on-demand materialization request, and raw
+ * data that landed. Names and data shapes are the ones the functions declare (inngest/events.ts); `sendEvent`
+ * is injected into `createApp`, so tests capture them.
  */
+import { assetRequested, rawLanded, type AssetRequested, type RawLanded } from './inngest/events.ts';
 
-export const ASSET_REQUESTED = 'medallion/asset.requested';
-export const RAW_LANDED = 'medallion/raw.landed';
+export const ASSET_REQUESTED = assetRequested.name;
+export const RAW_LANDED = rawLanded.name;
 
 export interface AssetRequestedEvent {
   readonly name: typeof ASSET_REQUESTED;
-  readonly data: { readonly asset: string; readonly partition?: string; readonly force?: boolean };
+  readonly data: AssetRequested;
 }
 
 export interface RawLandedEvent {
   readonly name: typeof RAW_LANDED;
   /** Inngest deduplicates events by id, and Event Grid delivers at least once: the id is Event Grid's. */
   readonly id?: string;
-  readonly data: { readonly container: string; readonly path: string; readonly etag?: string; readonly size?: number };
+  readonly data: RawLanded;
 }
 
 export type MedallionEvent = AssetRequestedEvent | RawLandedEvent;

@@ -12,6 +12,7 @@ import type { AppEnv } from '../app-env.ts';
 import { requireKnownAsset, requireKnownPartition, requireOwnPartition } from '../asset-lookup.ts';
 import { assetDetail, assetSummary } from '../asset-views.ts';
 import { ASSET_REQUESTED, type AssetRequestedEvent, type SendEvent } from '../events.ts';
+import { currentTraceparent } from '../inngest/trace-context.ts';
 import { validateJson, validateParams, validateQuery } from '../middleware/validate.ts';
 
 const partition = z.string().max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a partition starts with a letter or digit and holds only letters, digits, ".", "_" and "-"');
@@ -80,7 +81,8 @@ export function assetRoutes(options: AssetRoutesOptions) {
       }
       const event: AssetRequestedEvent = {
         name: ASSET_REQUESTED,
-        data: { asset: asset.key, ...(body.partition === undefined ? {} : { partition: body.partition }), ...(body.force === undefined ? {} : { force: body.force }) },
+        // The request's trace travels with the event, so the runs it starts join it.
+        data: { asset: asset.key, ...(body.partition === undefined ? {} : { partition: body.partition }), ...(body.force === undefined ? {} : { force: body.force }), ...currentTraceparent() },
       };
       let sent: unknown;
       try {
