@@ -2,11 +2,10 @@
  * `medallion serve [--port P] [--host H] [--dev]`: the Hono app on @hono/node-server until SIGINT/SIGTERM.
  * Prints the URL and what is configured (API token, webhook secret, Inngest), never the values.
  */
-import { serve } from '@hono/node-server';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, errorMessage, UsageError, type AssetGraph, type CliCommand, type CommandContext, type Storage } from '../runtime/index.ts';
-import { createApp, type InngestHandler } from './app.ts';
+import type { InngestHandler } from './app.ts';
 import { isDevMode, secretOf, type ServerEnv } from './app-env.ts';
 import type { SendEvent } from './events.ts';
 
@@ -39,6 +38,8 @@ export async function runServe(ctx: CommandContext, stop: Promise<unknown>, load
   const storage = ctx.lake();
   const inngest = await loadInngest({ graph, storage, env });
   const { note, ...wiring } = inngest;
+  // Loaded here, not at import: every other command would pay for Hono, the routes and the page at start-up.
+  const [{ createApp }, { serve }] = await Promise.all([import('./app.ts'), import('@hono/node-server')]);
   const app = createApp({ graph, storage, env, ...wiring, logRequests: true, log: (line) => void ctx.io.stderr.write(`${line}\n`) });
   const server = serve({ fetch: app.fetch, port, hostname: host });
   try {
