@@ -88,7 +88,14 @@ export type { MaterializeOptions, RunResult } from './executor/run.ts';
 export type { PlannedSlot, RunEvent, RunEventListener } from './executor/run-events.ts';
 export { openLake, DEFAULT_LAKE } from './storage/open-lake.ts';
 
+// Telemetry
+export { setupTelemetry } from './telemetry/setup-telemetry.ts';
+export type { SetupTelemetryOptions, Telemetry, TelemetryEnv, TelemetryExporter } from './telemetry/setup-telemetry.ts';
+export type { AzureMonitorHttpClient } from './telemetry/azure-monitor.ts';
+export { traceStorage } from './telemetry/traced-storage.ts';
+
 // Command line
 export { runCli, processIo, BUILTIN_COMMANDS } from './cli/main.ts';
+export { exitCodeFor } from './cli/exit-codes.ts';
 export type { CliOptions } from './cli/main.ts';
 export type { CliCommand, CliIo, CommandContext, OutputStream } from './cli/command.ts';

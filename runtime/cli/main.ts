@@ -8,6 +8,7 @@ import { errorMessage, isMedallionError, SelectionError, UsageError } from '../e
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { openLake } from '../storage/open-lake.ts';
 import type { Storage } from '../storage/storage.ts';
+import { traceStorage } from '../telemetry/traced-storage.ts';
 import { COMMON_OPTIONS, type CliCommand, type CliIo, type CommandContext, type OptionSpec } from './command.ts';
 import { exportCommand } from './commands/export.ts';
 import { lineageCommand } from './commands/lineage.ts';
@@ -76,7 +77,8 @@ export async function runCli(argv: readonly string[], options: CliOptions, io: C
       values,
       json,
       graph: () => (graph ??= Promise.resolve(options.graph())),
-      lake: () => (lake ??= openLake(typeof values.lake === 'string' ? values.lake : io.env.MEDALLION_LAKE, io.cwd)),
+      // Traced here rather than in openLake, so every backend it opens gets storage spans.
+      lake: () => (lake ??= traceStorage(openLake(typeof values.lake === 'string' ? values.lake : io.env.MEDALLION_LAKE, io.cwd))),
     };
     return await command.run(ctx);
   } catch (error) {

@@ -14,6 +14,7 @@ import { failedBlockingChecks, type CommittedMaterialization, type Materializati
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
+import { recordSpanError } from '../telemetry/tracer.ts';
 import { trace } from '@opentelemetry/api';
 import { computeProvenanceHash, isSameProvenance, type InputDataVersion } from '../versions/data-version.ts';
 import { upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
@@ -146,6 +147,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       if (env.steps !== undefined) throw error;
       const delay = nextDelay(asset, attempt, error, env.random);
       if (delay === undefined || env.signal.aborted) {
+        recordSpanError(trace.getActiveSpan(), error);
         const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
         await env.ledger.append(record).catch(() => undefined);
         return {

@@ -4,6 +4,7 @@
  * outcomes; adapters (CLI, server, Inngest) turn them into output. Writes a run summary to the lake.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { layerOf, slotLabel } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
@@ -15,7 +16,7 @@ import { selectAssets } from '../selection/select-assets.ts';
 import type { Storage } from '../storage/storage.ts';
 import { withSpan } from '../telemetry/tracer.ts';
 import {
-  ATTR_ASSET_KEY, ATTR_ASSET_LAYER, ATTR_CODE_VERSION, ATTR_OUTCOME, ATTR_PARTITION, ATTR_RUN_ID, ATTR_SELECTION,
+  ATTR_ASSET_KEY, ATTR_ASSET_LAYER, ATTR_CODE_VERSION, ATTR_OUTCOME, ATTR_PARTITION, ATTR_RUN_ID, ATTR_RUN_STATUS, ATTR_SELECTION,
   ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
 } from '../telemetry/span-attributes.ts';
 import { StalenessResolver, upstreamSlots } from '../versions/staleness.ts';
@@ -62,7 +63,8 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
   const startedAt = new Date();
   const env = createRunEnvironment(options, createTimeOrderedId(startedAt), startedAt);
   const { ledger } = env;
-  return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async () => {
+  // SERVER: each run is one request in Application Insights, its assets and steps the dependencies under it.
+  return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async (span) => {
     const resolver = new StalenessResolver(options.graph, ledger);
     const plan = await planRun(options.graph, resolver, keys, options.partition);
     // Start importing Arrow/Parquet while the first assets run, rather than inside the first commit.
@@ -71,9 +73,11 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
     const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
     const summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
     await ledger.writeRunSummary(summary);
+    span.setAttribute(ATTR_RUN_STATUS, summary.status);
+    if (summary.status === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
     env.emit({ type: 'run-finished', summary });
     return { runId: env.runId, summary };
-  });
+  }, { kind: SpanKind.SERVER });
 }
 
 async function executePlan(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
@@ -202,6 +206,8 @@ export async function materializeInSpan(env: RunEnvironment, resolver: Staleness
   return withSpan(`${SPAN_MATERIALIZE} ${slotLabel(asset.key, partition)}`, attributes, async (span) => {
     const outcome = await materializeSlot(env, asset, partition, slot.status);
     span.setAttribute(ATTR_OUTCOME, outcome.type);
+    // A failed blocking check returns rather than throws; the span fails either way.
+    if (outcome.type === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason ?? 'failed' });
     return outcome;
   });
 }

@@ -1,14 +1,21 @@
 /**
  * The span names and attribute keys the framework emits: the one documented list that dashboards and
- * queries may rely on. Renaming one here is a breaking change for them.
+ * queries may rely on (README.md's tables mirror it, and a test keeps them in step). Renaming one here is a
+ * breaking change for them.
  */
 
+/** Kind SERVER: one Application Insights request per run. */
 export const SPAN_RUN = 'medallion.run';
+/** Kind INTERNAL; the span name is `medallion.materialize <asset key>[ [partition]]`. */
 export const SPAN_MATERIALIZE = 'medallion.materialize';
+/** Kind INTERNAL; the span name is `medallion.step <step id>`. */
 export const SPAN_STEP = 'medallion.step';
+/** Kind INTERNAL; the span name is `medallion.storage.<operation>` (get, stat, put, delete, list, lock). */
+export const SPAN_STORAGE = 'medallion.storage';
 
 export const ATTR_RUN_ID = 'medallion.run_id';
 export const ATTR_SELECTION = 'medallion.selection';
+export const ATTR_RUN_STATUS = 'medallion.run.status';
 export const ATTR_ASSET_KEY = 'medallion.asset.key';
 export const ATTR_ASSET_LAYER = 'medallion.asset.layer';
 export const ATTR_PARTITION = 'medallion.partition';
@@ -22,3 +29,7 @@ export const ATTR_QUARANTINED = 'medallion.quarantined';
 export const ATTR_BYTES = 'medallion.bytes';
 export const ATTR_STEP_ID = 'medallion.step.id';
 export const ATTR_STEP_REPLAYED = 'medallion.step.replayed';
+export const ATTR_STORAGE_PATH = 'medallion.storage.path';
+export const ATTR_STORAGE_FOUND = 'medallion.storage.found';
+export const ATTR_STORAGE_COUNT = 'medallion.storage.count';
+export const ATTR_STORAGE_CONFLICT = 'medallion.storage.conflict';

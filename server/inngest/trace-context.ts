@@ -3,7 +3,7 @@
  * its request headers) and stamp the current span's into the events a run sends, so a cascade of runs
  * is one trace. Parsed by hand: no propagator needs to be registered for this to work.
  */
-import { ROOT_CONTEXT, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span, type SpanContext } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span, type SpanContext } from '@opentelemetry/api';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
@@ -41,9 +41,13 @@ function eventDataOf(body: unknown): Record<string, unknown> | undefined {
 
 const tracer = trace.getTracer('medallion.inngest');
 
-/** Runs `fn` in an active span; `fn` decides how the span ends when it returns (see asset-function.ts). */
+/**
+ * Runs `fn` in an active span; `fn` decides how the span ends when it returns (see asset-function.ts).
+ * SERVER, as the CLI's run span: each request from the executor is then a request in Application Insights
+ * (runtime/telemetry/README.md), its asset and step spans dependencies under it.
+ */
 export function startFunctionSpan<T>(name: string, attributes: Attributes, links: Link[], fn: (span: Span) => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, { attributes, links }, fn);
+  return tracer.startActiveSpan(name, { kind: SpanKind.SERVER, attributes, links }, fn);
 }
 
 export function endSpanWithError(span: Span, error: unknown): void {

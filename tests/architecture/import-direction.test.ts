@@ -37,7 +37,8 @@ const edges = new Map(files.map((file) => [file, importsOf(file)]));
 // Rank of each runtime folder; a module may import its own folder or a lower rank.
 const RANK: Record<string, number> = {
   'runtime/errors.ts': 0, 'runtime/json.ts': 0,
-  'runtime/asset': 1, 'runtime/graph': 2, 'runtime/storage': 2, 'runtime/io': 2, 'runtime/telemetry': 2,
+  'runtime/asset': 1, 'runtime/graph': 2, 'runtime/storage': 2, 'runtime/io': 2,
+  'runtime/telemetry': 3, // above storage: traced-storage.ts wraps any backend
   'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6, 'runtime/cli': 7,
   'runtime/index.ts': 8, 'runtime/testing.ts': 8, 'runtime/data-plane.ts': 8,
 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { context, trace } from '@opentelemetry/api';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
@@ -46,6 +46,7 @@ describe('telemetry of asset functions', () => {
         assert.equal(parentOf(parentOf(span)!)?.name, undefined, 'the execution span hangs off the caller span');
         assert.equal(parentOf(span)!.parentSpanContext?.spanId, CALLER_SPAN);
         assert.equal(span.links[0]?.context.traceId, EXECUTOR_TRACE, "linked to the executor's trace");
+        assert.equal(span.kind, SpanKind.SERVER, 'each request from the executor is a request in Application Insights');
       }
       const materialize = named('medallion.materialize raw/films');
       assert.ok(materialize.length >= 1 && materialize.every((span) => parentOf(span)?.name === 'medallion.function materialize-raw-films'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { context, trace } from '@opentelemetry/api';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
@@ -39,7 +39,9 @@ describe('spans', () => {
     assert.equal(asset.parentSpanContext?.spanId, run.spanContext().spanId);
     assert.equal(step.parentSpanContext?.spanId, asset.spanContext().spanId);
     assert.equal(asset.spanContext().traceId, run.spanContext().traceId);
+    assert.deepEqual([run.kind, asset.kind, step.kind], [SpanKind.SERVER, SpanKind.INTERNAL, SpanKind.INTERNAL]);
     assert.equal(run.attributes['medallion.run_id'], runId);
+    assert.equal(run.attributes['medallion.run.status'], 'succeeded');
     assert.equal(asset.attributes['medallion.asset.key'], 'raw/films');
     assert.equal(asset.attributes['medallion.code_version'], '7');
     assert.equal(asset.attributes['medallion.outcome'], 'materialized');
