@@ -64,6 +64,7 @@ export { selectAssets } from './selection/select-assets.ts';
 // Storage
 export type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage/storage.ts';
 export { createLocalStorage } from './storage/local-storage.ts';
+export { createAzureBlobStorage, type AzureBlobStorageOptions } from './storage/azure-blob-storage.ts';
 
 // Versions, staleness and the ledger
 export { computeDataVersion, computeProvenanceHash } from './versions/data-version.ts';

@@ -2,7 +2,7 @@
  * `Storage.lock` as a renewed lease object written only with create-once and compare-and-swap, so any backend
  * that has those two conditions can offer it. Knows nothing of files or blobs: the backend passes a LeaseStore.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { StorageError } from '../errors.ts';
 import type { LockOptions, StorageLock } from './storage.ts';
@@ -32,6 +32,16 @@ const MAX_POLL_MS = 200;
 // Tokens of the leases this process holds: a lease naming our own pid but a token not in here was left by an
 // earlier process that had the same pid, and is as dead as any other.
 const heldTokens = new Set<string>();
+
+/**
+ * The object name a backend stores lock `name` under: lock names are arbitrary strings, so keep a readable slug
+ * and add a hash so distinct names never share a lease.
+ */
+export function leaseObjectName(name: string): string {
+  if (name === '') throw new StorageError('STORAGE_IO', 'A lock needs a non-empty name, e.g. "ledger".', name);
+  const slug = name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80);
+  return `${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 16)}.lease`;
+}
 
 export async function acquireLease(store: LeaseStore, name: string, options: LockOptions = {}): Promise<StorageLock> {
   const ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;

@@ -2,14 +2,13 @@
  * The local-filesystem lake: one file per object at `<root>/<container>/<rest>`, leases at `<root>/.locks/`.
  * The file protocol (atomic writes, conditions, ETags) is in atomic-file.ts, the lease protocol in lease-lock.ts.
  */
-import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { StorageError, errorMessage } from '../errors.ts';
 import { deleteFileObject, readFileObject, statFileObject, writeFileObject } from './atomic-file.ts';
 import type { FileTarget } from './atomic-file.ts';
-import { acquireLease } from './lease-lock.ts';
+import { acquireLease, leaseObjectName } from './lease-lock.ts';
 import type { LeaseStore } from './lease-lock.ts';
 import { assertListPrefix, assertObjectPath } from './object-path.ts';
 import type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage.ts';
@@ -109,11 +108,8 @@ class LocalStorage implements Storage {
     return found.flat();
   }
 
-  // Lock names are arbitrary strings: keep a readable slug and add a hash so distinct names never share a file.
   #leaseStore(name: string): LeaseStore {
-    if (name === '') throw new StorageError('STORAGE_IO', 'A lock needs a non-empty name, e.g. "ledger".', name);
-    const slug = name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 80);
-    const fileName = `${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 16)}.lease`;
+    const fileName = leaseObjectName(name);
     const target: FileTarget = { file: join(this.location, LOCKS_FOLDER, fileName), label: `${LOCKS_FOLDER}/${fileName}` };
     return {
       path: target.file,
