@@ -78,7 +78,7 @@ export async function runCli(argv: readonly string[], options: CliOptions, io: C
       json,
       graph: () => (graph ??= Promise.resolve(options.graph())),
       // Traced here rather than in openLake, so every backend it opens gets storage spans.
-      lake: () => (lake ??= traceStorage(openLake(typeof values.lake === 'string' ? values.lake : io.env.MEDALLION_LAKE, io.cwd))),
+      lake: () => (lake ??= traceStorage(openLake(typeof values.lake === 'string' ? values.lake : io.env.MEDALLION_LAKE, io.cwd, { env: io.env }))),
     };
     return await command.run(ctx);
   } catch (error) {

@@ -85,6 +85,13 @@ describe('medallion CLI', () => {
     assert.doesNotMatch(run.stderr, /SECRET/);
   });
 
+  it('opens the lake named by AZURE_STORAGE_CONNECTION_STRING in the environment it is given', async () => {
+    const run = await runCapturedCli(['status'], graph, { env: { AZURE_STORAGE_CONNECTION_STRING: 'AccountName=acct;AccountKey=SECRET;Nonsense' } });
+    assert.equal(run.code, 4, run.stderr);
+    assert.match(run.stderr, /connection string/i);
+    assert.doesNotMatch(run.stderr, /SECRET/);
+  });
+
   it('shows and exports the committed data', async () => {
     await cli('materialize', '--all');
     const show = await cli('show', 'raw/films');
