@@ -15,6 +15,7 @@ import { createErrorHandler, notFound } from './error-handler.ts';
 import type { SendEvent } from './events.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { requireBearer } from './middleware/require-bearer.ts';
+import { requestSpan } from './middleware/request-span.ts';
 import { requireSharedSecret } from './middleware/require-shared-secret.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -59,6 +60,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   app.onError(createErrorHandler({ log, secrets: () => SECRET_VARIABLES.flatMap((name) => env[name] ?? []) }));
   app.notFound(notFound);
+  app.use(requestSpan());
   if (options.logRequests === true) app.use(requestLog(log));
   app.use(async (c, next) => {
     c.set('graph', options.graph);
