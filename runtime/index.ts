@@ -94,6 +94,11 @@ export { setupTelemetry } from './telemetry/setup-telemetry.ts';
 export type { SetupTelemetryOptions, Telemetry, TelemetryEnv, TelemetryExporter } from './telemetry/setup-telemetry.ts';
 export type { AzureMonitorHttpClient } from './telemetry/azure-monitor.ts';
 export { traceStorage } from './telemetry/traced-storage.ts';
+export {
+  ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
+  ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL, SPAN_ATTRIBUTES,
+} from './telemetry/span-attributes.ts';
+export type { DocumentedSpan, SpanAttributeSpec, SpanAttributeType } from './telemetry/span-attributes.ts';
 
 // Command line
 export { runCli, processIo, BUILTIN_COMMANDS } from './cli/main.ts';

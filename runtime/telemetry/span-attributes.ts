@@ -1,7 +1,8 @@
 /**
- * The span names and attribute keys the framework emits: the one documented list that dashboards and
- * queries may rely on (README.md's tables mirror it, and a test keeps them in step). Renaming one here is a
- * breaking change for them.
+ * The span names and attribute keys medallion emits, with each attribute's type and the spans that carry
+ * it: the one documented list that the workbook's queries (infra/queries/) and any dashboard may rely on.
+ * README.md's tables mirror it and tests keep them in step, check the spans a real run emits against it,
+ * and check the queries use only these keys. Renaming one here is a breaking change for them.
  */
 
 /** Kind SERVER: one Application Insights request per run. */
@@ -33,3 +34,64 @@ export const ATTR_STORAGE_PATH = 'medallion.storage.path';
 export const ATTR_STORAGE_FOUND = 'medallion.storage.found';
 export const ATTR_STORAGE_COUNT = 'medallion.storage.count';
 export const ATTR_STORAGE_CONFLICT = 'medallion.storage.conflict';
+
+// The source clients' HTTP spans: OpenTelemetry's HTTP client conventions plus medallion's own.
+export const ATTR_SOURCE = 'medallion.source';
+export const ATTR_RATE_LIMIT_WAITED_MS = 'medallion.rate_limit.waited_ms';
+export const ATTR_RETRY_DELAY_MS = 'medallion.retry.delay_ms';
+export const ATTR_HTTP_REQUEST_METHOD = 'http.request.method';
+export const ATTR_URL_FULL = 'url.full';
+export const ATTR_HTTP_REQUEST_RESEND_COUNT = 'http.request.resend_count';
+export const ATTR_HTTP_RESPONSE_STATUS_CODE = 'http.response.status_code';
+export const ATTR_ERROR_TYPE = 'error.type';
+
+/**
+ * The type a value has on the span. OTLP keeps it (an `int` is an integer, a `double` any number); Application
+ * Insights turns every value into a string in `Properties` / `customDimensions`, a `string[]` into a JSON
+ * array, so a query converts each one back (`tostring`, `tolong`, `toreal`, `tobool`, `todynamic`).
+ */
+export type SpanAttributeType = 'string' | 'int' | 'double' | 'boolean' | 'string[]';
+
+/**
+ * The spans of README.md's table: `run` (`medallion.run`), `materialize`, `step`, `storage` (`medallion.storage.*`)
+ * and `http`, a source client's HTTP attempt (`TMDB GET`, `Discogs GET`).
+ */
+export type DocumentedSpan = 'run' | 'materialize' | 'step' | 'storage' | 'http';
+
+export interface SpanAttributeSpec {
+  readonly type: SpanAttributeType;
+  /** The spans that carry it; some only in some cases (README.md says which). */
+  readonly spans: readonly DocumentedSpan[];
+}
+
+/** Every documented attribute, by key. */
+export const SPAN_ATTRIBUTES: Readonly<Record<string, SpanAttributeSpec>> = {
+  [ATTR_RUN_ID]: { type: 'string', spans: ['run', 'materialize'] },
+  [ATTR_SELECTION]: { type: 'string', spans: ['run'] },
+  [ATTR_RUN_STATUS]: { type: 'string', spans: ['run'] },
+  [ATTR_ASSET_KEY]: { type: 'string', spans: ['materialize', 'step'] },
+  [ATTR_ASSET_LAYER]: { type: 'string', spans: ['materialize'] },
+  [ATTR_PARTITION]: { type: 'string', spans: ['materialize', 'step'] },
+  [ATTR_CODE_VERSION]: { type: 'string', spans: ['materialize'] },
+  [ATTR_DATA_VERSION]: { type: 'string', spans: ['materialize'] },
+  [ATTR_STALE_CAUSES]: { type: 'string[]', spans: ['materialize'] },
+  [ATTR_OUTCOME]: { type: 'string', spans: ['materialize'] },
+  [ATTR_ATTEMPT]: { type: 'int', spans: ['materialize'] },
+  [ATTR_ROWS]: { type: 'int', spans: ['materialize'] },
+  [ATTR_QUARANTINED]: { type: 'int', spans: ['materialize'] },
+  [ATTR_BYTES]: { type: 'int', spans: ['materialize', 'storage'] },
+  [ATTR_STEP_ID]: { type: 'string', spans: ['step'] },
+  [ATTR_STEP_REPLAYED]: { type: 'boolean', spans: ['step'] },
+  [ATTR_STORAGE_PATH]: { type: 'string', spans: ['storage'] },
+  [ATTR_STORAGE_FOUND]: { type: 'boolean', spans: ['storage'] },
+  [ATTR_STORAGE_COUNT]: { type: 'int', spans: ['storage'] },
+  [ATTR_STORAGE_CONFLICT]: { type: 'boolean', spans: ['storage'] },
+  [ATTR_SOURCE]: { type: 'string', spans: ['http'] },
+  [ATTR_RATE_LIMIT_WAITED_MS]: { type: 'int', spans: ['http'] },
+  [ATTR_RETRY_DELAY_MS]: { type: 'int', spans: ['http'] },
+  [ATTR_HTTP_REQUEST_METHOD]: { type: 'string', spans: ['http'] },
+  [ATTR_URL_FULL]: { type: 'string', spans: ['http'] },
+  [ATTR_HTTP_REQUEST_RESEND_COUNT]: { type: 'int', spans: ['http'] },
+  [ATTR_HTTP_RESPONSE_STATUS_CODE]: { type: 'int', spans: ['http'] },
+  [ATTR_ERROR_TYPE]: { type: 'string', spans: ['http'] },
+};

@@ -63,21 +63,24 @@ interface Target {
 export function createJsonGetter(config: HttpClientConfig): JsonGetter {
   return async <T>(path: string, query: QueryParams, schema: ZodType<T>): Promise<T> => {
     const target = targetOf(config, path, query);
+    let delayMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       config.signal?.throwIfAborted();
-      const outcome = await runAttempt(config, target, attempt, schema);
+      const outcome = await runAttempt(config, target, attempt, delayMs, schema);
       if (outcome.ok) return outcome.value;
       config.signal?.throwIfAborted();
       const error = terminalError(config, target.label, outcome.failure, attempt);
       if (error !== undefined) throw error;
-      await config.sleep(retryDelayMs(config, outcome.failure, attempt), config.signal);
+      delayMs = retryDelayMs(config, outcome.failure, attempt);
+      await config.sleep(delayMs, config.signal);
     }
   };
 }
 
-async function runAttempt<T>(config: HttpClientConfig, target: Target, attempt: number, schema: ZodType<T>): Promise<Outcome<T>> {
+/** One attempt, `delayMs` after the previous one failed (reported on its event and span). */
+async function runAttempt<T>(config: HttpClientConfig, target: Target, attempt: number, delayMs: number, schema: ZodType<T>): Promise<Outcome<T>> {
   const permit = await config.limiter?.acquire(config.signal);
-  const event: RequestEvent = { service: config.profile.name, method: 'GET', url: target.shownUrl, attempt, waitedMs: permit?.waitedMs ?? 0 };
+  const event: RequestEvent = { service: config.profile.name, method: 'GET', url: target.shownUrl, attempt, waitedMs: permit?.waitedMs ?? 0, retryDelayMs: delayMs };
   config.onRequest?.(event);
   const span: RequestSpan = startRequestSpan(event);
   const started = config.now();

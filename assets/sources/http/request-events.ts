@@ -11,6 +11,8 @@ export interface RequestEvent {
   attempt: number;
   /** Time spent waiting for the rate limiter before this attempt. */
   waitedMs: number;
+  /** The wait after the previous attempt failed (backoff or `Retry-After`) before this one; 0 for the first. */
+  retryDelayMs: number;
 }
 
 export interface ResponseEvent extends RequestEvent {

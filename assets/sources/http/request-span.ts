@@ -1,8 +1,13 @@
 /**
  * One OpenTelemetry client span per HTTP attempt (a no-op until the application registers a provider).
- * Its attributes come from the hook event, so they carry the redacted URL and never a header.
+ * Its attributes come from the hook event, so they carry the redacted URL and never a header; their names
+ * and types are the documented ones (runtime/telemetry/span-attributes.ts), which the workbook's queries use.
  */
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
+  ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL,
+} from '../../../runtime/index.ts';
 import type { RequestEvent } from './request-events.ts';
 
 const tracer = trace.getTracer('medallion.sources', '0.1.0');
@@ -16,18 +21,20 @@ export function startRequestSpan(event: RequestEvent): RequestSpan {
   const span = tracer.startSpan(`${event.service} ${event.method}`, {
     kind: SpanKind.CLIENT,
     attributes: {
-      'http.request.method': event.method,
-      'url.full': event.url,
-      'http.request.resend_count': event.attempt - 1,
-      'medallion.source': event.service,
-      'medallion.rate_limit.waited_ms': event.waitedMs,
+      [ATTR_HTTP_REQUEST_METHOD]: event.method,
+      [ATTR_URL_FULL]: event.url,
+      [ATTR_HTTP_REQUEST_RESEND_COUNT]: event.attempt - 1,
+      [ATTR_SOURCE]: event.service,
+      // Whole milliseconds: declared `int`, and an injected clock may return fractions.
+      [ATTR_RATE_LIMIT_WAITED_MS]: Math.round(event.waitedMs),
+      [ATTR_RETRY_DELAY_MS]: Math.round(event.retryDelayMs),
     },
   });
   return {
     end(status, failure) {
-      if (status !== undefined) span.setAttribute('http.response.status_code', status);
+      if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
       if (failure !== undefined) {
-        span.setAttribute('error.type', failure);
+        span.setAttribute(ATTR_ERROR_TYPE, failure);
         span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end();
