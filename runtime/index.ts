@@ -75,6 +75,8 @@ export { Ledger } from './ledger/ledger.ts';
 export type { Head } from './ledger/ledger.ts';
 export type { CheckOutcome, CommittedMaterialization, MaterializationRecord } from './ledger/materialization-record.ts';
 export type { OutcomeType, RunSummary, SlotOutcome } from './ledger/run-summary.ts';
+export { DEFAULT_RUN_LIMIT, listRuns, readRun } from './ledger/run-history.ts';
+export type { ListRunsOptions, RunHistory } from './ledger/run-history.ts';
 export { lineageOf, lineageToMermaid } from './graph/lineage.ts';
 export type { Lineage, LineageNode } from './graph/lineage.ts';
 

@@ -12,6 +12,7 @@ import type { MaterializationRecord } from '../ledger/materialization-record.ts'
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { Storage } from '../storage/storage.ts';
 import { StalenessResolver } from '../versions/staleness.ts';
+import { emptyOutcome } from './outcomes.ts';
 import { slotsOf } from './plan.ts';
 import type { RunEventListener } from './run-events.ts';
 import type { StepRunner } from './run-environment.ts';
@@ -51,7 +52,7 @@ export async function materializeOne(options: MaterializeOneOptions): Promise<Sl
   return outcome;
 }
 
-/** Records the final failure of a slot an orchestrator gave up on (its onFailure handler). */
+/** Records the final failure of a slot an orchestrator gave up on (its onFailure handler): a ledger record and the run's summary. */
 export async function recordFailure(options: {
   readonly graph: AssetGraph;
   readonly storage: Storage;
@@ -72,6 +73,13 @@ export async function recordFailure(options: {
   };
   const env = createRunEnvironment(options, options.runId, now);
   await env.ledger.append(record);
+  // A run summary too, so `listRuns` (`medallion runs`, GET /runs) shows the failed run without scanning the ledger.
+  const earlier = await env.ledger.readRunSummary(options.runId);
+  const outcome: SlotOutcome = {
+    ...emptyOutcome(asset.key, options.partition, 0), type: 'failed', reason: options.error.message, attempts: options.attempts, error: record.error,
+  };
+  const others = earlier?.outcomes.filter((o) => !(o.asset === outcome.asset && o.partition === outcome.partition)) ?? [];
+  await env.ledger.writeRunSummary(summarizeRun(env, asset.key, options.partition, new Date(earlier?.startedAt ?? now), [...others, outcome]));
   return record;
 }
 
