@@ -14,6 +14,7 @@ import { exportCommand } from './commands/export.ts';
 import { lineageCommand } from './commands/lineage.ts';
 import { listCommand } from './commands/list.ts';
 import { materializeCommand } from './commands/materialize.ts';
+import { runsCommand } from './commands/runs.ts';
 import { showCommand } from './commands/show.ts';
 import { statusCommand } from './commands/status.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes.ts';
@@ -34,6 +35,7 @@ export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
   lineage: lineageCommand,
   show: showCommand,
   export: exportCommand,
+  runs: runsCommand,
 };
 
 export function processIo(): CliIo {
