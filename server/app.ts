@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { pageRoutes } from './routes/page.ts';
+import { runsRoutes } from './routes/runs.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
 /** The Inngest SDK's Hono handler (`serve({ client, functions })` from `inngest/hono`). */
@@ -82,6 +83,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     requireSecret: requireSharedSecret({ secret: () => secretOf(env, 'MEDALLION_WEBHOOK_SECRET'), isDevMode: devMode, variable: 'MEDALLION_WEBHOOK_SECRET' }),
     maxBodyBytes: options.limits?.webhookBodyBytes ?? DEFAULT_WEBHOOK_BODY_BYTES,
   }));
+  app.route('/runs', runsRoutes());
   // The SDK checks request signatures itself (INNGEST_SIGNING_KEY) unless Inngest runs in dev mode.
   app.on(['GET', 'POST', 'PUT'], '/api/inngest', options.inngestHandler ?? inngestNotConfigured);
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { assetDetailQuery, materializeBody, materializeQuery } from './assets.ts';
 import { lineageQuery } from './lineage.ts';
+import { runsQuery } from './runs.ts';
 
 const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(description, { $ref: '#/components/schemas/Error' });
@@ -83,6 +84,26 @@ export function openApiDocument() {
           summary: 'The asset graph with statuses, as JSON or Mermaid (?format= or Accept)',
           parameters: queryParameters(lineageQuery),
           responses: { 200: { description: 'The graph', content: { 'application/json': { schema: { type: 'object' } }, 'text/vnd.mermaid': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/runs': {
+        get: {
+          summary: 'The newest runs (medallion materialize and Inngest function runs), newest first; JSON unless a page for browsers answers Accept: text/html',
+          parameters: queryParameters(runsQuery),
+          responses: {
+            200: json('{ runs: RunSummary[], unreadable: string[] }: each run as GET /runs/{runId} returns it; `unreadable` holds the lake paths of summaries that could not be parsed'),
+            400: error('Invalid limit'),
+          },
+        },
+      },
+      '/runs/{runId}': {
+        get: {
+          summary: "One run's summary: selection, times, status, and per asset slot its outcome, wait, duration, attempts, rows, bytes and error",
+          parameters: [{ name: 'runId', in: 'path', required: true, description: 'A run id, e.g. 20261126T132633293Z-c5a874, or an Inngest run id', schema: { type: 'string' } }],
+          responses: {
+            200: json('{ format, runId, selection, force, partition, startedAt, finishedAt, durationMs, status, outcomes: [{ asset, partition, type, reason, materializationId, dataVersion, rows, quarantined, bytes, waitMs, durationMs, attempts, steps, error, metadata }] }'),
+            404: error('No such run; `suggestions` holds the nearest run ids'),
+          },
         },
       },
       '/webhooks/eventgrid': {
