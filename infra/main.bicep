@@ -1,6 +1,6 @@
 // medallion on Azure: the lake (ADLS Gen2), Key Vault, Log Analytics + Application Insights, a Container
-// Apps environment and the app running `medallion serve`, its managed identity and data-plane roles, and
-// Event Grid delivering landings in `raw` to the app's webhook. Deploy to a resource group:
+// Apps environment and the app running `medallion serve`, its managed identity and data-plane roles, Event
+// Grid delivering landings in `raw` to the app's webhook, and the operators' workbook. Deploy to a resource group:
 //
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/parameters/<env>.bicepparam
 //
@@ -102,6 +102,9 @@ param containerSoftDeleteDays int = 7
 @description('Key Vault purge protection (cannot be turned off once on).')
 param keyVaultPurgeProtection bool = true
 
+@description('Send the lake\'s blob request logs to Log Analytics (StorageBlobLogs, the workbook\'s "Blob requests by operation"); billed per GB ingested. Its transaction metrics go there either way.')
+param storageRequestLogs bool = true
+
 @description('Days Log Analytics and Application Insights keep data.')
 @minValue(30)
 @maxValue(730)
@@ -155,6 +158,7 @@ var names = {
   containerAppsEnvironment: 'cae-${baseName}'
   containerApp: 'ca-${baseName}'
   systemTopic: 'evgt-${baseName}-lake'
+  workbook: 'medallion (${environmentName})'
 }
 
 var allTags = union(tags, {
@@ -191,7 +195,13 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     blobSoftDeleteDays: blobSoftDeleteDays
     containerSoftDeleteDays: containerSoftDeleteDays
+    logAnalyticsWorkspaceName: names.logAnalytics
+    requestLogs: storageRequestLogs
   }
+  // Its diagnostic setting writes to the workspace, named here rather than read from an output.
+  dependsOn: [
+    monitoring
+  ]
 }
 
 module keyVault 'modules/key-vault.bicep' = {
@@ -288,6 +298,19 @@ module eventGrid 'modules/event-grid.bicep' = {
   ]
 }
 
+module workbook 'modules/workbook.bicep' = {
+  name: '${deploymentName}-workbook'
+  params: {
+    displayName: names.workbook
+    location: location
+    tags: allTags
+    logAnalyticsWorkspaceName: names.logAnalytics
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 @description('The app\'s base URL (the lineage page, /assets, /lineage, /api/inngest).')
 output appUrl string = app.outputs.url
 
@@ -326,6 +349,12 @@ output appInsightsConnectionString string = monitoring.outputs.connectionString
 
 @description('Name of the Log Analytics workspace (container console logs: ContainerAppConsoleLogs_CL).')
 output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName
+
+@description('Resource id of the operators\' workbook (pipeline health, sources, storage, cost; infra/queries/).')
+output workbookId string = workbook.outputs.id
+
+@description('The operators\' workbook in the Azure portal.')
+output workbookUrl string = workbook.outputs.portalUrl
 
 @description('Name of the Event Grid system topic on the lake.')
 output systemTopicName string = eventGrid.outputs.systemTopicName

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
@@ -47,6 +47,14 @@ const KNOWN_ROLES: Record<string, string> = {
   acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
 };
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * Types whose current schema exists only as a preview, and the one preview version allowed for each:
+ * diagnostic settings' only GA version (2016-09-01) is the classic `service` schema, without metric
+ * categories (learn.microsoft.com/azure/templates/microsoft.insights/diagnosticsettings lists 2021-05-01-preview).
+ */
+const PREVIEW_ONLY: Record<string, string> = {
+  'Microsoft.Insights/diagnosticSettings': '2021-05-01-preview',
+};
 
 function literals(node: SyntaxNode | undefined): unknown[] {
   return node?.type === 'array' ? node.namedChildren.map((item) => literalOf(item)) : [];
@@ -72,7 +80,7 @@ describe('infra/ Bicep, offline (tree-sitter-bicep)', () => {
     for (const name of [
       'main.bicep', 'modules/identity.bicep', 'modules/storage.bicep', 'modules/key-vault.bicep', 'modules/monitoring.bicep',
       'modules/role-assignments.bicep', 'modules/container-apps-environment.bicep', 'modules/container-app.bicep',
-      'modules/event-grid.bicep', 'parameters/dev.bicepparam', 'parameters/prod.bicepparam',
+      'modules/event-grid.bicep', 'modules/workbook.bicep', 'parameters/dev.bicepparam', 'parameters/prod.bicepparam',
     ]) {
       assert.ok(names.includes(name), `infra/${name} exists`);
     }
@@ -129,10 +137,25 @@ describe('infra/ Bicep, offline (tree-sitter-bicep)', () => {
         const [type, version] = resource.type.split('@');
         const nested = !type!.includes('/') && !resource.existing;
         if (nested) continue; // a nested child resource names only its own segment and inherits the version
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(version ?? '')) problems.push(`${at(file.file, resource.typeNode)}: ${resource.type} needs a GA API version`);
+        const dated = /^\d{4}-\d{2}-\d{2}$/.test(version ?? '') || (PREVIEW_ONLY[type!] === version && version !== undefined);
+        if (!dated) problems.push(`${at(file.file, resource.typeNode)}: ${resource.type} needs a GA API version`);
         if (resource.existing || resource.body === undefined) continue;
         const properties = propertyMap(resource.body);
         if (properties.has('location') && !properties.has('tags')) problems.push(`${at(file.file, resource.node)}: ${resource.symbol} has a location but no tags`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('files loaded with loadTextContent / loadJsonContent / loadFileAsBase64 exist', () => {
+    const problems: string[] = [];
+    for (const file of templates) {
+      for (const call of descendants(file.root, 'call_expression')) {
+        if (!/^load(TextContent|JsonContent|YamlContent|FileAsBase64)$/.test(callName(call) ?? '')) continue;
+        const path = call.childForFieldName('arguments')?.namedChildren[0];
+        const literal = literalOf(path);
+        if (typeof literal !== 'string') problems.push(`${at(file.file, call)}: ${callName(call)} needs a literal path`);
+        else if (!existsSync(join(dirname(file.absolutePath), literal))) problems.push(`${at(file.file, call)}: '${literal}' does not exist`);
       }
     }
     assert.deepEqual(problems, []);
