@@ -6,7 +6,7 @@
 import type { AssetKey } from '../asset/asset-key.ts';
 import { LedgerError } from '../errors.ts';
 import type { Storage } from '../storage/storage.ts';
-import { createTimeOrderedId, headPath, ledgerPrefix, ledgerRecordPath, RUNS_PREFIX, runSummaryPath } from './lake-layout.ts';
+import { createTimeOrderedId, headPath, ledgerPrefix, ledgerRecordPath, runSummaryPath } from './lake-layout.ts';
 import {
   isCommitted,
   materializationRecordSchema,
@@ -90,19 +90,6 @@ export class Ledger {
     const path = runSummaryPath(runId);
     const object = await this.#storage.get(path);
     return object === undefined ? undefined : parseJson(runSummarySchema, object.body, path);
-  }
-
-  /** Newest first. */
-  async listRunSummaries(limit = 20): Promise<RunSummary[]> {
-    const listed = await this.#storage.list(RUNS_PREFIX);
-    const newest = listed.filter((object) => object.path.endsWith('.json')).reverse().slice(0, limit);
-    const summaries = await Promise.all(
-      newest.map(async (object) => {
-        const stored = await this.#storage.get(object.path);
-        return stored === undefined ? undefined : parseJson(runSummarySchema, stored.body, object.path);
-      }),
-    );
-    return summaries.filter((summary): summary is RunSummary => summary !== undefined);
   }
 
   async #readRecord(path: string): Promise<MaterializationRecord | undefined> {
