@@ -49,7 +49,9 @@ export { AssetGraph, createAssetGraph } from './graph/asset-graph.ts';
 export { nearestMatches } from './graph/nearest-keys.ts';
 
 // Data plane: the functions are in `runtime/data-plane.ts`, a separate entry (loading Arrow and Parquet costs
-// about 0.3 s, which commands that only read the ledger should not pay).
+// about 0.3 s, which commands that only read the ledger should not pay); `loadDataPlane()` imports it on first use.
+export { loadDataPlane } from './io/load-data-plane.ts';
+export type { DataPlane } from './io/load-data-plane.ts';
 export type { ColumnKind, ColumnSpec, EmptyAs, ListItemKind, ScalarKind } from './io/arrow-schema.ts';
 export type { ParquetColumnChunkInfo, ParquetInfo, ParquetWriteOptions } from './io/parquet.ts';
 export { issuesReason, quarantineSchema, validateRows } from './io/quarantine.ts';

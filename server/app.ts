@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { lineageRoutes } from './routes/lineage.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { pageRoutes } from './routes/page.ts';
+import { reportRoutes } from './routes/report.ts';
 import { runsRoutes } from './routes/runs.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 
@@ -73,6 +74,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/', pageRoutes());
   app.route('/', openApiRoutes());
   app.route('/lineage', lineageRoutes());
+  app.route('/report', reportRoutes());
   app.route('/assets', assetRoutes({
     sendEvent: options.sendEvent,
     requireToken: requireBearer({ token: () => secretOf(env, 'MEDALLION_API_TOKEN'), isDevMode: devMode, variable: 'MEDALLION_API_TOKEN' }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { assetDetailQuery, materializeBody, materializeQuery } from './assets.ts';
 import { lineageQuery } from './lineage.ts';
+import { reportQuery } from './report.ts';
 import { runsQuery } from './runs.ts';
 
 const json = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
@@ -84,6 +85,20 @@ export function openApiDocument() {
           summary: 'The asset graph with statuses, as JSON or Mermaid (?format= or Accept)',
           parameters: queryParameters(lineageQuery),
           responses: { 200: { description: 'The graph', content: { 'application/json': { schema: { type: 'object' } }, 'text/vnd.mermaid': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/report': {
+        get: {
+          summary: "The pipeline's latest data in figures (the runs page's charts): rows per stage and the score histogram of gold/matches",
+          parameters: queryParameters(reportQuery),
+          responses: {
+            200: json(
+              '{ stages: [{ stage, asset, rows, materializationId, runId, finishedAt }] for films → releases → candidates → matches (rows null when never materialized), ' +
+                'scores: { asset, materializationId, runId, finishedAt, rows, matches, threshold, binWidth, bins: [{ from, to, count, matches }] } or null when gold/matches has no data; ' +
+                'threshold is the one that materialization recorded (metadata.score_threshold)',
+            ),
+            400: error('Invalid binWidth'),
+          },
         },
       },
       '/runs': {

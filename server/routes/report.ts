@@ -1,0 +1,28 @@
+/**
+ * `GET /report`: the pipeline's latest data in figures, for the runs page: rows per stage (films → releases →
+ * candidates → matches) and the score histogram of the latest gold/matches with its acceptance threshold.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Ledger } from '../../runtime/index.ts';
+import type { AppEnv } from '../app-env.ts';
+import { validateQuery } from '../middleware/validate.ts';
+import { scoreHistogram, stageCounts } from '../pipeline-report.ts';
+
+export const reportQuery = z.object({
+  // 0.02 puts the matcher's threshold (0.88) on a bin edge.
+  binWidth: z.coerce.number().min(0.005).max(0.25).default(0.02).describe('width of the score bins'),
+});
+
+export function reportRoutes() {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', validateQuery(reportQuery), async (c) => {
+    const { graph, lake } = c.var;
+    const ledger = new Ledger(lake);
+    const [stages, scores] = await Promise.all([stageCounts(graph, ledger), scoreHistogram(graph, ledger, c.req.valid('query').binWidth)]);
+    return c.json({ stages, scores });
+  });
+
+  return routes;
+}
