@@ -16,6 +16,7 @@ export const LINEAGE_HTML = `<!doctype html>
 <body>
 <header>
   <h1>medallion <span>lineage</span></h1>
+  <nav><a href="/runs" id="runs-link">Runs</a></nav>
   <div id="summary">Loading…</div>
   <div class="legend" aria-label="Status colours">
     <span><i class="swatch fresh"></i>fresh</span>

@@ -13,6 +13,8 @@ body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header { display: flex; flex-wrap: wrap; align-items: center; gap: 12px 20px; padding: 12px 20px; border-bottom: 1px solid var(--line); }
 header h1 { font-size: 18px; margin: 0; font-weight: 650; }
 header h1 span { color: var(--muted); font-weight: 400; }
+header nav a { color: var(--accent); text-decoration: none; font-weight: 600; }
+header nav a:hover { text-decoration: underline; }
 #summary { color: var(--muted); }
 .legend { display: flex; gap: 12px; margin-left: auto; }
 .legend span { display: inline-flex; align-items: center; gap: 6px; }
