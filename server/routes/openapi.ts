@@ -106,7 +106,10 @@ export function openApiDocument() {
           summary: 'The newest runs (medallion materialize and Inngest function runs), newest first; JSON unless a page for browsers answers Accept: text/html',
           parameters: queryParameters(runsQuery),
           responses: {
-            200: json('{ runs: RunSummary[], unreadable: string[] }: each run as GET /runs/{runId} returns it; `unreadable` holds the lake paths of summaries that could not be parsed'),
+            200: {
+              description: '{ runs: RunSummary[], unreadable: string[] }: each run as GET /runs/{runId} returns it; `unreadable` holds the lake paths of summaries that could not be parsed. A browser (Accept preferring text/html) gets the runs page',
+              content: { 'application/json': { schema: { type: 'object' } }, 'text/html': {} },
+            },
             400: error('Invalid limit'),
           },
         },
