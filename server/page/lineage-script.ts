@@ -6,6 +6,7 @@
  * ever inserted as text, never as HTML. Written without template literals: it lives inside one.
  */
 import { STATUS_COLOURS } from './lineage-styles.ts';
+import { PAGE_HELPERS_SCRIPT } from './page-helpers-script.ts';
 
 const SCRIPT = String.raw`
 'use strict';
@@ -13,37 +14,13 @@ const SCRIPT = String.raw`
   var COLOURS = __STATUS_COLOURS__;
   var LAYER_ORDER = ['raw', 'intermediate', 'gold', 'metrics'];
   var NODE_W = 196, NODE_H = 48, COL_GAP = 56, ROW_GAP = 18, BAND_TOP = 34, PAD = 16;
-  var SVG_NS = 'http://www.w3.org/2000/svg';
   var state = { lineage: null, selected: null, token: '', positions: {} };
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    (children || []).forEach(function (child) { if (child != null) node.append(child); });
-    return node;
-  }
-  function svg(tag, attrs, children) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    (children || []).forEach(function (child) { if (child != null) node.append(child); });
-    return node;
-  }
-  function setAttrs(node, attrs) {
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === undefined || value === null || value === false) return;
-      if (name === 'text') node.textContent = String(value);
-      else if (name.slice(0, 2) === 'on') node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
-    });
-  }
+  ${PAGE_HELPERS_SCRIPT}
   function assetPath(key) { return '/assets/' + key.split('/').map(encodeURIComponent).join('/'); }
   function layerRank(layer) { var i = LAYER_ORDER.indexOf(layer); return i === -1 ? LAYER_ORDER.length : i; }
   function nameOf(key) { return key.slice(key.indexOf('/') + 1); }
   function short(version) { return version ? String(version).slice(0, 10) : ''; }
-  function when(iso) { return iso ? iso.replace('T', ' ').slice(0, 19) : ''; }
-  function num(n) { return typeof n === 'number' ? n.toLocaleString('en-US') : ''; }
-  function ms(n) { return typeof n !== 'number' ? '' : n < 1000 ? Math.round(n) + ' ms' : (n / 1000).toFixed(2) + ' s'; }
 
   async function getJson(url, init) {
     var response = await fetch(url, init);

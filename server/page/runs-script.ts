@@ -4,6 +4,7 @@
  * (a click shows a run's timeline; `#<run id>` opens one) and draws the charts of runs-charts-script.ts.
  * Data is only ever inserted as text, never as HTML. Written without template literals: it lives inside one.
  */
+import { PAGE_HELPERS_SCRIPT } from './page-helpers-script.ts';
 import { RUNS_CHARTS_SCRIPT } from './runs-charts-script.ts';
 import { OUTCOME_COLOURS, SERIES_COLOURS } from './runs-styles.ts';
 
@@ -16,33 +17,9 @@ const SCRIPT = String.raw`
   var SERIES = __SERIES_COLOURS__;
   var LIMIT = __RUNS_LIMIT__;
   var LAYER_ORDER = ['raw', 'intermediate', 'gold', 'metrics'];
-  var SVG_NS = 'http://www.w3.org/2000/svg';
   var state = { runs: [], open: {} };
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    (children || []).forEach(function (child) { if (child != null) node.append(child); });
-    return node;
-  }
-  function svg(tag, attrs, children) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    (children || []).forEach(function (child) { if (child != null) node.append(child); });
-    return node;
-  }
-  function setAttrs(node, attrs) {
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === undefined || value === null || value === false) return;
-      if (name === 'text') node.textContent = String(value);
-      else if (name.slice(0, 2) === 'on') node.addEventListener(name.slice(2), value);
-      else node.setAttribute(name, value === true ? '' : String(value));
-    });
-  }
-  function when(iso) { return iso ? iso.replace('T', ' ').slice(0, 19) : ''; }
-  function num(n) { return typeof n === 'number' ? n.toLocaleString('en-US') : ''; }
-  function ms(n) { return typeof n !== 'number' ? '' : n < 1000 ? Math.round(n) + ' ms' : n < 60000 ? (n / 1000).toFixed(n < 10000 ? 2 : 1) + ' s' : Math.floor(n / 60000) + ' min ' + Math.round(n % 60000 / 1000) + ' s'; }
+  ${PAGE_HELPERS_SCRIPT}
   function layerRank(key) { var i = LAYER_ORDER.indexOf(key.split('/')[0]); return i === -1 ? LAYER_ORDER.length : i; }
   // Asset keys once each, by layer, then by when they first ran, then by name.
   function assetOrder(keys) {

@@ -2,17 +2,13 @@
 // headless Chromium it draws every asset coloured by status, shows details on click and materializes with
 // the typed token. Skips the browser part when Debian's chromium is not installed.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { serve } from '@hono/node-server';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { LINEAGE_SCRIPT } from '../../server/page/lineage-script.ts';
 import { STATUS_COLOURS } from '../../server/page/lineage-styles.ts';
+import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
 import type { TempLake } from '../support/temp-lake.ts';
 import { MIXED_STATUSES, SMALL_GRAPH_KEYS } from './fixtures/small-graph.ts';
 import { API_TOKEN, createMixedLake, createTestApp } from './fixtures/test-app.ts';
@@ -26,9 +22,6 @@ interface PageElement {
 declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): { readonly length: number } };
 declare function getComputedStyle(element: unknown): { readonly fill: string; readonly stroke: string };
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** `#rrggbb` as Chromium reports a computed colour. */
 function rgb(hex: string): string {
@@ -73,14 +66,11 @@ describe('the lineage page in headless Chromium', () => {
   let close: () => Promise<void> = async () => undefined;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) return;
+    if (SKIP_WITHOUT_CHROMIUM !== false) return;
     lake = await createMixedLake();
     const { app } = createTestApp(lake);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await once(server, 'listening');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((resolve) => { server.close(() => resolve()); if ('closeAllConnections' in server) server.closeAllConnections(); });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ url, close } = await serveOnLoopback(app.fetch));
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -90,7 +80,7 @@ describe('the lineage page in headless Chromium', () => {
 
   it('draws every asset by layer, coloured by status; a click shows details and history; materialize uses the typed token', async (t) => {
     if (browser === undefined) {
-      t.skip(`${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does it), so the page is not tested in a browser`);
+      t.skip(`${SKIP_WITHOUT_CHROMIUM}, so the page is not tested in a browser`);
       return;
     }
     const page = await browser.newPage({ viewport: { width: 1480, height: 900 } });

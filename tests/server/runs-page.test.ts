@@ -4,19 +4,14 @@
 // series per asset, the score histogram with its threshold and the rows per stage as /report gives them.
 // Skips the browser part when Debian's chromium is not installed.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { serve } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Ledger, listRuns, type RunSummary } from '../../runtime/index.ts';
 import { createApp } from '../../server/app.ts';
 import { RUNS_SCRIPT } from '../../server/page/runs-script.ts';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/runs-page-screenshot.ts';
+import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
 import { createRunsLake, runsLakeGraph } from '../support/runs-lake.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
@@ -24,7 +19,6 @@ import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
 // Globals of the page, for the callbacks that run in the browser (the project compiles without the DOM lib).
 declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 /** What a run's row should show, from its summary. */
@@ -92,15 +86,12 @@ describe('the runs page in headless Chromium', () => {
   let close: () => Promise<void> = async () => undefined;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) return;
+    if (SKIP_WITHOUT_CHROMIUM !== false) return;
     lake = await createTempLake();
     runs = await createRunsLake(lake.storage);
     const app = createApp({ graph: runsLakeGraph(), storage: lake.storage, env: {} });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await once(server, 'listening');
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise((resolve) => { server.close(() => resolve()); if ('closeAllConnections' in server) server.closeAllConnections(); });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ url, close } = await serveOnLoopback(app.fetch));
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -121,7 +112,7 @@ describe('the runs page in headless Chromium', () => {
   }
 
   it('lists the runs as the ledger holds them, newest first, and opens a run\'s timeline on click', async (t) => {
-    if (browser === undefined) return t.skip(`${CHROMIUM} is not installed (apt-get install -y chromium), so the page is not tested in a browser`);
+    if (browser === undefined) return t.skip(`${SKIP_WITHOUT_CHROMIUM}, so the page is not tested in a browser`);
     const { page, foreign, problems } = await open('/runs');
     const listed = (await listRuns(lake.storage, { limit: 50 })).runs;
     assert.deepEqual(listed.map((run) => run.runId), runs.map((run) => run.runId).reverse());
@@ -167,7 +158,7 @@ describe('the runs page in headless Chromium', () => {
   });
 
   it('draws a duration series per asset, the score histogram with its threshold and the rows per stage', async (t) => {
-    if (browser === undefined) return t.skip(`${CHROMIUM} is not installed (apt-get install -y chromium), so the page is not tested in a browser`);
+    if (browser === undefined) return t.skip(`${SKIP_WITHOUT_CHROMIUM}, so the page is not tested in a browser`);
     const { page, foreign, problems } = await open('/runs');
 
     // One series per asset that any run materialized, with a point per run that materialized it.
@@ -213,7 +204,7 @@ describe('the runs page in headless Chromium', () => {
   });
 
   it('opens the run named in the address (#run id) and is reached from the lineage page', async (t) => {
-    if (browser === undefined) return t.skip(`${CHROMIUM} is not installed (apt-get install -y chromium), so the page is not tested in a browser`);
+    if (browser === undefined) return t.skip(`${SKIP_WITHOUT_CHROMIUM}, so the page is not tested in a browser`);
     const failedRun = runs.find((run) => run.status === 'failed')!;
     const { page, problems } = await open(`/runs#${failedRun.runId}`);
     const types = await page.$$eval(`tr.timeline-row[data-run-id="${failedRun.runId}"] .slot`, (groups) => groups.map((g): [string, string] => [g.getAttribute('data-asset')!, g.getAttribute('data-type')!]));

@@ -1,38 +1,31 @@
 // Writes the README's picture of the runs page: a sample-pipeline lake after a few runs (see runs-lake.ts),
 // served on loopback and photographed in headless Chromium (Debian's /usr/bin/chromium).
 //   node --import tsx tests/support/runs-page-screenshot.ts [OUT]   (default docs/images/runs-page.png)
-import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { chromium } from 'playwright-core';
 import { createApp } from '../../server/app.ts';
+import { launchChromium, serveOnLoopback } from './browser.ts';
 import { createRunsLake, runsLakeGraph } from './runs-lake.ts';
 import { createTempLake } from './temp-lake.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 async function main(out: string): Promise<void> {
   const lake = await createTempLake();
-  const server = serve({ fetch: createApp({ graph: runsLakeGraph(), storage: lake.storage, env: {} }).fetch, port: 0, hostname: '127.0.0.1' });
-  await once(server, 'listening');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const served = await serveOnLoopback(createApp({ graph: runsLakeGraph(), storage: lake.storage, env: {} }).fetch);
+  const browser = await launchChromium();
   try {
     const runs = await createRunsLake(lake.storage, { extraFullRuns: 3 });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     // The failed run opens with its timeline.
     const failed = runs.find((run) => run.status === 'failed')!;
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/runs#${failed.runId}`);
+    await page.goto(`${served.url}/runs#${failed.runId}`);
     await page.waitForSelector('body[data-loaded="true"]');
     await mkdir(dirname(out), { recursive: true });
     await page.screenshot({ path: out, fullPage: true });
     process.stdout.write(`${out}\n`);
   } finally {
     await browser.close();
-    server.close();
+    await served.close();
     await lake.cleanup();
   }
 }
