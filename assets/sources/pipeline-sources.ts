@@ -10,6 +10,7 @@ import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../metrics/match-quality.ts';
+import { integerSetting } from './env-settings.ts';
 import type { FilmSource, ReleaseSource } from './source.ts';
 import { createTmdbClient, type TmdbClient } from './tmdb-client.ts';
 
@@ -44,12 +45,13 @@ export function sourceModeOf(env: Readonly<Record<string, string | undefined>>):
 
 export function sourcesFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): PipelineSources {
   const mode = sourceModeOf(env);
-  return mode === 'sample' ? sampleSources(env, overrides) : liveSources(env, overrides);
+  const withClient = { ...overrides, client: clientOptions(env, overrides) };
+  return mode === 'sample' ? sampleSources(env, withClient) : liveSources(env, withClient);
 }
 
 function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
-  const films = sampleSetting(env, 'MEDALLION_SAMPLE_FILMS', 10_000);
-  const seed = sampleSetting(env, 'MEDALLION_SAMPLE_SEED', undefined);
+  const films = integerSetting(env, 'MEDALLION_SAMPLE_FILMS', 1, 1_000_000) ?? 10_000;
+  const seed = integerSetting(env, 'MEDALLION_SAMPLE_SEED', 1, 2 ** 32);
   let emulator = overrides.emulator;
   const emulated = () => (emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions }));
   const inProcess: typeof fetch = (input, init) => emulated().fetch(input, init);
@@ -85,15 +87,16 @@ function liveSources(env: Readonly<Record<string, string | undefined>>, override
   };
 }
 
+/**
+ * The overrides' client settings, with `MEDALLION_SOURCE_ATTEMPTS` (attempts per request, the first included;
+ * default 5). Under an orchestrator that retries failed steps durably, 1 leaves every retry to it.
+ */
+function clientOptions(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): SourceClientOptions {
+  const maxAttempts = integerSetting(env, 'MEDALLION_SOURCE_ATTEMPTS', 1, 20);
+  return maxAttempts === undefined ? { ...overrides.client } : { ...overrides.client, retry: { ...overrides.client?.retry, maxAttempts } };
+}
+
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
   return () => (made ??= make());
-}
-
-function sampleSetting<T extends number | undefined>(env: Readonly<Record<string, string | undefined>>, name: string, fallback: T): number | T {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number ≥ 1, not "${raw}".`);
-  return value;
 }

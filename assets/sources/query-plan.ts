@@ -8,6 +8,7 @@
  *    a request budget (finds soundtracks filed outside Stage & Screen, and year-less releases).
  */
 import { ConfigError } from '../../runtime/index.ts';
+import { integerSetting } from './env-settings.ts';
 
 export interface QueryPlan {
   readonly tmdb: TmdbPlan;
@@ -68,14 +69,4 @@ export function queryPlanFromEnvironment(env: Readonly<Record<string, string | u
     tmdb: pages === undefined || base.tmdb.kind !== 'popular' ? base.tmdb : { kind: 'popular', pages },
     discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }) },
   };
-}
-
-function integerSetting(env: Readonly<Record<string, string | undefined>>, name: string, min: number, max: number): number | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  }
-  return value;
 }
