@@ -29,10 +29,11 @@ export function tmdbTooManyRequests(limit: number, retryAfterSeconds?: number): 
   return tmdbError(429, 25, `Your request count (#) is over the allowed limit of (${limit}).`, headers);
 }
 
-export function tmdbFaultResponse(limit: number): (status: ErrorStatus) => Response {
+/** An injected error as TMDB sends it; an injected 429 is the rate limit's own, `Retry-After` included. */
+export function tmdbFaultResponse(limit: number, retryAfterSeconds?: number): (status: ErrorStatus) => Response {
   return (status) => {
     switch (status) {
-      case 429: return tmdbTooManyRequests(limit);
+      case 429: return tmdbTooManyRequests(limit, retryAfterSeconds);
       case 500: return tmdbError(500, 11, 'Internal error: Something went wrong, contact TMDB.');
       case 502: return tmdbError(502, 43, "Couldn't connect to the backend server.");
       case 503: return tmdbError(503, 9, 'Service offline: This service is temporarily offline, try again later.');

@@ -18,7 +18,7 @@ export function createTmdbRoutes(service: TmdbService, shared: SharedService): H
   const app = new Hono<EmulatorEnv>();
   const { index } = service;
   const records = createRecordJson({ record: (position) => index.films[position]! }, shared.faults);
-  app.use('*', tmdbRateLimit(service, shared), tmdbAuth(service), injectFaults(shared, tmdbFaultResponse(service.requestsPerSecond)));
+  app.use('*', tmdbRateLimit(service, shared), tmdbAuth(service), injectFaults(shared, tmdbFaultResponse(service.requestsPerSecond, service.retryAfterSeconds)));
 
   /** A list page: 20 records of `list()`, with the true totals (never capped at 500 pages). */
   const listPage = (c: Context<EmulatorEnv>, list: () => readonly number[]): Response => {
