@@ -3,7 +3,7 @@
  * name, triggers with their `if` expressions, concurrency and debounce keys, and retries from the policy.
  */
 import type { TimeStr } from 'inngest';
-import type { AnyAsset, AssetGraph } from '../../runtime/index.ts';
+import { ConfigError, type AnyAsset, type AssetGraph } from '../../runtime/index.ts';
 import { assetMaterialized, assetRequested } from './events.ts';
 
 export interface AssetFunctionOptions {
@@ -15,6 +15,24 @@ export interface AssetFunctionOptions {
 
 export const DEFAULT_DEBOUNCE_PERIOD: TimeStr = '10s';
 export const DEFAULT_DEBOUNCE_TIMEOUT: TimeStr = '2m';
+
+const DURATION = /^[1-9][0-9]*[smhd]$/;
+
+/**
+ * Debounce settings from the environment, for `medallion serve`: `MEDALLION_INNGEST_DEBOUNCE` (the period) and
+ * `MEDALLION_INNGEST_DEBOUNCE_TIMEOUT`, each a whole number of seconds, minutes, hours or days (`2s`, `1m`).
+ */
+export function debounceFromEnvironment(env: Readonly<Record<string, string | undefined>>): AssetFunctionOptions {
+  const read = (name: string): TimeStr | undefined => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    if (!DURATION.test(raw)) throw new ConfigError(`${name} must be a duration such as 2s, 10s or 1m (a whole number and s, m, h or d), not "${raw}".`);
+    return raw as TimeStr;
+  };
+  const period = read('MEDALLION_INNGEST_DEBOUNCE');
+  const timeout = read('MEDALLION_INNGEST_DEBOUNCE_TIMEOUT');
+  return { ...(period === undefined ? {} : { debouncePeriod: period }), ...(timeout === undefined ? {} : { debounceTimeout: timeout }) };
+}
 /** Inngest accepts 0..20 retries (per step, and for the code between steps). */
 export type InngestRetries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20;
 const MAX_INNGEST_RETRIES = 20;
