@@ -1,6 +1,7 @@
 // Runs every tests/**/*.test.ts with node:test under tsx, with the network guard preloaded into each test
 // process. Node 20's --test does not expand globs, so the files are listed here. Extra arguments are passed
-// through (e.g. `node tests/run.mjs tests/runtime/graph`) to run a subset.
+// through (e.g. `node tests/run.mjs tests/runtime/graph`) to run a subset. tests/e2e/ (the real Inngest server)
+// runs only when named: `npm run test:e2e`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests'];
 
-function collect(path) {
+const SEPARATE_SUITES = new Set([join(root, 'tests', 'e2e')]);
+
+function collect(path, named) {
   const stats = statSync(path);
   if (stats.isFile()) return path.endsWith('.test.ts') ? [path] : [];
-  return readdirSync(path).sort().flatMap((name) => collect(join(path, name)));
+  if (!named && SEPARATE_SUITES.has(path)) return [];
+  return readdirSync(path).sort().flatMap((name) => collect(join(path, name), false));
 }
 
-const files = roots.flatMap((path) => collect(join(root, path))).map((file) => relative(root, file));
+const files = roots.flatMap((path) => collect(join(root, path), true)).map((file) => relative(root, file));
 if (files.length === 0) {
   console.error(`No test files under ${roots.join(', ')}.`);
   process.exit(1);

@@ -1,0 +1,255 @@
+// One end-to-end stack: the TMDB + Discogs emulator served in this process (so a test steers its faults and
+// counts its requests), `medallion serve` as a child process on a fresh lake with live sources pointed at the
+// emulator, and the real `inngest dev` syncing it. The test reads state as a user would: Inngest's GraphQL,
+// our HTTP API, and the lake through the runtime's own readers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
+import { createLocalStorage, Ledger, StalenessResolver, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
+import { createGraphFromEnvironment } from '../../../server/pipeline-graph.ts';
+import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
+import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
+import { freePort, startChild, type ChildServer } from './child-process.ts';
+import { startInngestDevServer, type InngestDevServer } from './inngest-dev-server.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A small plan: 15 TMDB pages (300 films), Discogs 1998–2003 (two decade partitions, 12 bulk searches), 8 targeted. */
+export const E2E_PLAN_ENV = {
+  MEDALLION_TMDB_PAGES: '15',
+  MEDALLION_DISCOGS_YEARS: '1998-2003',
+  MEDALLION_DISCOGS_TARGETED_BUDGET: '8',
+} as const;
+
+/** Short enough for a test, long enough that two events sent back to back fall inside it. */
+export const E2E_DEBOUNCE_SECONDS = 3;
+
+export interface E2EStackOptions {
+  /** Added to (or replacing) the environment of `medallion serve`. */
+  readonly serveEnv?: Readonly<Record<string, string>>;
+  readonly emulator?: EmulatorOptions;
+}
+
+export interface InngestRun {
+  readonly id: string;
+  readonly status: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RUNNING' | 'QUEUED' | 'SKIPPED';
+  readonly function: string;
+  readonly eventName: string | null;
+  readonly triggerIDs: readonly string[];
+  readonly queuedAt: string;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  readonly output: string | null;
+}
+
+export interface MedallionServe {
+  readonly url: string;
+  readonly child: ChildServer;
+  /** Starts it again on the same port (Inngest calls the URL it synced). */
+  restart(): Promise<void>;
+  /** The calls Inngest made to /api/inngest, per function id, from the request log. */
+  inngestCalls(): Map<string, number>;
+}
+
+export class E2EStack {
+  readonly lake: string;
+  readonly storage: Storage;
+  /** The pipeline's graph as `medallion serve` builds it (nothing is fetched by building it). */
+  readonly graph: AssetGraph;
+  readonly env: Readonly<Record<string, string>>;
+  readonly #source: { emulator: Emulator };
+  readonly #servedEmulator: ServedApp;
+  readonly inngest: InngestDevServer;
+  readonly serve: MedallionServe;
+
+  private constructor(parts: { lake: string; env: Record<string, string>; source: { emulator: Emulator }; servedEmulator: ServedApp; inngest: InngestDevServer; serve: MedallionServe }) {
+    this.lake = parts.lake;
+    this.storage = createLocalStorage(parts.lake);
+    this.env = parts.env;
+    this.graph = createGraphFromEnvironment(parts.env);
+    this.#source = parts.source;
+    this.#servedEmulator = parts.servedEmulator;
+    this.inngest = parts.inngest;
+    this.serve = parts.serve;
+  }
+
+  static async start(options: E2EStackOptions = {}): Promise<E2EStack> {
+    const lake = mkdtempSync(join(tmpdir(), 'medallion-e2e-'));
+    // Served through a holder, so a test can swap the catalogue (new data at the source) behind the same URL.
+    const source = { emulator: createE2EEmulator(options.emulator) };
+    const servedEmulator = await serveOnLoopback((request) => source.emulator.app.fetch(request));
+    const port = await freePort();
+    const inngestPort = await freePort();
+    const env: Record<string, string> = {
+      ...E2E_PLAN_ENV,
+      MEDALLION_SOURCE: 'live',
+      TMDB_BASE_URL: `${servedEmulator.url}/tmdb/3`,
+      DISCOGS_BASE_URL: `${servedEmulator.url}/discogs`,
+      TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
+      DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
+      DISCOGS_USER_AGENT: 'medallion-e2e/1.0 +https://example.invalid',
+      MEDALLION_INNGEST_DEBOUNCE: `${E2E_DEBOUNCE_SECONDS}s`,
+      ...options.serveEnv,
+    };
+    const serve = await startServe({ port, lake, env: { ...env, INNGEST_DEV: `http://127.0.0.1:${inngestPort}` } });
+    let inngest: InngestDevServer;
+    try {
+      inngest = await startInngestDevServer({ port: inngestPort, sdkUrl: `${serve.url}/api/inngest` });
+    } catch (error) {
+      await serve.child.stop();
+      await servedEmulator.close();
+      throw error;
+    }
+    const stack = new E2EStack({ lake, env, source, servedEmulator, inngest, serve });
+    await stack.waitUntil('the dev server has synced the app', async () => {
+      const { apps } = await inngest.gql<{ apps: { name: string; functionCount: number; error: string | null }[] }>('{ apps { name functionCount error } }');
+      return apps.some((app) => app.name === 'medallion' && app.functionCount > 0 && app.error === null);
+    }, 30_000);
+    return stack;
+  }
+
+  /** The emulator serving the sources now: its faults and request stats. */
+  get emulator(): Emulator {
+    return this.#source.emulator;
+  }
+
+  /** New data at the source: the same URLs now serve `emulator`'s catalogue. */
+  replaceEmulator(emulator: Emulator): void {
+    this.#source.emulator = emulator;
+  }
+
+  /** Our HTTP API (dev mode: no token needed). */
+  api(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+    const { json, ...rest } = init;
+    return fetch(`${this.serve.url}${path}`, json === undefined ? rest : { ...rest, method: rest.method ?? 'POST', headers: { 'content-type': 'application/json', ...rest.headers }, body: JSON.stringify(json) });
+  }
+
+  async status(key: string): Promise<AssetStatusReport> {
+    return new StalenessResolver(this.graph, new Ledger(this.storage)).assetStatus(key);
+  }
+
+  async allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {
+    for (const key of keys) if ((await this.status(key)).status !== 'fresh') return false;
+    return true;
+  }
+
+  /** Every run the server knows, oldest first. */
+  async runs(): Promise<InngestRun[]> {
+    const runs: InngestRun[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { runs: { edges: { cursor: string; node: Omit<InngestRun, 'function'> & { function: { slug: string } } }[]; pageInfo: { hasNextPage: boolean } } } = await this.inngest.gql(
+        `query Runs($after: String) { runs(first: 100, after: $after, orderBy: [{ field: QUEUED_AT, direction: ASC }], filter: { from: "2000-01-01T00:00:00Z" }) {
+          edges { cursor node { id status eventName triggerIDs queuedAt startedAt endedAt output function { slug } } } pageInfo { hasNextPage } } }`,
+        { after },
+      );
+      runs.push(...page.runs.edges.map(({ node }) => ({ ...node, function: node.function.slug })));
+      if (!page.runs.pageInfo.hasNextPage || page.runs.edges.length === 0) return runs;
+      after = page.runs.edges.at(-1)!.cursor;
+    }
+  }
+
+  /** A run's result as its root span recorded it: the function's return value, or its error. */
+  async runOutput(runId: string): Promise<{ data: unknown; error: { name: string | null; message: string } | null }> {
+    const { runTrace } = await this.inngest.gql<{ runTrace: { outputID: string | null } }>('query Trace($runId: String!) { runTrace(runID: $runId) { outputID } }', { runId });
+    if (runTrace.outputID === null) return { data: null, error: null };
+    const { runTraceSpanOutputByID: output } = await this.inngest.gql<{ runTraceSpanOutputByID: { data: string | null; error: { name: string | null; message: string } | null } }>(
+      'query Output($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }',
+      { id: runTrace.outputID },
+    );
+    return { data: output.data === null ? null : JSON.parse(output.data), error: output.error };
+  }
+
+  /** The runs an event started (by the id the event API answered). */
+  async runsOf(eventId: string): Promise<InngestRun[]> {
+    return (await this.runs()).filter((run) => run.triggerIDs.includes(eventId));
+  }
+
+  /**
+   * Waits until nothing is queued or running and no new run has appeared for `quietMs` (longer than the
+   * debounce period, so a debounced run still to come is waited for).
+   */
+  async settle(timeoutMs: number, quietMs = (E2E_DEBOUNCE_SECONDS + 2) * 1000): Promise<InngestRun[]> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    let since = Date.now();
+    for (;;) {
+      const runs = await this.runs();
+      const busy = runs.some((run) => run.status === 'RUNNING' || run.status === 'QUEUED');
+      const fingerprint = runs.map((run) => `${run.id}:${run.status}`).join(',');
+      if (busy || fingerprint !== last) {
+        last = fingerprint;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) {
+        return runs;
+      }
+      if (Date.now() > deadline) throw new Error(`Inngest did not settle within ${timeoutMs} ms: ${runs.filter((run) => run.status === 'RUNNING' || run.status === 'QUEUED').map((run) => `${run.function} ${run.status}`).join(', ') || 'runs kept appearing'}`);
+      await delay(500);
+    }
+  }
+
+  async waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        if (await check()) return;
+      } catch (error) {
+        lastError = error;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}${lastError === undefined ? '' : ` (last error: ${String(lastError)})`}.\nmedallion serve's last lines:\n${this.serve.child.lines.slice(-20).join('\n')}`);
+      }
+      await delay(intervalMs);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.inngest.stop(), this.serve.child.stop()]);
+    await this.#servedEmulator.close();
+    rmSync(this.lake, { recursive: true, force: true });
+  }
+}
+
+export function createE2EEmulator(options: EmulatorOptions = {}): Emulator {
+  return createEmulator({ films: TEST_FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...options });
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startServe(options: { port: number; lake: string; env: Record<string, string> }): Promise<MedallionServe> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const spawnServe = async () => {
+    // The network guard goes with it: medallion serve may reach loopback only, as every test process.
+    const { NODE_TEST_CONTEXT: _testRunner, NODE_OPTIONS: _options, ...inherited } = process.env;
+    const child = startChild('medallion serve', process.execPath, [
+      '--require', './tests/support/netguard.cjs', 'server/bin.mjs', 'serve', '--port', String(options.port), '--dev', '--lake', options.lake,
+    ], { cwd: ROOT, env: { ...inherited, NO_COLOR: '1', ...options.env } });
+    await child.waitForLine(/^medallion serving/, 30_000);
+    return child;
+  };
+  const calls = (child: ChildServer, into: Map<string, number>) => {
+    for (const line of child.lines) {
+      const match = /^POST \/api\/inngest fn=(\S+) /.exec(line);
+      if (match !== null) into.set(match[1]!, (into.get(match[1]!) ?? 0) + 1);
+    }
+  };
+  const children = [await spawnServe()];
+  return {
+    url,
+    get child() {
+      return children.at(-1)!;
+    },
+    async restart() {
+      await children.at(-1)!.stop();
+      children.push(await spawnServe());
+    },
+    inngestCalls() {
+      const counts = new Map<string, number>();
+      for (const child of children) calls(child, counts);
+      return counts;
+    },
+  };
+}
