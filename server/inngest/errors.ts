@@ -40,7 +40,7 @@ export function toInngestError(error: unknown, policy: RetryPolicy, attempt: num
   const decided = chain.find((item) => item instanceof StepError || item instanceof InngestNonRetriableError || item instanceof InngestRetryAfterError);
   if (decided !== undefined) return decided;
   const retryAfter = chain.find((item): item is RetryAfterError => item instanceof RetryAfterError);
-  if (retryAfter !== undefined) return new InngestRetryAfterError(message, retryAfter.retryAfterMs, { cause: error });
+  if (retryAfter !== undefined) return new InngestRetryAfterError(message, atLeast(retryAfter.retryAfterMs), { cause: error });
   const isHopeless = chain.some(
     (item) => item instanceof NonRetriableError || item instanceof ConfigError || item instanceof SelectionError || item instanceof DefinitionError,
   );
@@ -48,5 +48,14 @@ export function toInngestError(error: unknown, policy: RetryPolicy, attempt: num
   const isFinalAttempt = attempt + 1 >= policy.maxAttempts;
   if (isFinalAttempt) return error;
   // Inngest's own backoff ignores the asset's policy; a retry-after with the policy's delay honours it.
-  return new InngestRetryAfterError(message, Math.max(1, retryDelayMs(policy, attempt + 2)), { cause: error });
+  return new InngestRetryAfterError(message, atLeast(retryDelayMs(policy, attempt + 2)), { cause: error });
+}
+
+/**
+ * A retry-after that makes the server wait at least `ms`. The SDK sends whole seconds (rounded up), and the
+ * server schedules the retry at the current second, truncated, plus those seconds (httpdriver.ParseRetry), so a
+ * bare "2" can retry after 1.1 s: a rate limit's Retry-After would then be broken. One second more covers it.
+ */
+function atLeast(ms: number): number {
+  return (Math.ceil(Math.max(0, ms) / 1000) + 1) * 1000;
 }
