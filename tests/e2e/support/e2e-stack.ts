@@ -30,6 +30,8 @@ export interface E2EStackOptions {
   /** Added to (or replacing) the environment of `medallion serve`. */
   readonly serveEnv?: Readonly<Record<string, string>>;
   readonly emulator?: EmulatorOptions;
+  /** The dev server's retry delay for failures that set none (e.g. an app that did not answer). Default 1. */
+  readonly retryIntervalSeconds?: number;
 }
 
 export interface InngestRun {
@@ -96,7 +98,7 @@ export class E2EStack {
     const serve = await startServe({ port, lake, env: { ...env, INNGEST_DEV: `http://127.0.0.1:${inngestPort}` } });
     let inngest: InngestDevServer;
     try {
-      inngest = await startInngestDevServer({ port: inngestPort, sdkUrl: `${serve.url}/api/inngest` });
+      inngest = await startInngestDevServer({ port: inngestPort, sdkUrl: `${serve.url}/api/inngest`, ...(options.retryIntervalSeconds === undefined ? {} : { retryIntervalSeconds: options.retryIntervalSeconds }) });
     } catch (error) {
       await serve.child.stop();
       await servedEmulator.close();
@@ -160,6 +162,15 @@ export class E2EStack {
       { id: runTrace.outputID },
     );
     return { data: output.data === null ? null : JSON.parse(output.data), error: output.error };
+  }
+
+  /** Each step of a run (by name) with the attempt it ended at, as the server's trace shows it (0: first). */
+  async stepAttempts(runId: string): Promise<Map<string, number>> {
+    const { runTrace } = await this.inngest.gql<{ runTrace: { childrenSpans: { name: string; attempts: number | null; status: string }[] } }>(
+      'query Trace($runId: String!) { runTrace(runID: $runId) { childrenSpans { name attempts status } } }',
+      { runId },
+    );
+    return new Map(runTrace.childrenSpans.map((span) => [span.name, span.attempts ?? 0]));
   }
 
   /** The runs an event started (by the id the event API answered). */
