@@ -51,8 +51,8 @@ export interface MedallionServe {
   readonly child: ChildServer;
   /** Starts it again on the same port (Inngest calls the URL it synced). */
   restart(): Promise<void>;
-  /** The calls Inngest made to /api/inngest, per function id, from the request log. */
-  inngestCalls(): Map<string, number>;
+  /** The calls Inngest made to /api/inngest, in order, from the request log of every process so far. */
+  inngestCalls(): { fn: string; status: number }[];
 }
 
 export class E2EStack {
@@ -241,12 +241,6 @@ async function startServe(options: { port: number; lake: string; env: Record<str
     await child.waitForLine(/^medallion serving/, 30_000);
     return child;
   };
-  const calls = (child: ChildServer, into: Map<string, number>) => {
-    for (const line of child.lines) {
-      const match = /^POST \/api\/inngest fn=(\S+) /.exec(line);
-      if (match !== null) into.set(match[1]!, (into.get(match[1]!) ?? 0) + 1);
-    }
-  };
   const children = [await spawnServe()];
   return {
     url,
@@ -258,9 +252,10 @@ async function startServe(options: { port: number; lake: string; env: Record<str
       children.push(await spawnServe());
     },
     inngestCalls() {
-      const counts = new Map<string, number>();
-      for (const child of children) calls(child, counts);
-      return counts;
+      return children.flatMap((child) => child.lines).flatMap((line) => {
+        const match = /^POST \/api\/inngest fn=(\S+) (\d{3}) /.exec(line);
+        return match === null ? [] : [{ fn: match[1]!, status: Number(match[2]) }];
+      });
     },
   };
 }
