@@ -9,6 +9,8 @@ export interface ChildServer {
   readonly process: ChildProcess;
   /** Every line it wrote to stdout and stderr, in order. */
   readonly lines: string[];
+  /** When each line arrived here (ms since the epoch), by index. */
+  readonly receivedAt: number[];
   /** Resolves with the first line (already written or to come) that matches. */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<string>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
@@ -35,6 +37,7 @@ export function startChild(name: string, command: string, args: readonly string[
   const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const lines: string[] = [];
+  const receivedAt: number[] = [];
   const waiters = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
   const exited = once(child, 'exit').then(() => void running.delete(child));
   const onData = (buffered: { rest: string }) => (chunk: Buffer) => {
@@ -43,6 +46,7 @@ export function startChild(name: string, command: string, args: readonly string[
     buffered.rest = parts.pop() ?? '';
     for (const line of parts) {
       lines.push(line);
+      receivedAt.push(Date.now());
       for (const waiter of waiters) {
         if (waiter.pattern.test(line)) {
           waiters.delete(waiter);
@@ -64,6 +68,7 @@ export function startChild(name: string, command: string, args: readonly string[
     name,
     process: child,
     lines,
+    receivedAt,
     waitForLine(pattern, timeoutMs) {
       const seen = lines.find((line) => pattern.test(line));
       if (seen !== undefined) return Promise.resolve(seen);

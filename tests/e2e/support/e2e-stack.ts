@@ -46,13 +46,21 @@ export interface InngestRun {
   readonly output: string | null;
 }
 
+/** One call to /api/inngest: the function, the answer, and when it was being served (from the request log). */
+export interface InngestCall {
+  readonly fn: string;
+  readonly status: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface MedallionServe {
   readonly url: string;
   readonly child: ChildServer;
   /** Starts it again on the same port (Inngest calls the URL it synced). */
   restart(): Promise<void>;
   /** The calls Inngest made to /api/inngest, in order, from the request log of every process so far. */
-  inngestCalls(): { fn: string; status: number }[];
+  inngestCalls(): InngestCall[];
 }
 
 export class E2EStack {
@@ -252,10 +260,13 @@ async function startServe(options: { port: number; lake: string; env: Record<str
       children.push(await spawnServe());
     },
     inngestCalls() {
-      return children.flatMap((child) => child.lines).flatMap((line) => {
-        const match = /^POST \/api\/inngest fn=(\S+) (\d{3}) /.exec(line);
-        return match === null ? [] : [{ fn: match[1]!, status: Number(match[2]) }];
-      });
+      return children.flatMap((child) => child.lines.flatMap((line, index) => {
+        const match = /^POST \/api\/inngest fn=(\S+) (\d{3}) (\d+) ms$/.exec(line);
+        if (match === null) return [];
+        // The line is written as the answer goes out; the duration gives the start (within a millisecond or so).
+        const to = child.receivedAt[index]!;
+        return [{ fn: match[1]!, status: Number(match[2]), from: to - Number(match[3]), to }];
+      }));
     },
   };
 }
