@@ -71,6 +71,12 @@ if [ "$build_ui" != 0 ]; then
     pnpm exec vite build --mode=production >&2
   )
   cp -r "$work/ui/apps/dev-server-ui/dist/." "$work/pkg/devserver/static/"
+  # The UI's code-editor panes load Monaco from a CDN at run time. Keep the exact build it asks for beside the
+  # binary, so a browser test can serve it from here and the panes show their JSON offline.
+  monaco=$(grep -rhoE 'monaco-editor@[0-9][0-9.]*/min/vs' "$work/ui/apps/dev-server-ui/dist/client/assets" | head -n 1 | sed 's|/min/vs$||')
+  if [ -n "$monaco" ]; then
+    (cd "$work" && npm pack --silent "$monaco" >/dev/null && mkdir -p "$dir/$monaco" && tar xzf "${monaco/@/-}.tgz" -C "$dir/$monaco" --strip-components=1 package/min)
+  fi
 fi
 
 say "building the server (go build ./cmd)"

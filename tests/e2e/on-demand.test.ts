@@ -2,10 +2,14 @@
 // debounce we register, as the server reports them), and a request for gold/matches on an empty lake run as
 // a chain of events until it is fresh, then a second request that materializes nothing.
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { assetFunctionConfig, assetFunctionId } from '../../server/inngest/function-config.ts';
 import { listRuns, type Head } from '../../runtime/index.ts';
 import { Ledger } from '../../runtime/index.ts';
+import { ARTIFACTS, launchChromium, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { openDevUi } from './support/dev-ui.ts';
 import { E2E_DEBOUNCE_SECONDS, E2EStack } from './support/e2e-stack.ts';
 
 const APP = 'medallion';
@@ -25,10 +29,12 @@ interface RegisteredFunction {
 
 describe('medallion on the real Inngest dev server', { timeout: 600_000 }, () => {
   let stack: E2EStack;
+  let browser: Browser | undefined;
   before(async () => {
     stack = await E2EStack.start();
   });
   after(async () => {
+    await browser?.close();
     await stack?.close();
   });
 
@@ -108,6 +114,42 @@ describe('medallion on the real Inngest dev server', { timeout: 600_000 }, () =>
     const gold = heads.get('gold/matches')!.record;
     assert.deepEqual((await stack.runOutput(second[0]!.id)).data, { status: 'skipped', asset: 'gold/matches', partition: null, reason: 'fresh', dataVersion: gold.dataVersion, rows: gold.rows });
     assert.deepEqual([...(await readHeads(stack))].map(([slot, head]) => [slot, head.record.id]), [...heads].map(([slot, head]) => [slot, head.record.id]), 'no slot was materialized again');
+  });
+  it('shows in the real dev UI: the function, a run of it with the event that triggered it, and the event it sent', { timeout: 120_000, skip: SKIP_WITHOUT_CHROMIUM }, async () => {
+    const gold = (await new Ledger(stack.storage).readHead('gold/matches'))!.record;
+    const run = (await stack.runs()).find((candidate) => candidate.id === gold.runId)!;
+    const { eventsV2 } = await stack.inngest.gql<{ eventsV2: { edges: { node: { id: string; raw: string } }[] } }>(
+      '{ eventsV2(first: 200, filter: { from: "2000-01-01T00:00:00Z", eventNames: ["medallion/asset.materialized"] }) { edges { node { id raw } } } }',
+    );
+    const announcements = eventsV2.edges.map(({ node }) => ({ id: node.id, data: (JSON.parse(node.raw) as { data: { asset: string; runId: string } }).data }));
+    const trigger = announcements.find((event) => event.id === run.triggerIDs[0]);
+    assert.equal(trigger?.data.asset, 'intermediate/candidates', 'the run was triggered by its parent\'s announcement');
+    const sent = announcements.find((event) => event.data.asset === 'gold/matches' && event.data.runId === run.id);
+    assert.ok(sent !== undefined, 'the run announced its materialization');
+
+    browser = await launchChromium();
+    const ui = await openDevUi(browser, stack.inngest);
+    const page = await ui.context.newPage();
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.goto(`${stack.inngest.url}/functions`);
+    await page.getByText('Materialize gold/matches', { exact: true }).first().click();
+    await page.getByText("if: event.data.asset == 'gold/matches'").waitFor();
+    await page.getByText("if: event.data.asset == 'intermediate/candidates'").waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-function.png` });
+
+    await page.goto(`${stack.inngest.url}/runs`);
+    await page.locator('tr', { hasText: run.id }).first().click();
+    await page.getByText(trigger.id).first().waitFor();
+    if (ui.hasEditor) await page.getByText('"intermediate/candidates"').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-run.png` });
+    await page.getByText('medallion.announce-materialized').first().click();
+    if (ui.hasEditor) await page.getByText(`"${sent.id}"`).first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-sent-event.png` });
+
+    await page.goto(`${stack.inngest.url}/events`);
+    await page.locator('tr', { hasText: 'medallion/asset.requested' }).filter({ hasText: 'Materialize gold/matches' }).first().waitFor();
+    await page.locator('tr', { hasText: 'medallion/asset.materialized' }).filter({ hasText: 'Materialize intermediate/tmdb_movies' }).first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-events.png` });
   });
 });
 

@@ -3,6 +3,8 @@
 // Every port it opens is a free loopback port; its state is read through its own GraphQL API (`/v0/gql`,
 // what the dev UI reads) and events go to its event API (`/e/<key>`).
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startChild, type ChildServer } from './child-process.ts';
 
@@ -13,6 +15,8 @@ export interface InngestDevServer {
   /** `http://127.0.0.1:<port>`: the API, the event API and the dev UI. */
   readonly url: string;
   readonly child: ChildServer;
+  /** Monaco's `min/vs` files as the dev UI asks the CDN for them, kept beside a cached build: `{ version, dir }`. */
+  readonly monaco: { readonly version: string; readonly dir: string } | undefined;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Sends events as any producer would (the dev server takes any event key); returns their ids. */
   send(events: readonly { name: string; data: unknown; id?: string }[]): Promise<string[]>;
@@ -20,18 +24,19 @@ export interface InngestDevServer {
 }
 
 /** The command that runs `inngest`: the cached build (built now if missing), or MEDALLION_INNGEST_COMMAND. */
-export function inngestCommand(): { command: string; args: string[] } {
+export function inngestCommand(): { command: string; args: string[]; monaco?: { version: string; dir: string } } {
   const configured = process.env.MEDALLION_INNGEST_COMMAND?.trim();
   if (configured) {
     const [command, ...args] = configured.split(/\s+/);
     return { command: command!, args };
   }
   const binary = execFileSync('bash', [BUILD_SCRIPT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  return { command: binary, args: [] };
+  const kept = readdirSync(dirname(binary)).find((name) => name.startsWith('monaco-editor@'));
+  return { command: binary, args: [], ...(kept === undefined ? {} : { monaco: { version: kept.slice('monaco-editor@'.length), dir: join(dirname(binary), kept, 'min', 'vs') } }) };
 }
 
 export async function startInngestDevServer(options: { sdkUrl: string; port?: number; retryIntervalSeconds?: number }): Promise<InngestDevServer> {
-  const { command, args } = inngestCommand();
+  const { command, args, monaco } = inngestCommand();
   const [gateway, gatewayGrpc, executorGrpc, debugApi] = await Promise.all(Array.from({ length: 4 }, () => freePort()));
   const port = options.port ?? (await freePort());
   const child = startChild('inngest dev', command, [
@@ -49,6 +54,7 @@ export async function startInngestDevServer(options: { sdkUrl: string; port?: nu
   const server: InngestDevServer = {
     url,
     child,
+    monaco,
     async gql(query, variables = {}) {
       const response = await fetch(`${url}/v0/gql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
