@@ -102,8 +102,9 @@ describe('a request that stops at a new step', () => {
       return { rows: ids.map((id) => ({ id })) };
     } });
     fixture = await createInngestFixture(createAssetGraph([films]));
-    // Request 1 runs the upstream check, request 2 the first asset step: Inngest then never settles the
-    // step's promise, and without the request scope the materialization would hold the lease forever.
+    // One step per request (no `server`: no checkpointing, as in a retry attempt). Request 1 runs the upstream
+    // check, request 2 the first asset step: Inngest then never settles the step's promise, and without the
+    // request scope the materialization would hold the lease forever.
     const run = await driveRun(fixture.app, { fnId: 'medallion-test-materialize-raw-films', event: requested('raw/films'), maxAttempts: 3, maxRequests: 2 });
     assert.equal(run.status, 'pending');
     assert.ok(run.trace.at(-1)?.includes('StepRun fetch-page-1'), run.trace.join('\n'));

@@ -23,9 +23,9 @@ export async function createInngestFixture(graph: AssetGraph, clientOptions: { i
     /** Syncs, then delivers `events` and everything the runs send in turn. */
     async deliver(...events: SentEvent[]) {
       const { functions } = await syncApp(app, fake);
-      return deliverEvents(app, { appId: APP_ID, functions, events, drain: fake.drain });
+      return deliverEvents(app, { appId: APP_ID, functions, events, server: fake });
     },
-    run: (fnId: string, event: SentEvent, maxAttempts = 3) => driveRun(app, { fnId: `${APP_ID}-${fnId}`, event, maxAttempts }),
+    run: (fnId: string, event: SentEvent, maxAttempts = 3) => driveRun(app, { fnId: `${APP_ID}-${fnId}`, event, maxAttempts, server: fake }),
     cleanup: () => lake.cleanup(),
   };
 }

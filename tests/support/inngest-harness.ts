@@ -1,8 +1,11 @@
 // Drives an Inngest `serve()` handler in-process the way the Inngest server does (research/inngest-v4.md §2,
-// probes/inngest-protocol-harness.ts): POST per request with memoized step state, retries with attempt
-// counters, parallel steps, onFailure. A fake server catches what the SDK sends (events, the sync) and a
-// small router delivers events to the functions whose registered triggers match. Flow control (concurrency,
-// debounce) is the server's: it is only visible in the registered config.
+// probes/inngest-protocol-harness.ts), as checked against the real server (tests/e2e/): POST per request with
+// memoized step state, retries with attempt counters, parallel steps, onFailure. Like the real server, a run's
+// first request carries the function's internal id (`ctx.fn_id`), so the v4 SDK checkpoints: it runs step after
+// step in that one request, posts them to `/v1/checkpoint/<run>/async`, and ends with a `RunComplete` op; a
+// retry asks for its step by id and runs one step per request. A fake server catches what the SDK sends
+// (events, the sync, checkpoints) and a small router delivers events to the functions whose registered
+// triggers match. Flow control (concurrency, debounce) is the server's: it is only visible in the config.
 import type { Hono } from 'hono';
 
 export interface Op { id: string; op: string; name?: string; displayName?: string; data?: unknown; error?: { name?: string; message?: string }; opts?: unknown }
@@ -25,14 +28,19 @@ export interface RunResult {
   trace: string[];
 }
 
-/** What the SDK sends to Inngest, answered as Inngest would: events (`/e/<key>`) and syncs (`/fn/register`). */
+/**
+ * What the SDK sends to Inngest, answered as Inngest would: events (`/e/<key>`), syncs (`/fn/register`) and
+ * the steps a checkpointing run reports as it goes (`/v1/checkpoint/<run id>/async`).
+ */
 export function createFakeInngestServer() {
   const sent: SentEvent[] = [];
   const registrations: { url: string; appName: string; functions: RegisteredFunction[] }[] = [];
+  const checkpoints = new Map<string, Op[]>();
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const body = init?.body === undefined || init.body === null ? undefined : JSON.parse(String(init.body));
-    if (/\/e\/[^/]*$/.test(new URL(url).pathname)) {
+    const { pathname } = new URL(url);
+    if (/\/e\/[^/]*$/.test(pathname)) {
       const events = (Array.isArray(body) ? body : [body]) as SentEvent[];
       sent.push(...events);
       return Response.json({ ids: events.map((_, index) => `evt-${sent.length}-${index}`), status: 200 });
@@ -40,6 +48,12 @@ export function createFakeInngestServer() {
     if (url.includes('/fn/register')) {
       registrations.push(body);
       return Response.json({ ok: true, modified: true });
+    }
+    const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(pathname);
+    if (checkpoint !== null) {
+      const runId = decodeURIComponent(checkpoint[1]!);
+      checkpoints.set(runId, [...(checkpoints.get(runId) ?? []), ...(body as { steps: Op[] }).steps]);
+      return new Response(null, { status: 200 });
     }
     return Response.json({ error: `not served by the fake Inngest server: ${url}` }, { status: 404 });
   }) as typeof globalThis.fetch;
@@ -49,10 +63,20 @@ export function createFakeInngestServer() {
     registrations,
     /** Removes and returns what was sent since the last call. */
     drain: (): SentEvent[] => sent.splice(0, sent.length),
+    /** Removes and returns the steps run `runId` checkpointed since the last call. */
+    takeCheckpoints(runId: string): Op[] {
+      const steps = checkpoints.get(runId) ?? [];
+      checkpoints.delete(runId);
+      return steps;
+    },
   };
 }
 
+export type FakeInngestServer = ReturnType<typeof createFakeInngestServer>;
+
 let runCounter = 0;
+/** The function's internal id, as the server puts it in `ctx.fn_id` (any UUID: the SDK only passes it back). */
+const FUNCTION_UUID = '00000000-0000-4000-8000-00000000f00d';
 
 /** One run of `fnId` (`<app id>-<function id>`) for `event`, from its first request until it resolves or fails. */
 export async function driveRun(app: Hono, options: {
@@ -60,6 +84,11 @@ export async function driveRun(app: Hono, options: {
   resolve?: (op: Op) => unknown;
   /** Stop after this many requests, as if the executor had not called back yet (status 'pending'). */
   maxRequests?: number;
+  /**
+   * The fake server the SDK checkpoints to: with it, requests carry `ctx.fn_id` as the real server's do and
+   * the SDK runs the steps in one request. Without it, one step per request (what a retry gets).
+   */
+  server?: FakeInngestServer;
 }): Promise<RunResult> {
   const path = options.path ?? '/api/inngest';
   const runId = options.runId ?? `01TESTRUN${String(++runCounter).padStart(6, '0')}`;
@@ -74,10 +103,10 @@ export async function driveRun(app: Hono, options: {
   for (let request = 0; request < 500; request++) {
     if (request === options.maxRequests) return done('pending', undefined);
     const stepId = pending.shift() ?? 'step';
-    // Leave ctx.fn_id out: it would switch the SDK to checkpointing, which needs a real server (note §2).
+    const checkpointing = options.server === undefined ? {} : { fn_id: FUNCTION_UUID, qi_id: `${runId}-${request}` };
     const body = {
       event: options.event, events: [options.event], steps, version: 2,
-      ctx: { run_id: runId, attempt, max_attempts: options.maxAttempts, disable_immediate_execution: false, use_api: false, stack: { stack, current: stack.length } },
+      ctx: { run_id: runId, attempt, max_attempts: options.maxAttempts, disable_immediate_execution: false, use_api: false, stack: { stack, current: stack.length }, ...checkpointing },
     };
     const response = await app.request(`${path}?fnId=${encodeURIComponent(options.fnId)}&stepId=${encodeURIComponent(stepId)}`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(body),
@@ -86,6 +115,10 @@ export async function driveRun(app: Hono, options: {
     const json = text === '' ? null : JSON.parse(text);
     const noRetry = response.headers.get('x-inngest-no-retry');
     const tag = `[attempt ${attempt}] ${response.status}`;
+    for (const op of options.server?.takeCheckpoints(runId) ?? []) {
+      trace.push(`[attempt ${attempt}] checkpoint ${op.op} ${op.displayName ?? op.name ?? ''}`);
+      if (op.op === 'StepRun') store(op.id, { type: 'data', data: op.data });
+    }
     if (response.status === 200) {
       trace.push(`${tag} resolved`);
       return done('completed', json);
@@ -99,9 +132,14 @@ export async function driveRun(app: Hono, options: {
       }
       return done('failed', undefined, json ?? { message: text });
     }
+    let completed: { output: unknown } | undefined;
     for (const op of json as Op[]) {
       const label = `${tag} ${op.op} ${op.displayName ?? op.name ?? ''}`;
       switch (op.op) {
+        case 'RunComplete':
+          trace.push(`${tag} resolved (checkpointed)`);
+          completed = { output: op.data };
+          break;
         case 'StepRun':
           trace.push(label);
           store(op.id, { type: 'data', data: op.data });
@@ -130,6 +168,7 @@ export async function driveRun(app: Hono, options: {
           trace.push(`${label} (not simulated)`);
       }
     }
+    if (completed !== undefined) return done('completed', completed.output);
   }
   throw new Error(`driveRun: ${options.fnId} did not settle in 500 requests:\n${trace.join('\n')}`);
 }
@@ -150,7 +189,7 @@ export function matchesExpression(expression: string | undefined, event: SentEve
  * in turn (a failed run sends `inngest/function.failed`, as the server does), until nothing is left.
  */
 export async function deliverEvents(app: Hono, options: {
-  appId: string; functions: readonly RegisteredFunction[]; events: SentEvent[]; drain: () => SentEvent[]; maxRuns?: number;
+  appId: string; functions: readonly RegisteredFunction[]; events: SentEvent[]; server: FakeInngestServer; maxRuns?: number;
 }): Promise<RunResult[]> {
   const runs: RunResult[] = [];
   const queue = [...options.events];
@@ -160,9 +199,9 @@ export async function deliverEvents(app: Hono, options: {
       if (!fn.triggers.some((trigger) => trigger.event === event.name && matchesExpression(trigger.expression, event))) continue;
       if (runs.length >= (options.maxRuns ?? 100)) throw new Error(`deliverEvents: more than ${options.maxRuns ?? 100} runs`);
       const maxAttempts = (fn.steps['step']?.retries?.attempts ?? 3) + 1;
-      const run = await driveRun(app, { fnId: fn.id, event, maxAttempts });
+      const run = await driveRun(app, { fnId: fn.id, event, maxAttempts, server: options.server });
       runs.push(run);
-      queue.push(...options.drain());
+      queue.push(...options.server.drain());
       if (run.status === 'failed' && !fn.id.endsWith('-failure')) {
         queue.push({ name: 'inngest/function.failed', data: { function_id: fn.id, run_id: run.runId, error: run.error ?? {}, event } });
       }
