@@ -2,6 +2,8 @@
  * `npm run bench`: prints the figures the issues set targets for, measured on this machine.
  *   - cold `npm start` (the whole pipeline into an empty lake, as a process) and the no-op rerun
  *   - framework overhead per asset on a graph of 200 trivial assets
+ *   - matching at 1× and 10×, extraction over loopback, the Discogs window
+ *   - gold/matches through the real Inngest server against in process, and calls per run
  * Figures only; nothing here asserts a time.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCompressedWindow, measureFullScaleExtraction } from './extraction.ts';
 import { measureOverhead } from './framework-overhead.ts';
+import { measureOrchestration } from './inngest-orchestration.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'server/bin.mjs');
@@ -91,3 +94,16 @@ row(`  ${extraction.requests} requests, ${extraction.rows} bronze rows`, `${extr
 const window = await measureCompressedWindow();
 row(`Discogs bulk at 60 requests per 2 s (${window.requests} requests)`, fmt(window.wallMs), '≤ 1.05× floor', `${window.ratio.toFixed(3)}× of ${fmt(window.floorMs)}`);
 row('  429s provoked', String(window.throttled), '0');
+
+// Needs the real Inngest server: the cached build (built now if missing, which needs Go) or MEDALLION_INNGEST_COMMAND.
+try {
+  const orchestration = await measureOrchestration(1);
+  const { inngestMs, inProcessMs, runs: assetRuns, materialized, calls, perFunction } = orchestration;
+  row('gold/matches on Inngest, request to fresh (debounce 1 s)', fmt(inngestMs), '', `${(inngestMs / inProcessMs).toFixed(1)}× in process`);
+  row('  the same with ?run=in-process (e2e scale)', fmt(inProcessMs));
+  row(`  ${assetRuns} runs, ${materialized} slots materialized`, `${((inngestMs - inProcessMs) / assetRuns).toFixed(0)} ms/run`, '', 'orchestration + debounce per run');
+  const sequential = Object.values(perFunction).filter((fn) => fn.calls === fn.runs).length;
+  row('  calls to /api/inngest per run', (calls / assetRuns).toFixed(2), '', `${sequential} of ${Object.keys(perFunction).length} functions: 1 per run`);
+} catch (error) {
+  row('gold/matches on Inngest', 'skipped', '', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+}

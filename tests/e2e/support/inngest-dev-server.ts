@@ -1,5 +1,5 @@
 // The real Inngest dev server (`inngest dev`), built from its Go module by tests/e2e/inngest-server.sh, or the
-// command in MEDALLION_INNGEST_COMMAND (e.g. `npx --yes inngest-cli@1.45.1` where the internet is reachable).
+// command in MEDALLION_INNGEST_COMMAND (e.g. `npx --yes inngest-cli@1.44.0` where the internet is reachable).
 // Every port it opens is a free loopback port; its state is read through its own GraphQL API (`/v0/gql`,
 // what the dev UI reads) and events go to its event API (`/e/<key>`).
 import { execFileSync } from 'node:child_process';
