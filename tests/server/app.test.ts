@@ -68,6 +68,17 @@ describe('the app', () => {
     assert.equal((await json(response)).error.code, 'INNGEST_NOT_CONFIGURED');
   });
 
+  it('logs each request without its query string, naming the Inngest function a call from Inngest runs', async () => {
+    const { app, logs } = createTestApp(lake, { logRequests: true, inngestHandler: (c) => c.json([], 206) });
+    await app.request('/api/inngest?fnId=medallion-materialize-gold-matches&stepId=step', { method: 'POST', body: '{}' });
+    await app.request('/api/inngest?fnId=not%20a%20slug%3Bcode%3D1&stepId=step', { method: 'POST', body: '{}' });
+    await app.request(`/webhooks/eventgrid?code=${WEBHOOK_SECRET}`, { method: 'POST', body: '[]' });
+    assert.match(logs[0]!, /^POST \/api\/inngest fn=medallion-materialize-gold-matches 206 \d+ ms$/);
+    assert.match(logs[1]!, /^POST \/api\/inngest 206 \d+ ms$/, 'a function id that is not a slug is left out');
+    assert.match(logs[2]!, /^POST \/webhooks\/eventgrid \d{3} \d+ ms$/);
+    assert.ok(logs.every((line) => !line.includes(WEBHOOK_SECRET) && !line.includes('stepId')), logs.join('\n'));
+  });
+
   it('turns an unexpected error into a 500 without details, and logs it with secrets redacted', async () => {
     const leaky: Storage = overriding(lake.storage, { get: async (path) => { throw new Error(`cannot read ${path} with ${API_TOKEN} and ${WEBHOOK_SECRET}`); } });
     const { app, logs } = createTestApp(lake, { storage: leaky });

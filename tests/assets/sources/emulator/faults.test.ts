@@ -22,6 +22,11 @@ describe('faults over the in-process fetch', () => {
       assert.deepEqual([body.success, body.status_code], [false, code]);
       assert.equal(emulator.stats.requests({ status: Number(status) })[0]?.fault, status);
     }
+    // An injected TMDB 429 is the rate limit's own: Retry-After when the service is set to send one.
+    const withRetryAfter = createEmulator({ ...unlimited, tmdb: { rateLimit: { requestsPerSecond: 10_000, retryAfterSeconds: 3 } } });
+    withRetryAfter.faults.add({ kind: '429', api: 'tmdb', path: '/movie/popular' });
+    assert.equal((await tmdbGet(withRetryAfter, '/movie/popular')).headers.get('retry-after'), '3');
+    assert.equal((await tmdbGet(emulator, '/movie/popular')).headers.get('retry-after'), null);
     emulator.faults.clear();
     emulator.faults.add({ kind: '429', api: 'discogs', path: '/database/search' });
     const tooQuick = await discogsGet(emulator, '/database/search?q=score');
