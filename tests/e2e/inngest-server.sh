@@ -13,7 +13,7 @@ set -euo pipefail
 # (v1.44.1-v1.45.x answer 403), so this is the newest tag that can be built here.
 INNGEST_VERSION=v1.44.0
 
-cache_root=${MEDALLION_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/medallion}
+cache_root=${MEDALLION_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/medallion}
 build_ui=${MEDALLION_INNGEST_UI:-1}
 dir=$cache_root/inngest/$INNGEST_VERSION
 [ "$build_ui" = 0 ] && dir=$dir-noui
