@@ -3,7 +3,7 @@
 // the window give one downstream run), and the trigger's `if` (an event for another asset runs nothing else).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Ledger, materialize } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/index.ts';
 import { assetFunctionId, readsSeveralUpstreamSlots } from '../../server/inngest/function-config.ts';
 import { E2EStack } from './support/e2e-stack.ts';
 
@@ -14,8 +14,7 @@ describe('flow control by the real Inngest dev server', { timeout: 600_000 }, ()
   let stack: E2EStack;
   before(async () => {
     stack = await E2EStack.start();
-    const result = await materialize({ graph: stack.graph, storage: stack.storage, selection: '*' });
-    assert.equal(result.summary.outcomes.filter((outcome) => outcome.type === 'failed').length, 0);
+    await stack.materializeEverything();
   });
   after(async () => {
     await stack?.close();

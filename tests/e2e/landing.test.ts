@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Ledger, materialize } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/index.ts';
 import { assetFunctionId } from '../../server/inngest/function-config.ts';
 import { createE2EEmulator, E2EStack, type InngestRun } from './support/e2e-stack.ts';
 import { watchLakeForEventGrid, type LakeEventGrid } from './support/lake-event-grid.ts';
@@ -20,8 +20,7 @@ describe('raw data landing, on the real Inngest dev server', { timeout: 600_000 
   before(async () => {
     stack = await E2EStack.start();
     // Everything fresh to begin with, materialized in process (this suite is about what a landing does).
-    const result = await materialize({ graph: stack.graph, storage: stack.storage, selection: '*' });
-    assert.equal(result.summary.outcomes.filter((outcome) => outcome.type === 'failed').length, 0);
+    await stack.materializeEverything();
   });
   after(async () => {
     await eventGrid?.stop();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
-import { createLocalStorage, Ledger, StalenessResolver, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
+import { createLocalStorage, Ledger, materialize, StalenessResolver, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
 import { createGraphFromEnvironment } from '../../../server/pipeline-graph.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
@@ -128,6 +128,13 @@ export class E2EStack {
   /** New data at the source: the same URLs now serve `emulator`'s catalogue. */
   replaceEmulator(emulator: Emulator): void {
     this.#source.emulator = emulator;
+  }
+
+  /** Materializes the whole graph in this process, outside Inngest: a lake where everything is fresh. */
+  async materializeEverything(): Promise<void> {
+    const { summary } = await materialize({ graph: this.graph, storage: this.storage, selection: '*' });
+    const failed = summary.outcomes.filter((outcome) => outcome.type === 'failed');
+    if (failed.length > 0) throw new Error(`Materializing in process failed: ${failed.map((outcome) => `${outcome.asset}: ${outcome.reason}`).join('; ')}`);
   }
 
   /** Our HTTP API (dev mode: no token needed). */
