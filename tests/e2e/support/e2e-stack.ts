@@ -110,13 +110,19 @@ export class E2EStack {
     } catch (error) {
       await serve.child.stop();
       await servedEmulator.close();
+      rmSync(lake, { recursive: true, force: true });
       throw error;
     }
     const stack = new E2EStack({ lake, env, source, servedEmulator, inngest, serve });
-    await stack.waitUntil('the dev server has synced the app', async () => {
-      const { apps } = await inngest.gql<{ apps: { name: string; functionCount: number; error: string | null }[] }>('{ apps { name functionCount error } }');
-      return apps.some((app) => app.name === 'medallion' && app.functionCount > 0 && app.error === null);
-    }, 30_000);
+    try {
+      await stack.waitUntil('the dev server has synced the app', async () => {
+        const { apps } = await inngest.gql<{ apps: { name: string; functionCount: number; error: string | null }[] }>('{ apps { name functionCount error } }');
+        return apps.some((app) => app.name === 'medallion' && app.functionCount > 0 && app.error === null);
+      }, 30_000);
+    } catch (error) {
+      await stack.close();
+      throw error;
+    }
     return stack;
   }
 
