@@ -99,7 +99,7 @@ row('  429s provoked', String(window.throttled), '0');
 try {
   const orchestration = await measureOrchestration(1);
   const { inngestMs, inProcessMs, runs: assetRuns, materialized, calls, perFunction } = orchestration;
-  row('gold/matches on Inngest, request to fresh (debounce 1 s)', fmt(inngestMs), '', `${(inngestMs / inProcessMs).toFixed(1)}× in process`);
+  row('gold/matches on Inngest, request→fresh (1 s)', fmt(inngestMs), '', `${(inngestMs / inProcessMs).toFixed(1)}× in process`);
   row('  the same with ?run=in-process (e2e scale)', fmt(inProcessMs));
   row(`  ${assetRuns} runs, ${materialized} slots materialized`, `${((inngestMs - inProcessMs) / assetRuns).toFixed(0)} ms/run`, '', 'orchestration + debounce per run');
   const sequential = Object.values(perFunction).filter((fn) => fn.calls === fn.runs).length;
