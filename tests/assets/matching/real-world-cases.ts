@@ -24,11 +24,20 @@
 // - A release that holds two films' scores (Fargo / Barton Fink) is a true pair for both.
 // - Companion albums of the same film ("More Music From…", "Back To Titanic", "Trainspotting #2") count.
 
+import { CASES as CLASSICS } from './real-world/classics.ts';
+import { CASES as NINETIES_NOUGHTIES } from './real-world/nineties-noughties.ts';
+import { CASES as RECENT_AND_WORLD_CINEMA } from './real-world/recent-and-world-cinema.ts';
+import { CASES as SEVENTIES_EIGHTIES } from './real-world/seventies-eighties.ts';
+
 export interface RealWorldFilm {
   tmdb_id: number;
   title: string;
   original_title?: string;
   release_date: string; // "YYYY-MM-DD" or ""
+  /** The film's composers as TMDB credits name them (crew, job "Original Music Composer" or "Music"), where known. */
+  composers?: string[];
+  /** Other titles TMDB lists for the film (`alternative_titles`: other markets, working titles), where known. */
+  alternative_titles?: string[];
   note?: string;
 }
 
@@ -53,7 +62,16 @@ export interface RealWorldRelease {
   style: string[];
   format: string[];
   kind: RealWorldReleaseKind;
+  /** The year of the release's master (its first pressing, `/masters/{id}`), where known; null: no master. */
+  master_year?: number | null;
   note?: string;
+}
+
+/** One part of the set, written on its own (tests/assets/matching/real-world/*.ts). */
+export interface RealWorldCases {
+  readonly films: readonly RealWorldFilm[];
+  readonly releases: readonly RealWorldRelease[];
+  readonly truth: readonly RealWorldPair[];
 }
 
 export interface RealWorldPair {
@@ -73,7 +91,7 @@ export const MATCHING_KINDS: readonly RealWorldReleaseKind[] = ['soundtrack', 's
 // Films
 // ---------------------------------------------------------------------------------------------------------------
 
-export const REAL_WORLD_FILMS: readonly RealWorldFilm[] = [
+const FIRST_PART_FILMS: readonly RealWorldFilm[] = [
   // Jaws, Star Wars
   { tmdb_id: 578, title: 'Jaws', release_date: '1975-06-20' },
   { tmdb_id: 11, title: 'Star Wars', release_date: '1977-05-25' },
@@ -257,7 +275,7 @@ function r(
   return release;
 }
 
-export const REAL_WORLD_RELEASES: readonly RealWorldRelease[] = [
+const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Jaws
   r(100101, 'John Williams (4) - Jaws (Music From The Original Motion Picture Soundtrack)', '1975', 'soundtrack', SS, STSC, LP,
     'composer as artist; Discogs disambiguates the composer as "John Williams (4)"'),
@@ -824,7 +842,7 @@ export const REAL_WORLD_RELEASES: readonly RealWorldRelease[] = [
 // Truth: every true (film, release) pair
 // ---------------------------------------------------------------------------------------------------------------
 
-export const REAL_WORLD_TRUTH: readonly RealWorldPair[] = [
+const FIRST_PART_TRUTH: readonly RealWorldPair[] = [
   // Jaws, Star Wars
   { tmdb_id: 578, discogs_id: 100101, kind: 'original' },
   { tmdb_id: 578, discogs_id: 100102, kind: 'anniversary-reissue' },
@@ -1024,6 +1042,19 @@ export const REAL_WORLD_TRUTH: readonly RealWorldPair[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Summary (for reports)
 // ---------------------------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------------------------
+// The whole set: the part above, then the parts in real-world/ (each written on its own, same rules)
+// ---------------------------------------------------------------------------------------------------------------
+
+const PARTS: readonly RealWorldCases[] = [
+  { films: FIRST_PART_FILMS, releases: FIRST_PART_RELEASES, truth: FIRST_PART_TRUTH },
+  CLASSICS, SEVENTIES_EIGHTIES, NINETIES_NOUGHTIES, RECENT_AND_WORLD_CINEMA,
+];
+
+export const REAL_WORLD_FILMS: readonly RealWorldFilm[] = PARTS.flatMap((part) => part.films);
+export const REAL_WORLD_RELEASES: readonly RealWorldRelease[] = PARTS.flatMap((part) => part.releases);
+export const REAL_WORLD_TRUTH: readonly RealWorldPair[] = PARTS.flatMap((part) => part.truth);
 
 export interface RealWorldSummary {
   films: number;
