@@ -33,11 +33,20 @@ describe('real-world matching cases', () => {
     for (const pair of REAL_WORLD_TRUTH) assert.ok(pair.kind.length > 0, `pair ${pair.tmdb_id}/${pair.discogs_id} has a kind`);
   });
 
-  it('has at least 100 true pairs and at least 60 releases without one, over 80-140 films', () => {
-    assert.ok(REAL_WORLD_TRUTH.length >= 100, `${REAL_WORLD_TRUTH.length} true pairs`);
+  it('labels at least 600 releases (cases): 400 true pairs and 200 releases without one, over 300 films', () => {
+    assert.ok(REAL_WORLD_RELEASES.length >= 600, `${REAL_WORLD_RELEASES.length} releases`);
+    assert.ok(REAL_WORLD_TRUTH.length >= 400, `${REAL_WORLD_TRUTH.length} true pairs`);
     const decoys = REAL_WORLD_RELEASES.filter((release) => !pairedReleases.has(release.discogs_id));
-    assert.ok(decoys.length >= 60, `${decoys.length} decoys`);
-    assert.ok(REAL_WORLD_FILMS.length >= 80 && REAL_WORLD_FILMS.length <= 140, `${REAL_WORLD_FILMS.length} films`);
+    assert.ok(decoys.length >= 200, `${decoys.length} decoys`);
+    assert.ok(REAL_WORLD_FILMS.length >= 300, `${REAL_WORLD_FILMS.length} films`);
+  });
+
+  it('says where each release of the later parts comes from, and spans the decades and markets', () => {
+    const later = REAL_WORLD_RELEASES.filter((release) => release.discogs_id >= 200_000);
+    assert.deepEqual(later.filter((release) => !release.note).map((release) => release.title), [], 'every release of a later part has a note');
+    const decades = new Set(REAL_WORLD_FILMS.map((film) => film.release_date.slice(0, 3)).filter((decade) => decade !== ''));
+    for (const decade of ['193', '194', '195', '196', '197', '198', '199', '200', '201', '202']) assert.ok(decades.has(decade), `films of the ${decade}0s`);
+    assert.ok(REAL_WORLD_FILMS.filter((film) => film.original_title !== undefined && film.original_title !== film.title).length >= 40, 'films known by another original title');
   });
 
   it('represents every release kind', () => {
