@@ -1,8 +1,12 @@
 /**
- * Blocking: which (film, release) pairs are worth scoring. Three cheap keys, so the pairs grow with the
+ * Blocking: which (film, release) pairs are worth scoring. Four cheap keys, so the pairs grow with the
  * releases, never as films × releases:
  *  - `exact`: a normalized form of the release title equals a form of the film's (title, original title,
  *    main title without its subtitle), or has the same words in another order;
+ *  - `contains`: a form of the release title holds a form of the film's, its words in order ("back to
+ *    titanic", "saga episode 3 x"; matching/title-containment.ts). Film forms are indexed by their rarest word,
+ *    so each release word looks up the few films anchored on it; a one-word film title takes part only from
+ *    `containMinLength` letters ("up" would be in every "… up …");
  *  - `typo`: a title up to `typoMaxLength` characters one edit away (both sides indexed by their one-deletion
  *    variants), or a longer one with one word different (indexed with each word left out in turn);
  *  - `token`: the film has the release title's rarest word, when that word is in at most `maxTokenFilms`
@@ -10,6 +14,8 @@
  * The fuzzier keys (`typo`, `token`) are tried only for releases no film meets exactly. No year window:
  * reissues come out decades after the film; the judge reads the years.
  */
+
+import { containment } from './title-containment.ts';
 
 export interface BlockableMovie {
   readonly tmdb_id: number;
@@ -20,11 +26,11 @@ export interface BlockableMovie {
 
 export interface BlockableRelease {
   readonly discogs_id: number;
-  readonly title_norm: string;
-  readonly title_alt_norm: string | null;
+  /** Every normalized form of the title (silver `title_forms`). */
+  readonly title_forms: readonly string[];
 }
 
-export type BlockKey = 'exact' | 'token' | 'typo';
+export type BlockKey = 'contains' | 'exact' | 'token' | 'typo';
 
 export interface CandidatePair<M, R> {
   readonly movie: M;
@@ -43,6 +49,8 @@ export interface BlockingOptions {
    * says nothing, and its pairs would grow as films × releases.
    */
   readonly maxKeyFilms?: number;
+  /** A one-word film title is looked for inside release titles from this many letters. */
+  readonly containMinLength?: number;
 }
 
 export interface BlockingStats {
@@ -73,6 +81,9 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
     }
     for (const token of new Set(forms.flatMap(wordsOf))) add(tokens, token, index);
   });
+  // Whole titles only: a main title without its subtitle ("star wars") is in too many other titles.
+  const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm]));
+  const anchored = anchorFilmForms(wholeTitles, tokens, options.containMinLength ?? 5);
   const keysOf = releases.map(() => new Map<number, Set<BlockKey>>());
   const mark = (release: number, films: readonly number[] | undefined, key: BlockKey) => {
     for (const film of films ?? []) (keysOf[release]!.get(film) ?? keysOf[release]!.set(film, new Set()).get(film)!).add(key);
@@ -81,12 +92,20 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
   // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
   const leftovers: number[] = [];
   releases.forEach((release, index) => {
-    const forms = formsOf([release.title_norm, release.title_alt_norm]);
+    const forms = formsOf(release.title_forms);
     for (const form of forms) {
       mark(index, exact.get(form), 'exact');
       mark(index, exact.get(sortedWords(form)), 'exact');
     }
-    if (keysOf[index]!.size > 0) return;
+    const hasExact = keysOf[index]!.size > 0;
+    for (const form of forms) {
+      for (const word of new Set(form.split(' '))) {
+        for (const { film, form: filmForm } of anchored.get(word) ?? []) {
+          if (containment(filmForm, form) !== null) mark(index, [film], 'contains');
+        }
+      }
+    }
+    if (hasExact) return;
     leftovers.push(index);
     for (const form of forms) {
       const rarest = wordsOf(form)
@@ -96,12 +115,26 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
       if (rarest !== undefined) mark(index, tokens.get(rarest.word), 'token');
     }
   });
-  markTypos(filmForms, leftovers.map((index) => [index, formsOf([releases[index]!.title_norm, releases[index]!.title_alt_norm])] as const), { typoMaxLength, maxKeyFilms }, mark);
+  markTypos(filmForms, leftovers.map((index) => [index, formsOf(releases[index]!.title_forms)] as const), { typoMaxLength, maxKeyFilms }, mark);
   const pairs: CandidatePair<M, R>[] = [];
   keysOf.forEach((keys, index) => {
     for (const [film, by] of keys) pairs.push({ movie: movies[film]!, release: releases[index]!, blockedBy: [...by].sort().join('+') });
   });
   return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: pairs.length } };
+}
+
+/** Each film form under its rarest word (by films per word), for `contains`. */
+function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>, minLength: number) {
+  const anchored = new Map<string, { film: number; form: string }[]>();
+  filmForms.forEach((forms, film) => {
+    for (const form of forms) {
+      const words = form.split(' ');
+      if (words.length === 1 && form.length < minLength) continue;
+      const anchor = wordsOf(form).sort((a, b) => (tokens.get(a)?.length ?? 0) - (tokens.get(b)?.length ?? 0))[0] ?? words[0]!;
+      (anchored.get(anchor) ?? anchored.set(anchor, []).get(anchor)!).push({ film, form });
+    }
+  });
+  return anchored;
 }
 
 /**

@@ -16,10 +16,10 @@ export const SCORE_THRESHOLD = 0.88;
 export const CONTEMPORARY_YEARS = 1;
 
 export const MATCH_RULES = [
-  'title_and_year', 'subtitle_dropped', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
+  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
   'undated_same_artist', 'undated_unique_title',
-  'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
-  'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'another_film_fits_better',
+  'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'decoy_stage', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
+  'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'contained_unlinked', 'another_film_fits_better',
 ] as const;
 export type MatchRule = (typeof MATCH_RULES)[number];
 
@@ -28,7 +28,11 @@ export interface Verdict {
   readonly isMatch: boolean;
 }
 
-type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated' };
+/**
+ * `contained`: the pair passed on the film title held in the release title; `enclosed` when it stands inside
+ * other words ("Back To Titanic", "Odyssey Of The Last Meridian"), which only a link to the film decides.
+ */
+type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated'; contained?: boolean; enclosed?: boolean };
 
 /** One verdict per candidate, in the candidates' order. */
 export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
@@ -66,7 +70,7 @@ export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
     const matched = indices.some((index) => verdicts[index]?.isMatch === true);
     for (const index of indices) {
       if (verdicts[index] !== undefined) continue;
-      verdicts[index] = matched ? { rule: 'another_film_fits_better', isMatch: false } : linkLater(candidates[index]!, stages[index]!.pending!, filmOfTitle, artistsOfFilm);
+      verdicts[index] = matched ? { rule: 'another_film_fits_better', isMatch: false } : linkLater(candidates[index]!, stages[index]!, filmOfTitle, artistsOfFilm);
     }
   }
   return keepOnePerRelease(candidates, verdicts as Verdict[], byRelease);
@@ -74,10 +78,16 @@ export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
 
 /** The best contemporary film for one release, marked as its match; the other contemporary films lose. */
 function pickContemporary(candidates: readonly Candidate[], stages: readonly Stage[], verdicts: (Verdict | undefined)[], indices: readonly number[]): number | undefined {
-  const contemporary = indices.filter((index) => verdicts[index] === undefined && stages[index]!.pending === 'contemporary').sort((a, b) => rank(candidates[a]!, candidates[b]!));
+  // A title held inside the release's is a fallback: not when another film's title is the release's, whatever its year.
+  const similarElsewhere = indices.some((index) => stages[index]!.pending !== undefined && !stages[index]!.contained);
+  const contemporary = indices
+    .filter((index) => verdicts[index] === undefined && stages[index]!.pending === 'contemporary' && !stages[index]!.enclosed)
+    .filter((index) => !(similarElsewhere && stages[index]!.contained))
+    .sort((a, b) => rank(candidates[a]!, candidates[b]!));
   const [winner, ...others] = contemporary;
   if (winner === undefined) return undefined;
-  verdicts[winner] = { rule: candidates[winner]!.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year', isMatch: true };
+  const rule = stages[winner]!.contained ? 'title_contained' : candidates[winner]!.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year';
+  verdicts[winner] = { rule, isMatch: true };
   for (const other of others) verdicts[other] = { rule: 'another_film_fits_better', isMatch: false };
   return winner;
 }
@@ -103,23 +113,42 @@ function firstPressingOfMasters(candidates: readonly Candidate[]): Set<number> {
 function screen(candidate: Candidate): Stage {
   if (candidate.discogs_hint !== null) return { rule: `decoy_${candidate.discogs_hint.replace('-', '_')}` as MatchRule };
   if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording) return { rule: 'not_film_music' };
-  if (candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
+  // Titles too far apart for similarity may still hold the film's whole title ("Back To Titanic"); the numbers
+  // the release adds after it are then what can make it another film's (a sequel's, a second volume's).
+  const similar = candidate.score >= SCORE_THRESHOLD || isOneTypoAway(candidate);
+  const contained = !similar && candidate.contained_form !== null;
+  // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
+  const enclosed = contained && (candidate.contained_part === null || (candidate.contained_part === 'first' && (candidate.year_diff ?? -1) < 0));
+  if (contained ? addsSequelNumber(candidate.contained_numbers) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
   if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
-  if (candidate.score < SCORE_THRESHOLD && !isOneTypoAway(candidate)) return { rule: 'below_threshold' };
+  if (!similar && !contained) return { rule: 'below_threshold' };
   const diff = candidate.year_diff;
-  if (diff === null) return { rule: 'undated_ambiguous', pending: 'undated' };
+  if (diff === null) return { rule: 'undated_ambiguous', pending: 'undated', contained, enclosed };
   if (diff < -CONTEMPORARY_YEARS) return { rule: 'released_before_film' };
-  if (diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary' };
-  return { rule: 'late_release_unlinked', pending: 'late' };
+  if (diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary', contained, enclosed };
+  return { rule: 'late_release_unlinked', pending: 'late', contained, enclosed };
+}
+
+/** A number after the film's words, other than a first volume's "1" (films do not say "1"). */
+function addsSequelNumber(numbers: string): boolean {
+  return numbers.split(' ').some((number) => number !== '' && number !== '1');
 }
 
 function linkLater(
   candidate: Candidate,
-  pending: 'contemporary' | 'late' | 'undated',
+  stage: Stage,
   filmOfTitle: ReadonlyMap<string, number>,
   artistsOfFilm: ReadonlyMap<number, ReadonlySet<string>>,
 ): Verdict {
-  const undated = pending === 'undated';
+  const undated = stage.pending === 'undated';
+  if (stage.enclosed) {
+    // A title inside other words is the film's companion album only when the film's composer made it too, and
+    // with the film: years later, the same composer's title around the film's is a sequel ("Beetlejuice Beetlejuice").
+    const artist = candidate.discogs_artist?.toLowerCase();
+    const byFilmsArtist = artist !== undefined && artist !== 'various' && artistsOfFilm.get(candidate.tmdb_id)?.has(artist) === true;
+    const withTheFilm = stage.pending === 'contemporary';
+    return byFilmsArtist && withTheFilm ? { rule: 'companion_same_artist', isMatch: true } : { rule: 'contained_unlinked', isMatch: false };
+  }
   if (filmOfTitle.get(fullTitleKey(candidate)) === candidate.tmdb_id) return { rule: 'reissue_same_title', isMatch: true };
   // The same composer (or "Various") on the exact title: another pressing of the film's music.
   const artist = candidate.discogs_artist?.toLowerCase();

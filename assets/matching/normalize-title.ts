@@ -1,54 +1,52 @@
 /**
  * `normalizeTitle`: the one normalization both sides of the match go through, so a TMDB title and a Discogs
  * release title written differently ("The Matrix" / "Matrix, The (Original Motion Picture Soundtrack)") meet.
+ *
+ * Release wording ("Music From The Original Motion Picture Soundtrack", "OST", "Deluxe Edition", "Colonna
+ * Sonora Originale") is recognised by the class of its words, not by a list of phrases, so it is removed
+ * however it is stacked and wherever it stands: in brackets, as a part after a dash or a colon, as a run of
+ * words at either end ("Music From The Motion Picture Soundtrack - X", "X OST"). `analyzeTitle` also returns
+ * what was removed (the compared forms keep it as a feature) and the other titles a release title holds:
+ * "The Road Warrior (Mad Max 2)", "Fargo / Barton Fink".
  */
 
-// Longest first, so "original motion picture soundtrack" wins over "soundtrack".
-const SOUNDTRACK_PHRASES: readonly (readonly string[])[] = [
-  // What a release says it is, kept out of the title proper; whether it is a film's music is read from the
-  // raw title (matching/title-features.ts), so TV, game and "inspired by" releases still meet the film and
-  // are then ruled out by name.
-  'a netflix original series soundtrack',
-  'original score from the tv series',
-  'music from the television series',
-  'music from the hbo series',
-  'music from the tv series',
-  'music from the series',
-  'original television soundtrack',
-  'original series soundtrack',
-  'original video game soundtrack',
-  'original video game score',
-  'original game soundtrack',
-  'video game soundtrack',
-  'songs inspired by the motion picture',
-  'music inspired by the film',
-  'original soundtrack recording',
-  'soundtrack recording',
-  'music from and inspired by',
+/** Words that on their own say "this is a release of film music". */
+const STRONG = new Set([
+  'soundtrack', 'soundtracks', 'ost', 'osts', 'bso', 'score', 'scores', 'filmmusik', 'soundtrak',
+  'サウンドトラック', 'サウンドトラック集', 'サントラ', 'オリジナル・サウンドトラック', '原声', '原声带', '电影原声', '電影原聲帶', '原聲帶', '사운드트랙',
+]);
+/** Pairs of words that say it together. */
+const STRONG_PAIRS = new Set([
+  'motion picture', 'motion pictures', 'sound track', 'sound tracks', 'bande originale', 'colonna sonora', 'banda sonora', 'trilha sonora',
+  'original cast', 'cast recording', 'film music', 'movie music', 'television series', 'tv series', 'video game', 'game soundtrack',
   'the album',
-  'music from and inspired by the original motion picture',
-  'music from and inspired by the motion picture',
-  'music from the original motion picture',
-  'original motion picture soundtrack',
-  'music inspired by the motion picture',
-  'original motion picture score',
-  'music from the motion picture',
-  'inspired by the motion picture',
-  'bande originale du film',
-  'colonna sonora originale',
-  'original film soundtrack',
-  'banda sonora original',
-  'the original soundtrack',
-  'original soundtrack',
-  'bande originale',
-  'original score',
-  'soundtrack',
-  'o s t',
-  'score',
-  'ost',
-]
-  .map((phrase) => phrase.split(' '))
-  .sort((a, b) => b.length - a.length);
+]);
+/** Words that belong to release wording when they stand next to it (never alone: "Original Sin", "Music Man"). */
+const WEAK = new Set([
+  'original', 'originale', 'originali', 'originales', 'originals', 'music', 'musique', 'musik', 'musica', 'música', 'songs', 'song', 'themes', 'theme',
+  'from', 'the', 'of', 'and', 'to', 'a', 'an', 'for', 'by', 'with', 'in', 'on', 'at', 'inspired', 'film', 'films', 'movie', 'movies', 'motion', 'picture', 'pictures',
+  'sound', 'track', 'tracks', 'complete', 'expanded', 'deluxe', 'edition', 'editions', 'collectors', 'collector', 'special', 'anniversary',
+  'remastered', 'remaster', 'limited', 'volume', 'vol', 'vols', 'highlights', 'selections', 'selected', 'recording', 'recordings', 'version',
+  'versions', 'album', 'official', 'more', 'cast', 'broadway', 'london', 'stage', 'musical', 'television', 'tv', 'series', 'season', 'video',
+  'game', 'games', 'du', 'de', 'del', 'della', 'dal', 'dalla', 'la', 'le', 'les', 'il', 'lo', 'das', 'der', 'die', 'zum', 'zur', 'des', 'el', 'los', 'pelicula',
+  'película', 'filme', 'bande', 'colonna', 'sonora', 'banda', 'trilha', 'sonore', 'extended', 'additional', 'music', 'score', 'edition', 'reissue',
+  'mono', 'stereo', 'instrumental', 'instrumentals', 'composed', 'conducted', 'performed', 'adaptation', 'orchestral', 'netflix', 'hbo', 'disney',
+  'records', 'presents', 'series', 'o', 's', 't', 'b', 'new', 'digital', 'bonus', 'ultimate', 'definitive', 'archival', 'restored', 'legacy',
+]);
+
+/**
+ * The weak words a run of wording at either end of a title may hold ("X Original Motion Picture Soundtrack",
+ * "Music From The Film X"): fewer than in brackets, where the brackets themselves set the wording apart.
+ * Never numbers, "of", "and" or place names: "Eden 30 Soundtrack", "Memory Of London OST" keep them.
+ */
+const RUN_WORDS = new Set([
+  'original', 'originale', 'official', 'the', 'film', 'movie', 'motion', 'picture', 'music', 'musique', 'musik', 'songs', 'from',
+  'complete', 'expanded', 'deluxe', 'edition', 'special', 'collectors', 'limited', 'anniversary', 'remastered', 'inspired', 'by',
+  'sound', 'track', 'theme', 'themes', 'highlights', 'selections', 'recording', 'album', 'more', 'new', 'cast',
+]);
+
+const OPENING_NOUNS = new Set(['music', 'musique', 'musik', 'songs']);
+const RUN_LINKS = new Set(['from', 'for', 'inspired']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
@@ -63,28 +61,206 @@ const ROMAN_NUMERALS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+export interface AnalyzedTitle {
+  /** The title proper, normalized, its release wording removed (never down to nothing). */
+  readonly norm: string;
+  /** The release wording removed, normalized, in order ("music from the original motion picture soundtrack"). */
+  readonly wording: string;
+  /**
+   * Other titles the text holds, normalized: a bracketed title that is not wording ("mad max 2" of "The Road
+   * Warrior (Mad Max 2)"), and each part of a title joined with "/" ("fargo", "barton fink").
+   */
+  readonly alternatives: readonly string[];
+  /**
+   * The title proper's parts between " - ", ": " and " / ", normalized, when it has several ("star wars",
+   * "episode 4", "a new hope"); empty for a title in one part.
+   */
+  readonly parts: readonly string[];
+}
+
 /**
- * Lowercase, diacritics stripped, `&` → "and", apostrophes dropped, punctuation → space, a leading "The"
- * and a trailing ", The" dropped, trailing soundtrack phrases removed, roman sequel numerals as digits, spaces
- * collapsed.
+ * Lowercase, diacritics stripped, `&` → "and", apostrophes dropped, punctuation → space, release wording
+ * removed, a leading "The" and a trailing ", The" dropped, roman sequel numerals as digits, spaces collapsed.
  *
  * @example
  * normalizeTitle('Amélie'); // 'amelie'
  * normalizeTitle('Matrix, The (Original Motion Picture Soundtrack)'); // 'matrix'
+ * normalizeTitle('Jaws (Music From The Original Motion Picture Soundtrack)'); // 'jaws'
  */
 export function normalizeTitle(title: string): string {
-  const text = stripDiacritics(title)
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’‘`´ʼ]/g, '')
-    // Keep marks (\p{M}): NFC leaves some scripts' combining marks (e.g. Devanagari vowel signs) separate.
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .trim();
-  const tokens = stripSoundtrackPhrases(text === '' ? [] : text.split(' ')).map((token) => ROMAN_NUMERALS.get(token) ?? token);
-  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  return analyzeTitle(title).norm;
+}
+
+export function analyzeTitle(title: string): AnalyzedTitle {
+  // ™, ® and © would fold to letters (NFKD: "Batman™" → "BatmanTM").
+  const text = stripDiacritics(title.replace(/[™®©℗]/g, ' ')).toLowerCase().replace(/&/g, ' and ').replace(/['’‘`´ʼ]/g, '');
+  const segments = segmentsOf(text);
+  const wording: string[] = [];
+  const kept: Segment[] = [];
+  for (const segment of segments) {
+    if (segment.tokens.length === 0) continue;
+    if (isWordingSegment(segment)) wording.push(...segment.tokens);
+    else kept.push(segment);
+  }
+  // All of it reads as wording ("The Score", "The Score (Music From The Motion Picture)"): the first part outside
+  // brackets is then the title, or everything when there is none.
+  if (kept.length === 0) {
+    const title = segments.find((segment) => !segment.bracketed && segment.tokens.length > 0);
+    if (title === undefined) return { norm: finish(segments.flatMap((segment) => segment.tokens)), wording: '', alternatives: [], parts: [] };
+    const removed = segments.filter((segment) => segment !== title).flatMap((segment) => segment.tokens);
+    const norm = finish(trimWordingRuns(title.tokens, removed));
+    return { norm, wording: removed.join(' '), alternatives: [], parts: [] };
+  }
+  const trimmed = kept.map((segment) => ({ ...segment, tokens: trimWordingRuns(segment.tokens, wording) }));
+  const main = trimmed.filter((segment) => !segment.bracketed);
+  const proper = main.length > 0 ? main : trimmed.slice(0, 1);
+  const norm = finish(proper.flatMap((segment) => segment.tokens));
+  const alternatives = new Set<string>();
+  if (main.length > 0) for (const segment of trimmed.filter((candidate) => candidate.bracketed)) alternatives.add(finish(segment.tokens));
+  const slashParts = splitOnSlash(proper);
+  if (slashParts.length > 1) for (const part of slashParts) alternatives.add(finish(part));
+  alternatives.delete(norm);
+  alternatives.delete('');
+  const parts = proper.length > 1 ? proper.map((segment) => finish(segment.tokens)).filter((part) => part !== '') : [];
+  return { norm, wording: wording.join(' '), alternatives: [...alternatives], parts };
+}
+
+interface Segment {
+  readonly tokens: string[];
+  readonly bracketed: boolean;
+  /** Set on the segment that starts a new part after " / ". */
+  readonly afterSlash: boolean;
+}
+
+/**
+ * Brackets apart, then the rest cut at " - ", ": " and " / " (the ways Discogs sets wording or a second title
+ * apart). Each piece is tokenized: punctuation → space; marks are kept (\p{M}): NFC leaves some scripts'
+ * combining marks (e.g. Devanagari vowel signs) separate.
+ */
+function segmentsOf(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const pushPlain = (plain: string) => {
+    const parts = plain.split(/(\s[-–—]\s|:\s|\s\/\s|\s\/|\/\s)/);
+    let afterSlash = false;
+    for (const part of parts) {
+      if (/^(\s[-–—]\s|:\s)$/.test(part)) continue;
+      if (part.includes('/') && part.trim() === '/') {
+        afterSlash = true;
+        continue;
+      }
+      segments.push({ tokens: tokensOf(part), bracketed: false, afterSlash });
+      afterSlash = false;
+    }
+  };
+  let rest = text;
+  for (;;) {
+    const match = /[([{]([^)\]}]*)[)\]}]?/.exec(rest);
+    if (match === null) break;
+    pushPlain(rest.slice(0, match.index));
+    segments.push({ tokens: tokensOf(match[1]!), bracketed: true, afterSlash: false });
+    rest = rest.slice(match.index + match[0].length);
+  }
+  pushPlain(rest);
+  return segments;
+}
+
+function tokensOf(text: string): string[] {
+  const spaced = text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+  return spaced === '' ? [] : spaced.split(' ');
+}
+
+function isStrongAt(tokens: readonly string[], index: number): number {
+  const token = tokens[index]!;
+  if (STRONG.has(token)) return 1;
+  const next = tokens[index + 1];
+  if (next !== undefined && STRONG_PAIRS.has(`${token} ${next}`)) return 2;
+  // "O.S.T." and "B.S.O." tokenize letter by letter.
+  if ((token === 'o' || token === 'b') && tokens[index + 1] === 's' && tokens[index + 2] === 't') return 3;
+  if (token === 'b' && tokens[index + 1] === 's' && tokens[index + 2] === 'o') return 3;
+  return 0;
+}
+
+function hasStrong(tokens: readonly string[]): boolean {
+  return tokens.some((_, index) => isStrongAt(tokens, index) > 0);
+}
+
+const isWeak = (token: string) => WEAK.has(token) || /^\d+(st|nd|rd|th)?$/.test(token);
+
+/**
+ * A segment is wording when it says so (a strong word) and most of its words are wording: "(Music From The
+ * Miramax Motion Picture)", "Original Soundtrack", "(Deluxe Edition)" in brackets. Outside brackets a strong
+ * word is required: a title part such as "The Complete Works" is a title.
+ */
+function isWordingSegment(segment: Segment): boolean {
+  const { tokens } = segment;
+  const strong = hasStrong(tokens);
+  const wordingWords = tokens.filter((token, index) => isWeak(token) || STRONG.has(token) || isStrongAt(tokens, index) > 0 || (strong && isStrongAt(tokens, index - 1) === 2)).length;
+  const mostly = wordingWords * 2 >= tokens.length;
+  // Outside brackets only a part that is nothing but wording goes ("Original Soundtrack", "The Soundtrack");
+  // "Sicario OST" is a title with a wording run, trimmed below.
+  if (!segment.bracketed) return strong && wordingWords === tokens.length;
+  if (strong) return mostly;
+  // "(Deluxe Edition)", "(25th Anniversary)", "(Music For The Luca Guadagnino Film)".
+  return wordingWords === tokens.length || (mostly && BRACKET_OPENERS.has(tokens[0]!));
+}
+
+/** A bracket that opens with one of these and is mostly wording is release wording, strong word or not. */
+const BRACKET_OPENERS = new Set(['music', 'songs', 'original', 'themes', 'theme', 'highlights', 'selections', 'complete', 'expanded', 'deluxe', 'special', 'limited', 'collectors', 'remastered', 'anniversary', 'more']);
+
+/**
+ * A run of wording words at either end of a title part, when the run holds a strong word and words remain:
+ * "X Original Soundtrack", "Soundtrack From Twin Peaks", "Music From The Motion Picture X". The whole run
+ * goes if that leaves a title; else only up to its strong words ("The Sound Of Music Soundtrack").
+ */
+function trimWordingRuns(tokens: readonly string[], removed: string[]): string[] {
+  const strong = tokens.map(() => false);
+  tokens.forEach((_, index) => {
+    const length = isStrongAt(tokens, index);
+    for (let offset = 0; offset < length; offset++) strong[index + offset] = true;
+  });
+  // "Music"/"Songs" only as "Music From …", "Songs For …": "The Sound Of Music Soundtrack" keeps its music.
+  const wording = tokens.map((token, index) => strong[index]! || (RUN_WORDS.has(token) && (!OPENING_NOUNS.has(token) || RUN_LINKS.has(tokens[index + 1] ?? ''))));
+  let start = 0;
+  let leading = 0;
+  while (leading < tokens.length && wording[leading]) leading++;
+  const lastStrong = strong.lastIndexOf(true, leading - 1);
+  if (leading > 0 && lastStrong >= 0 && lastStrong < leading) {
+    if (hasContent(tokens.slice(leading))) start = leading;
+    else if (hasContent(tokens.slice(lastStrong + 1))) start = lastStrong + 1;
+  }
+  let end = tokens.length;
+  let trailing = tokens.length;
+  while (trailing > start && wording[trailing - 1]) trailing--;
+  const firstStrong = strong.indexOf(true, trailing);
+  if (trailing < tokens.length && firstStrong >= 0) {
+    if (hasContent(tokens.slice(start, trailing))) end = trailing;
+    else if (hasContent(tokens.slice(start, firstStrong))) end = firstStrong;
+  }
+  removed.push(...tokens.slice(0, start), ...tokens.slice(end));
+  return tokens.slice(start, end);
+}
+
+function hasContent(tokens: readonly string[]): boolean {
+  return tokens.some((token) => !ARTICLES.has(token));
+}
+
+/** The title proper's parts between " / ": two films on one release, or "Franchise / Title". */
+function splitOnSlash(segments: readonly Segment[]): string[][] {
+  const parts: string[][] = [];
+  for (const segment of segments) {
+    if (segment.afterSlash || parts.length === 0) parts.push([...segment.tokens]);
+    else parts[parts.length - 1]!.push(...segment.tokens);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+/** Roman sequel numerals as digits, a leading "the" and a trailing "the" (", The") dropped. */
+function finish(tokens: readonly string[]): string {
+  const out = tokens.map((token) => ROMAN_NUMERALS.get(token) ?? token);
+  if (out.length > 1 && out[0] === 'the') out.shift();
   // ", The" became a trailing "the" once the comma went; English titles do not otherwise end in "the".
-  if (tokens.length > 1 && tokens[tokens.length - 1] === 'the') tokens.pop();
-  return tokens.join(' ');
+  if (out.length > 1 && out[out.length - 1] === 'the') out.pop();
+  return out.join(' ');
 }
 
 /**
@@ -94,24 +270,4 @@ export function normalizeTitle(title: string): string {
  */
 function stripDiacritics(title: string): string {
   return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
-}
-
-/** Removes trailing soundtrack phrases, repeatedly, but never down to nothing or a lone article ("The Score"). */
-function stripSoundtrackPhrases(tokens: string[]): string[] {
-  let result = tokens;
-  for (;;) {
-    const phrase = SOUNDTRACK_PHRASES.find((candidate) => endsWith(result, candidate) && hasContent(result.slice(0, -candidate.length)));
-    if (phrase === undefined) return result;
-    result = result.slice(0, -phrase.length);
-  }
-}
-
-function endsWith(tokens: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length > tokens.length) return false;
-  const offset = tokens.length - phrase.length;
-  return phrase.every((word, index) => tokens[offset + index] === word);
-}
-
-function hasContent(tokens: readonly string[]): boolean {
-  return tokens.some((token) => !ARTICLES.has(token));
 }

@@ -12,7 +12,7 @@ import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { tokenSetRatio } from './fuzz-ratios.ts';
 
 export type FilmForm = 'title' | 'original_title' | 'main_title';
-export type ReleaseForm = 'title' | 'title_alt';
+export type ReleaseForm = 'title' | 'title_alt' | 'title_part';
 
 export interface PreparedForm<N extends string> {
   readonly name: N;

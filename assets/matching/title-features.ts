@@ -26,19 +26,26 @@ export function mainTitleNorm(title: string): string | null {
   return main === '' || main === normalizeTitle(title) ? null : main;
 }
 
-export type ReleaseHint = 'tv' | 'game' | 'inspired-by';
+export const RELEASE_HINTS = ['tv', 'game', 'inspired-by', 'stage'] as const;
+export type ReleaseHint = (typeof RELEASE_HINTS)[number];
 
 const TV = /\b(television|tv series|tv soundtrack|the series|hbo series|netflix|original series|series soundtrack|season \d+)\b/i;
 const GAME = /\b(video ?game|game soundtrack|game score|original game)\b/i;
 // "Music From And Inspired By The Motion Picture" is the film's own album; "(Songs) Inspired By …" alone is not.
-const INSPIRED = /\binspired by\b/i;
+// Japanese "image albums" (イメージアルバム) are music written to a film's idea before its score.
+const INSPIRED = /\binspired by\b|\bimage album\b|イメージアルバム/i;
 const FROM_AND_INSPIRED = /\bfrom and inspired by\b/i;
+
+// A stage production's cast album ("Original Broadway Cast Recording"), not the film of the same musical.
+const STAGE = /\b(broadway|west end|london|original|stage|revival)\s+cast\b|\bcast recording\b|\bthe musical\b/i;
+const FILM_WORDING = /\b(motion picture|film|movie|sound ?track)\b/i;
 
 /** What a release's title and styles say it is, when that is not a film soundtrack. */
 export function releaseHint(title: string, styles: readonly string[]): ReleaseHint | null {
   if (TV.test(title)) return 'tv';
   if (GAME.test(title) || styles.includes('Video Game Music')) return 'game';
   if (INSPIRED.test(title) && !FROM_AND_INSPIRED.test(title)) return 'inspired-by';
+  if (STAGE.test(title) && !FILM_WORDING.test(title)) return 'stage';
   return null;
 }
 

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
 import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
-import { prepareForms, scorePair, type FilmForm, type ReleaseForm } from '../matching/score-pair.ts';
-import { sequelNumbers } from '../matching/title-features.ts';
+import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
+import { containment } from '../matching/title-containment.ts';
+import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
 import type { DiscogsRelease, DiscogsReleasesAsset } from './discogs-releases.ts';
 import type { SchemaAlignmentAsset } from './schema-alignment.ts';
 import type { TmdbMovie, TmdbMoviesAsset } from './tmdb-movies.ts';
@@ -25,7 +26,7 @@ export const candidateSchema = z.object({
   discogs_title: z.string(),
   discogs_year: z.int32().nullable(),
   discogs_master_id: z.int().nullable(),
-  discogs_hint: z.enum(['tv', 'game', 'inspired-by']).nullable(),
+  discogs_hint: z.enum(RELEASE_HINTS).nullable(),
   discogs_filed_as_soundtrack: z.boolean(),
   discogs_soundtrack_wording: z.boolean(),
   /** Which blocking keys paired them: `exact`, `token`, `typo`, joined with `+`. */
@@ -37,6 +38,18 @@ export const candidateSchema = z.object({
   /** Sequel numbers in each compared form ("2", "2049", "" for none). */
   film_numbers: z.string(),
   release_numbers: z.string(),
+  /**
+   * A film title's words stand in a release title, in order ("titanic" in "back to titanic"): the longest
+   * such film form, or null. `contained_numbers` are the numbers the release adds at or after those words.
+   */
+  contained_form: z.string().nullable(),
+  contained_numbers: z.string(),
+  /**
+   * Where the contained film title stands: `first`, the release title starts with it ("X: The Complete
+   * Score", "X Awesome Mix Vol. 2"); `later`, it is a later part of it ("Saga: Episode 3 - X"); null when it
+   * stands inside other words ("Back To X").
+   */
+  contained_part: z.enum(['first', 'later']).nullable(),
   /** Title similarity in [0, 1]: the best of levenshtein and token_sort. */
   score: z.number(),
   levenshtein: z.number(),
@@ -66,10 +79,10 @@ export function defineCandidates(movies: TmdbMoviesAsset, releases: DiscogsRelea
   return defineAsset({
     key: 'intermediate/candidates',
     group: 'silver',
-    description: `Candidate (film, release) pairs blocked by exact title forms, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE}, with their similarity features.`,
+    description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
     deps: { movies, releases, schemaAlignment },
-    codeVersion: '2',
+    codeVersion: '3',
     async materialize(_ctx, inputs) {
       const [movieRows, releaseRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows()]);
       const { rows, stats } = candidatesOf(movieRows, releaseRows, options);
@@ -97,11 +110,15 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
   const { pairs, stats } = blockCandidates(movies, releases, options);
   // Forms are prepared once per record, not once per pair.
   const filmForms = new Map(movies.map((movie) => [movie, prepareForms<FilmForm>([['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm]])]));
-  const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([['title', release.title_norm], ['title_alt', release.title_alt_norm]])]));
+  const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([
+    ['title', release.title_norm], ['title_alt', release.title_alt_norm],
+    ...release.title_forms.filter((form) => form !== release.title_norm && form !== release.title_alt_norm).map((form) => ['title_part', form] as const),
+  ])]));
   const rows: Candidate[] = [];
   for (const { movie, release, blockedBy } of pairs) {
     const scored = scorePair(filmForms.get(movie)!, releaseForms.get(release)!, DETAIL_FROM);
-    if (scored.score < CANDIDATE_MIN_SCORE) continue;
+    const contained = longestContained(filmForms.get(movie)!, releaseForms.get(release)!);
+    if (scored.score < CANDIDATE_MIN_SCORE && contained === null) continue;
     rows.push({
       tmdb_id: movie.tmdb_id,
       tmdb_title: movie.title,
@@ -123,6 +140,9 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       release_form: scored.releaseForm,
       film_numbers: sequelNumbers(scored.filmForm),
       release_numbers: sequelNumbers(scored.releaseForm),
+      contained_form: contained?.form ?? null,
+      contained_numbers: contained === null ? '' : [...contained.numbersAfter].sort().join(' '),
+      contained_part: contained === null ? null : contained.start === 0 ? 'first' : release.title_parts.slice(1).includes(contained.form) ? 'later' : null,
       score: round(scored.score),
       levenshtein: round(scored.levenshtein),
       token_sort: round(scored.tokenSort),
@@ -132,6 +152,23 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
     });
   }
   return { rows, stats };
+}
+
+/** The longest film form whose words a release form holds in order, with the numbers the release adds. */
+function longestContained(film: readonly PreparedForm<FilmForm>[], release: readonly PreparedForm<ReleaseForm>[]) {
+  let best: { form: string; start: number; numbersAfter: readonly string[] } | null = null;
+  for (const filmForm of film) {
+    // Whole titles only, as blocking: "star wars" alone is in "Rogue One: A Star Wars Story".
+    if (filmForm.name === 'main_title' || (best !== null && filmForm.text.length <= best.form.length)) continue;
+    for (const releaseForm of release) {
+      const found = containment(filmForm.text, releaseForm.text);
+      if (found !== null) {
+        best = { form: filmForm.text, start: found.start, numbersAfter: found.numbersAfter };
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 function round(value: number): number {

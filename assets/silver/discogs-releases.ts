@@ -8,10 +8,10 @@ import { defineAsset } from '../../runtime/index.ts';
 import type { RawDiscogsRelease } from '../bronze/discogs-search-rows.ts';
 import type { RawDiscogsFilmSearchesAsset } from '../bronze/raw-discogs-film-searches.ts';
 import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
-import { normalizeTitle } from '../matching/normalize-title.ts';
+import { analyzeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
-import { hasSoundtrackWording, isFiledAsSoundtrack, releaseHint } from '../matching/title-features.ts';
+import { hasSoundtrackWording, isFiledAsSoundtrack, RELEASE_HINTS, releaseHint } from '../matching/title-features.ts';
 
 export const discogsReleaseSchema = z.object({
   discogs_id: z.int(),
@@ -23,6 +23,15 @@ export const discogsReleaseSchema = z.object({
   title_norm: z.string(),
   /** The second form of a bilingual "A = B" title, normalized; null when there is none or it is the same. */
   title_alt_norm: z.string().nullable(),
+  /**
+   * Every normalized form the title holds, `title_norm` first: the bilingual form, a bracketed second title
+   * ("mad max 2" of "The Road Warrior (Mad Max 2)") and each part of "Fargo / Barton Fink".
+   */
+  title_forms: z.array(z.string()),
+  /** The release wording removed from the title, normalized ("music from the original motion picture soundtrack"). */
+  title_wording: z.string(),
+  /** The title's parts between " - ", ": " and " / " ("star wars", "a new hope"); empty for a title in one part. */
+  title_parts: z.array(z.string()),
   year: z.int32().nullable(),
   genres: z.array(z.string()),
   styles: z.array(z.string()),
@@ -30,8 +39,8 @@ export const discogsReleaseSchema = z.object({
   country: z.string().nullable(),
   /** Null when Discogs knows no master (it sends 0). */
   master_id: z.int().nullable(),
-  /** What the title or styles say it is when not a film soundtrack: a TV series, a video game, an "inspired by" album. */
-  hint: z.enum(['tv', 'game', 'inspired-by']).nullable(),
+  /** What the title or styles say it is when not a film soundtrack: a TV series, a video game, an "inspired by" album, a stage cast recording. */
+  hint: z.enum(RELEASE_HINTS).nullable(),
   /** Filed as film music: genre Stage & Screen, or style Soundtrack or Score. */
   filed_as_soundtrack: z.boolean(),
   /** The title says it is film music ("… (Original Motion Picture Soundtrack)", "… OST"). */
@@ -48,7 +57,7 @@ export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: R
     description: 'Discogs releases (bulk and per-film searches) deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
     schema: discogsReleaseSchema,
     deps: { bulk, targeted },
-    codeVersion: '3',
+    codeVersion: '4',
     async materialize(_ctx, inputs) {
       const landed = [...(await inputs.bulk.rows()), ...(await inputs.targeted.rows())];
       const rows = dedupeById(landed).map(({ release, queries }) => releaseOf(release, queries));
@@ -83,14 +92,21 @@ export function dedupeById(landed: readonly RawDiscogsRelease[]): Array<{ releas
 export function releaseOf(release: RawDiscogsRelease, queries: string[] = [release.query]): DiscogsRelease {
   const { artist, title } = splitDiscogsTitle(release.title);
   const [primary, alternative] = titleForms(title);
-  const titleNorm = normalizeTitle(primary);
-  const altNorm = alternative === null ? '' : normalizeTitle(alternative);
+  const analyzed = analyzeTitle(primary);
+  const alt = alternative === null ? undefined : analyzeTitle(alternative);
+  const titleNorm = analyzed.norm;
+  const altNorm = alt === undefined || alt.norm === '' || alt.norm === titleNorm ? null : alt.norm;
+  const forms = new Set([titleNorm, ...(altNorm === null ? [] : [altNorm]), ...analyzed.alternatives, ...(alt?.alternatives ?? [])]);
+  forms.delete('');
   return {
     discogs_id: release.discogs_id,
     artist,
     title,
     title_norm: titleNorm,
-    title_alt_norm: altNorm === '' || altNorm === titleNorm ? null : altNorm,
+    title_alt_norm: altNorm,
+    title_forms: [...forms],
+    title_wording: [analyzed.wording, alt?.wording ?? ''].filter((wording) => wording !== '').join(' '),
+    title_parts: [...analyzed.parts],
     year: parseYear(release.year),
     genres: release.genre,
     styles: release.style,

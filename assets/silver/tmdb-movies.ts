@@ -35,7 +35,7 @@ export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
     description: 'TMDB films deduplicated by id, with title_norm/original_title_norm/main_title_norm for matching, year as a number and genre names.',
     schema: tmdbMovieSchema,
     deps: { raw },
-    codeVersion: '2',
+    codeVersion: '3',
     async materialize(_ctx, inputs) {
       const landed = await inputs.raw.rows();
       const unknownGenreIds = new Set<number>();

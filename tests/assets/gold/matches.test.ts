@@ -36,6 +36,42 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(4, 14), undefined, '"blade runner" and "blade runner 2049" are not even kept as a pair scoring ≥ 0.7');
   });
 
+  it('matches a release title that holds the film title, unless it adds a sequel number after it', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Titanic', 1997), film(2, 'Toy Story', 1995), film(3, 'Guardians of the Galaxy', 2014), film(4, 'Guardians of the Galaxy Vol. 2', 2017), film(5, 'Star Wars: The Force Awakens', 2015)],
+      [
+        release(9, 'James Horner - Titanic (Music From The Motion Picture)', 1997),
+        release(10, 'James Horner - Back To Titanic (More Music From The Motion Picture)', 1998),
+        release(11, 'Randy Newman - Toy Story 2 (An Original Walt Disney Records Soundtrack)', 1999),
+        release(12, 'Various - Guardians Of The Galaxy: Awesome Mix Vol. 1 (Original Motion Picture Soundtrack)', 2014),
+        release(13, 'Various - Guardians Of The Galaxy: Awesome Mix Vol. 2 (Original Motion Picture Soundtrack)', 2017),
+        release(14, 'Michael Giacchino - Rogue One: A Star Wars Story (Original Motion Picture Soundtrack)', 2016),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 9], [1, 10], [3, 12], [4, 13]]);
+    assert.equal(ruleOf(1, 10), 'companion_same_artist', 'inside other words, the film\'s composer links it');
+    assert.equal(ruleOf(3, 12), 'title_contained', 'a first volume\'s "1" is not a sequel number');
+    assert.equal(ruleOf(3, 13), undefined, 'the second volume adds "2" after the first film\'s title');
+    assert.equal(ruleOf(2, 11), 'sequel_number_mismatch', '"toy story 2" holds "toy story", but is the sequel\'s');
+    assert.equal(ruleOf(5, 14), undefined, 'a main title without its subtitle ("star wars") is never looked for inside others');
+  });
+
+  it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
+      [
+        release(10, 'Various - Back To Titanic (More Music From The Motion Picture)', 1998),
+        release(11, 'Danny Elfman - Beetlejuice (Original Motion Picture Soundtrack)', 1988),
+        release(12, 'Danny Elfman - Beetlejuice Beetlejuice (Original Motion Picture Soundtrack)', 2024),
+        release(13, 'Various - Beetlejuice: The Legend Returns (Music From The Motion Picture)', 1987),
+      ],
+    );
+    // "Back To Titanic" by Various links to no composer of the film; the same composer 36 years later is a
+    // sequel's; "X: Subtitle" out before the film is another film. None of them is even reported.
+    assert.deepEqual(matches, [[2, 11]]);
+    assert.deepEqual([ruleOf(1, 10), ruleOf(2, 12), ruleOf(2, 13)], [undefined, undefined, undefined]);
+  });
+
   it('gives each remake its own soundtrack by year, and a reissue to the film whose pressing shares its master', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Dune', 1984), film(2, 'Dune', 2021)],

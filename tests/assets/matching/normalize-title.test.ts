@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
+import { analyzeTitle, normalizeTitle } from '../../../assets/matching/normalize-title.ts';
 import { splitDiscogsTitle, titleForms } from '../../../assets/matching/split-discogs-title.ts';
 
 const CASES: ReadonlyArray<readonly [input: string, expected: string, why: string]> = [
@@ -32,7 +32,17 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, why: strin
   ['The Score', 'score', 'a title that is all phrase keeps its word'],
   ['The Score (Music From The Motion Picture)', 'score', 'suffix removed, title kept'],
   ['Score', 'score', 'a lone phrase word is the title'],
-  ['Soundtrack From Twin Peaks', 'soundtrack from twin peaks', 'only trailing phrases are removed'],
+  ['Soundtrack From Twin Peaks', 'twin peaks', 'a leading run of wording'],
+  ['Music From The Motion Picture Soundtrack - Ghost', 'ghost', 'wording before the title, after a dash'],
+  ['Jaws (Music From The Original Motion Picture Soundtrack)', 'jaws', 'stacked wording a phrase list missed'],
+  ['Saturday Night Fever (The Original Movie Sound Track)', 'saturday night fever', '"sound track" in two words'],
+  ['Aliens (Deluxe Edition)', 'aliens', 'an edition in brackets'],
+  ['Gladiator: More Music From The Motion Picture', 'gladiator', 'wording after a colon'],
+  ['Toy Story (An Original Walt Disney Records Soundtrack)', 'toy story', 'a label inside the wording'],
+  ['Batman™ (Motion Picture Soundtrack)', 'batman', 'a trade mark sign'],
+  ['The Sound Of Music Soundtrack', 'sound of music', 'a title of wording words keeps them, its strong word goes'],
+  ['Music And Lyrics (Music From The Motion Picture)', 'music and lyrics', 'weak words alone are a title'],
+  ['Guardians of the Galaxy Vol. 2', 'guardians of the galaxy vol 2', 'a volume number without wording is the title'],
   ['Ghost', 'ghost', '"ost" inside a word is not a suffix'],
   ['Toy Story 2', 'toy story 2', 'sequel number kept'],
   ['Rocky II', 'rocky 2', 'roman sequel numeral as a digit'],
@@ -51,6 +61,18 @@ describe('normalizeTitle', () => {
       assert.equal(normalizeTitle(input), expected);
     });
   }
+
+  it('keeps what it removed, and the other titles a release title holds', () => {
+    assert.deepEqual(analyzeTitle('Fargo / Barton Fink (Original Motion Picture Soundtracks)'), {
+      norm: 'fargo barton fink', wording: 'original motion picture soundtracks', alternatives: ['fargo', 'barton fink'], parts: ['fargo', 'barton fink'],
+    });
+    assert.deepEqual(analyzeTitle('The Road Warrior (Mad Max 2) (Original Motion Picture Soundtrack)'), {
+      norm: 'road warrior', wording: 'original motion picture soundtrack', alternatives: ['mad max 2'], parts: [],
+    });
+    assert.deepEqual(analyzeTitle('Star Wars: Episode IV - A New Hope').parts, ['star wars', 'episode 4', 'a new hope']);
+    assert.equal(analyzeTitle('Twin Peaks (Music From The Television Series)').wording, 'music from the television series');
+    assert.deepEqual(analyzeTitle('The Score'), { norm: 'score', wording: '', alternatives: [], parts: [] });
+  });
 
   it('makes both spellings of a soundtrack meet the film', () => {
     assert.equal(normalizeTitle('RAIDERS OF THE LOST ARK [Original Motion Picture Score]'), normalizeTitle('Raiders of the Lost Ark'));

@@ -7,7 +7,7 @@ import { defineCandidates } from '../../../assets/silver/candidates.ts';
 import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
 import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
 import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
-import { normalizeTitle } from '../../../assets/matching/normalize-title.ts';
+import { analyzeTitle, normalizeTitle } from '../../../assets/matching/normalize-title.ts';
 import { hasSoundtrackWording, mainTitleNorm, releaseHint } from '../../../assets/matching/title-features.ts';
 import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
@@ -48,9 +48,12 @@ export function movie(tmdb_id: number, title: string, year: number | null, extra
 }
 
 export function release(discogs_id: number, title: string, year: number | null, extra: Partial<DiscogsRelease> = {}): DiscogsRelease {
-  return {
-    discogs_id, artist: 'Composer', title, title_norm: normalizeTitle(title), title_alt_norm: null, year,
+  const analyzed = analyzeTitle(title);
+  const row: DiscogsRelease = {
+    discogs_id, artist: 'Composer', title, title_norm: analyzed.norm, title_alt_norm: null, title_forms: [], title_wording: analyzed.wording, title_parts: [...analyzed.parts], year,
     genres: ['Stage & Screen'], styles: ['Soundtrack'], formats: ['CD'], country: 'US', master_id: null, queries: ['soundtrack'],
     hint: releaseHint(title, ['Soundtrack']), filed_as_soundtrack: true, soundtrack_wording: hasSoundtrackWording(title), ...extra,
   };
+  const forms = extra.title_forms ?? [...new Set([row.title_norm, ...(row.title_alt_norm === null ? [] : [row.title_alt_norm]), ...analyzed.alternatives])];
+  return { ...row, title_forms: forms };
 }
