@@ -5,6 +5,7 @@
 import type { AnyAsset } from '../runtime/index.ts';
 import { defineRawDiscogsFilmSearches } from './bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsReleases } from './bronze/raw-discogs-releases.ts';
+import { defineRawTmdbFilmDetails } from './bronze/raw-tmdb-film-details.ts';
 import { defineRawTmdbMovies } from './bronze/raw-tmdb-movies.ts';
 import { defineMatches } from './gold/matches.ts';
 import { defineCandidates, type CandidatesOptions } from './silver/candidates.ts';
@@ -27,7 +28,7 @@ export interface PipelineOptions {
 }
 
 /**
- * The eight assets, upstream first (and `metrics/match_quality` when the ground truth is known).
+ * The nine assets, upstream first (and `metrics/match_quality` when the ground truth is known).
  *
  * @example
  * const graph = createAssetGraph(createPipeline({ films: createTmdbClient(…), releases: createDiscogsClient(…) }));
@@ -36,14 +37,15 @@ export function createPipeline(options: PipelineOptions): AnyAsset[] {
   const plan = options.plan ?? DEFAULT_QUERY_PLAN;
   const concurrency = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
   const rawTmdbMovies = defineRawTmdbMovies(options.films, { plan: plan.tmdb, ...concurrency });
+  const rawFilmDetails = defineRawTmdbFilmDetails(options.films, rawTmdbMovies, concurrency);
   const rawDiscogsReleases = defineRawDiscogsReleases(options.releases, { plan: plan.discogs, ...concurrency });
   const tmdbMovies = defineTmdbMovies(rawTmdbMovies);
   const rawFilmSearches = defineRawDiscogsFilmSearches(options.releases, tmdbMovies, rawDiscogsReleases, { plan: plan.discogs, ...concurrency });
   const discogsReleases = defineDiscogsReleases(rawDiscogsReleases, rawFilmSearches);
   const schemaAlignment = defineSchemaAlignment(rawTmdbMovies, rawDiscogsReleases);
-  const candidates = defineCandidates(tmdbMovies, discogsReleases, schemaAlignment, options.candidates);
+  const candidates = defineCandidates(tmdbMovies, discogsReleases, rawFilmDetails, schemaAlignment, options.candidates);
   const matches = defineMatches(candidates);
-  const assets = [rawTmdbMovies, rawDiscogsReleases, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
+  const assets = [rawTmdbMovies, rawDiscogsReleases, rawFilmDetails, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
   if (options.groundTruth === undefined) return assets;
   return [...assets, defineMatchQuality(options.groundTruth, { matches, candidates, releases: discogsReleases, movies: tmdbMovies })];
 }

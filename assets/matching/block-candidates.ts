@@ -6,7 +6,7 @@
  *  - `contains`: a form of the release title holds a form of the film's, its words in order ("back to
  *    titanic", "saga episode 3 x"; matching/title-containment.ts). Film forms are indexed by their rarest word,
  *    so each release word looks up the few films anchored on it; a one-word film title takes part only from
- *    `containMinLength` letters ("up" would be in every "… up …");
+ *    five letters ("up" would be in every "… up …");
  *  - `typo`: a title up to `typoMaxLength` characters one edit away (both sides indexed by their one-deletion
  *    variants), or a longer one with one word different (indexed with each word left out in turn);
  *  - `token`: the film has the release title's rarest word, when that word is in at most `maxTokenFilms`
@@ -15,13 +15,15 @@
  * reissues come out decades after the film; the judge reads the years.
  */
 
-import { containment } from './title-containment.ts';
+import { containment, isContainable } from './title-containment.ts';
 
 export interface BlockableMovie {
   readonly tmdb_id: number;
   readonly title_norm: string;
   readonly original_title_norm: string | null;
   readonly main_title_norm: string | null;
+  /** The film's other titles (TMDB alternative titles), normalized. */
+  readonly alternative_title_norms?: readonly string[];
 }
 
 export interface BlockableRelease {
@@ -49,8 +51,6 @@ export interface BlockingOptions {
    * says nothing, and its pairs would grow as films × releases.
    */
   readonly maxKeyFilms?: number;
-  /** A one-word film title is looked for inside release titles from this many letters. */
-  readonly containMinLength?: number;
 }
 
 export interface BlockingStats {
@@ -71,7 +71,7 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
   const maxTokenFilms = options.maxTokenFilms ?? 8;
   const typoMaxLength = options.typoMaxLength ?? 24;
   const maxKeyFilms = options.maxKeyFilms ?? 4;
-  const filmForms = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, movie.main_title_norm]));
+  const filmForms = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, movie.main_title_norm, ...(movie.alternative_title_norms ?? [])]));
   const exact = new Map<string, number[]>();
   const tokens = new Map<string, number[]>();
   filmForms.forEach((forms, index) => {
@@ -82,8 +82,8 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
     for (const token of new Set(forms.flatMap(wordsOf))) add(tokens, token, index);
   });
   // Whole titles only: a main title without its subtitle ("star wars") is in too many other titles.
-  const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm]));
-  const anchored = anchorFilmForms(wholeTitles, tokens, options.containMinLength ?? 5);
+  const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, ...(movie.alternative_title_norms ?? [])]));
+  const anchored = anchorFilmForms(wholeTitles, tokens);
   const keysOf = releases.map(() => new Map<number, Set<BlockKey>>());
   const mark = (release: number, films: readonly number[] | undefined, key: BlockKey) => {
     for (const film of films ?? []) (keysOf[release]!.get(film) ?? keysOf[release]!.set(film, new Set()).get(film)!).add(key);
@@ -124,12 +124,12 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
 }
 
 /** Each film form under its rarest word (by films per word), for `contains`. */
-function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>, minLength: number) {
+function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>) {
   const anchored = new Map<string, { film: number; form: string }[]>();
   filmForms.forEach((forms, film) => {
     for (const form of forms) {
       const words = form.split(' ');
-      if (words.length === 1 && form.length < minLength) continue;
+      if (!isContainable(form)) continue;
       const anchor = wordsOf(form).sort((a, b) => (tokens.get(a)?.length ?? 0) - (tokens.get(b)?.length ?? 0))[0] ?? words[0]!;
       (anchored.get(anchor) ?? anchored.set(anchor, []).get(anchor)!).push({ film, form });
     }

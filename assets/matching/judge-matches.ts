@@ -16,7 +16,7 @@ export const SCORE_THRESHOLD = 0.88;
 export const CONTEMPORARY_YEARS = 1;
 
 export const MATCH_RULES = [
-  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
+  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'companion_by_composer', 'reissue_by_composer', 'undated_by_composer', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
   'undated_same_artist', 'undated_unique_title',
   'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'decoy_stage', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
   'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'contained_unlinked', 'another_film_fits_better',
@@ -78,18 +78,32 @@ export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
 
 /** The best contemporary film for one release, marked as its match; the other contemporary films lose. */
 function pickContemporary(candidates: readonly Candidate[], stages: readonly Stage[], verdicts: (Verdict | undefined)[], indices: readonly number[]): number | undefined {
+  const open = indices.filter((index) => verdicts[index] === undefined && stages[index]!.pending !== undefined);
   // A title held inside the release's is a fallback: not when another film's title is the release's, whatever its year.
-  const similarElsewhere = indices.some((index) => stages[index]!.pending !== undefined && !stages[index]!.contained);
-  const contemporary = indices
-    .filter((index) => verdicts[index] === undefined && stages[index]!.pending === 'contemporary' && !stages[index]!.enclosed)
+  const similarElsewhere = open.some((index) => !stages[index]!.contained);
+  const contemporary = open
+    .filter((index) => stages[index]!.pending === 'contemporary' && !stages[index]!.enclosed)
     .filter((index) => !(similarElsewhere && stages[index]!.contained))
     .sort((a, b) => rank(candidates[a]!, candidates[b]!));
-  const [winner, ...others] = contemporary;
+  // The film's composer made it: that film's, in whatever year (a reissue decades later, the original's
+  // pressing in a remake's year), unless a contemporary film's composers are unknown and it may be theirs.
+  // A held title only with the film: the same composer's title around the film's years later is a sequel's.
+  const byComposer = open
+    .filter((index) => candidates[index]!.artist_is_composer && (!stages[index]!.contained || stages[index]!.pending === 'contemporary'))
+    .sort((a, b) => rank(candidates[a]!, candidates[b]!));
+  const othersKnown = contemporary.every((index) => candidates[index]!.artist_is_composer || candidates[index]!.tmdb_has_composers);
+  const [winner, ...others] = byComposer.length > 0 && othersKnown ? [byComposer[0]!, ...open.filter((index) => index !== byComposer[0])] : contemporary;
   if (winner === undefined) return undefined;
-  const rule = stages[winner]!.contained ? 'title_contained' : candidates[winner]!.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year';
-  verdicts[winner] = { rule, isMatch: true };
+  verdicts[winner] = { rule: ruleOf(candidates[winner]!, stages[winner]!), isMatch: true };
   for (const other of others) verdicts[other] = { rule: 'another_film_fits_better', isMatch: false };
   return winner;
+}
+
+function ruleOf(candidate: Candidate, stage: Stage): MatchRule {
+  if (stage.pending !== 'contemporary') return stage.pending === 'undated' ? 'undated_by_composer' : 'reissue_by_composer';
+  if (stage.enclosed) return 'companion_by_composer';
+  if (stage.contained) return 'title_contained';
+  return candidate.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year';
 }
 
 /** For each master, the release that came out first (undated ones only when none is dated). */

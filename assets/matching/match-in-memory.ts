@@ -17,6 +17,9 @@ export interface LandedFilm {
   /** "YYYY-MM-DD" or "". */
   readonly release_date: string;
   readonly popularity?: number;
+  /** As TMDB credits them (`raw/tmdb_film_details`). */
+  readonly composers?: readonly string[];
+  readonly alternative_titles?: readonly string[];
 }
 
 export interface LandedRelease {
@@ -45,5 +48,6 @@ export async function matchInMemory(films: readonly LandedFilm[], releases: read
   );
   const movies = dedupeMovies(rawFilms).map((film) => movieOf(film));
   const silverReleases = dedupeReleases(rawReleases).map(({ release, queries }) => releaseOf(release, queries));
-  return matchesOf(candidatesOf(movies, silverReleases).rows);
+  const details = films.map((film) => ({ tmdb_id: film.tmdb_id, composers: film.composers ?? [], alternative_titles: film.alternative_titles ?? [] }));
+  return matchesOf(candidatesOf(movies, silverReleases, {}, details).rows);
 }

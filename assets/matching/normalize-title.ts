@@ -13,7 +13,7 @@
 /** Words that on their own say "this is a release of film music". */
 const STRONG = new Set([
   'soundtrack', 'soundtracks', 'ost', 'osts', 'bso', 'score', 'scores', 'filmmusik', 'soundtrak',
-  'サウンドトラック', 'サウンドトラック集', 'サントラ', 'オリジナル・サウンドトラック', '原声', '原声带', '电影原声', '電影原聲帶', '原聲帶', '사운드트랙',
+  'サウンドトラック', 'サウンドトラック集', 'サントラ', 'オリジナルサウンドトラック', '音楽集', '原声', '原声带', '电影原声带', '電影原聲帶', '原聲帶', '사운드트랙',
 ]);
 /** Pairs of words that say it together. */
 const STRONG_PAIRS = new Set([
@@ -40,7 +40,8 @@ const WEAK = new Set([
  * Never numbers, "of", "and" or place names: "Eden 30 Soundtrack", "Memory Of London OST" keep them.
  */
 const RUN_WORDS = new Set([
-  'original', 'originale', 'official', 'the', 'film', 'movie', 'motion', 'picture', 'music', 'musique', 'musik', 'songs', 'from',
+  'original', 'originale', 'official', 'the', 'film', 'movie', 'motion', 'picture', 'music', 'musique', 'musik', 'songs', 'from', 'of',
+  'selections', 'オリジナル',
   'complete', 'expanded', 'deluxe', 'edition', 'special', 'collectors', 'limited', 'anniversary', 'remastered', 'inspired', 'by',
   'sound', 'track', 'theme', 'themes', 'highlights', 'selections', 'recording', 'album', 'more', 'new', 'cast',
 ]);
@@ -91,7 +92,23 @@ export function normalizeTitle(title: string): string {
   return analyzeTitle(title).norm;
 }
 
+/**
+ * A credit before the title: "Walt Disney's", "Stanley Kubrick's", "Metro Boomin Presents". Names of two or
+ * three capitalised words only: one-word possessives belong to titles ("Ocean's Eleven", "Pan's Labyrinth").
+ */
+const POSSESSIVE_CREDIT = /(^|(?:From|Presents|from|presents)\s+)((?:\p{Lu}[\p{L}.-]*\s){1,2}\p{Lu}[\p{L}.-]*(?:'s|’s|s'|s’))\s+(?=\S)/u;
+const PRESENTER = /^((?:\p{Lu}[\p{L}.-]*\s){0,2}\p{Lu}[\p{L}.-]*)\s+Presents:?\s+(?=\S)/u;
+
 export function analyzeTitle(title: string): AnalyzedTitle {
+  const analyzed = analyzeWords(title);
+  // The title without its credit, as one more form ("fantasia" of "Walt Disney's Fantasia").
+  const uncredited = title.replace(PRESENTER, '').replace(POSSESSIVE_CREDIT, '$1');
+  if (uncredited === title) return analyzed;
+  const norm = analyzeWords(uncredited).norm;
+  return norm === '' || norm === analyzed.norm || analyzed.alternatives.includes(norm) ? analyzed : { ...analyzed, alternatives: [...analyzed.alternatives, norm] };
+}
+
+function analyzeWords(title: string): AnalyzedTitle {
   // ™, ® and © would fold to letters (NFKD: "Batman™" → "BatmanTM").
   const text = stripDiacritics(title.replace(/[™®©℗]/g, ' ')).toLowerCase().replace(/&/g, ' and ').replace(/['’‘`´ʼ]/g, '');
   const segments = segmentsOf(text);
@@ -166,7 +183,21 @@ function segmentsOf(text: string): Segment[] {
 
 function tokensOf(text: string): string[] {
   const spaced = text.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
-  return spaced === '' ? [] : spaced.split(' ');
+  if (spaced === '') return [];
+  return spaced.split(' ').flatMap(splitCjkSuffix).map((token) => ABBREVIATIONS.get(token) ?? token);
+}
+
+/** Written-out forms of abbreviations Discogs titles use where TMDB spells the word ("Dr. Zhivago"). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['dr', 'doctor'], ['mr', 'mister']]);
+
+/**
+ * Chinese and Japanese write release wording onto the title without a space ("シン・ゴジラ音楽集",
+ * "千と千尋の神隠し原声带"): split it off as a word of its own.
+ */
+const CJK_SUFFIXES = ['オリジナルサウンドトラック', 'サウンドトラック集', 'サウンドトラック', 'サントラ', '音楽集', '電影原聲帶', '电影原声带', '原聲帶', '原声带', '原声'];
+function splitCjkSuffix(token: string): string[] {
+  const suffix = CJK_SUFFIXES.find((candidate) => token.endsWith(candidate) && token.length > candidate.length);
+  return suffix === undefined ? [token] : [token.slice(0, -suffix.length), suffix];
 }
 
 function isStrongAt(tokens: readonly string[], index: number): number {
@@ -218,12 +249,17 @@ function trimWordingRuns(tokens: readonly string[], removed: string[]): string[]
     const length = isStrongAt(tokens, index);
     for (let offset = 0; offset < length; offset++) strong[index + offset] = true;
   });
-  // "Music"/"Songs" only as "Music From …", "Songs For …": "The Sound Of Music Soundtrack" keeps its music.
-  const wording = tokens.map((token, index) => strong[index]! || (RUN_WORDS.has(token) && (!OPENING_NOUNS.has(token) || RUN_LINKS.has(tokens[index + 1] ?? ''))));
+  // "Music"/"Songs" only as "Music From …", "Songs For …": "The Sound Of Music Soundtrack" keeps its music;
+  // "and" only in "From And Inspired By".
+  const wording = tokens.map((token, index) => strong[index]!
+    || (RUN_WORDS.has(token) && (!OPENING_NOUNS.has(token) || RUN_LINKS.has(tokens[index + 1] ?? '')))
+    || (token === 'and' && tokens[index + 1] === 'inspired'));
   let start = 0;
   let leading = 0;
   while (leading < tokens.length && wording[leading]) leading++;
-  const lastStrong = strong.lastIndexOf(true, leading - 1);
+  // A title opening "(More) Music From …", "Songs From …", "Selections From …" says what follows is the film's.
+  const opener = /^(more )?(music|songs|selections|highlights|themes) (from|of) /.test(`${tokens.slice(0, leading).join(' ')} `);
+  const lastStrong = opener ? leading - 1 : strong.lastIndexOf(true, leading - 1);
   if (leading > 0 && lastStrong >= 0 && lastStrong < leading) {
     if (hasContent(tokens.slice(leading))) start = leading;
     else if (hasContent(tokens.slice(lastStrong + 1))) start = lastStrong + 1;

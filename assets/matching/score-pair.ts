@@ -11,7 +11,7 @@ import { distance } from 'fastest-levenshtein';
 import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
 import { tokenSetRatio } from './fuzz-ratios.ts';
 
-export type FilmForm = 'title' | 'original_title' | 'main_title';
+export type FilmForm = 'title' | 'original_title' | 'main_title' | 'alternative_title';
 export type ReleaseForm = 'title' | 'title_alt' | 'title_part';
 
 export interface PreparedForm<N extends string> {

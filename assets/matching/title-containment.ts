@@ -12,6 +12,14 @@
 export const MAX_INSERTED_WORDS = 2;
 const MIN_WORDS_FOR_INSERTIONS = 3;
 
+/** A one-word film title is looked for inside others only from this many letters: "up" is in every "… up …". */
+export const MIN_ONE_WORD_LENGTH = 5;
+
+/** Whether a film title (normalized) may be found inside release titles at all. */
+export function isContainable(film: string): boolean {
+  return film.includes(' ') || film.length >= MIN_ONE_WORD_LENGTH;
+}
+
 export interface Containment {
   /** Where the film's first word stands in the release title (0: the release title starts with the film's). */
   readonly start: number;
@@ -25,7 +33,7 @@ export interface Containment {
  * words); null when they do not, or when the two are the same title.
  */
 export function containment(film: string, release: string): Containment | null {
-  if (film === release || film === '') return null;
+  if (film === release || !isContainable(film)) return null;
   const needle = film.split(' ');
   const haystack = release.split(' ');
   if (needle.length >= haystack.length) return null;

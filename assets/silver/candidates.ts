@@ -8,6 +8,9 @@ import { defineAsset } from '../../runtime/index.ts';
 import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
 import { containment } from '../matching/title-containment.ts';
+import { isCreditedComposer } from '../matching/credit-names.ts';
+import { normalizeTitle } from '../matching/normalize-title.ts';
+import type { RawTmdbFilmDetailsAsset } from '../bronze/raw-tmdb-film-details.ts';
 import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
 import type { DiscogsRelease, DiscogsReleasesAsset } from './discogs-releases.ts';
 import type { SchemaAlignmentAsset } from './schema-alignment.ts';
@@ -29,6 +32,10 @@ export const candidateSchema = z.object({
   discogs_hint: z.enum(RELEASE_HINTS).nullable(),
   discogs_filed_as_soundtrack: z.boolean(),
   discogs_soundtrack_wording: z.boolean(),
+  /** TMDB credits a composer for the film (so a release by someone else is not the composer's). */
+  tmdb_has_composers: z.boolean(),
+  /** The release's artist credit names one of the film's composers (matching/credit-names.ts). */
+  artist_is_composer: z.boolean(),
   /** Which blocking keys paired them: `exact`, `token`, `typo`, joined with `+`. */
   blocked_by: z.string(),
   /** The forms compared (film side ~ release side), e.g. `original_title~title_alt`, and the normalized texts. */
@@ -75,17 +82,23 @@ export const CANDIDATE_MIN_SCORE = 0.8;
  * `schemaAlignment` is a gate, not data: its blocking check failing (breaking API drift) stops candidates
  * and everything downstream of them, instead of matching on records that no longer mean what they did.
  */
-export function defineCandidates(movies: TmdbMoviesAsset, releases: DiscogsReleasesAsset, schemaAlignment: SchemaAlignmentAsset, options: CandidatesOptions = {}) {
+export function defineCandidates(
+  movies: TmdbMoviesAsset,
+  releases: DiscogsReleasesAsset,
+  details: RawTmdbFilmDetailsAsset,
+  schemaAlignment: SchemaAlignmentAsset,
+  options: CandidatesOptions = {},
+) {
   return defineAsset({
     key: 'intermediate/candidates',
     group: 'silver',
     description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
-    deps: { movies, releases, schemaAlignment },
-    codeVersion: '3',
+    deps: { movies, releases, details, schemaAlignment },
+    codeVersion: '4',
     async materialize(_ctx, inputs) {
-      const [movieRows, releaseRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows()]);
-      const { rows, stats } = candidatesOf(movieRows, releaseRows, options);
+      const [movieRows, releaseRows, detailRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows(), inputs.details.rows()]);
+      const { rows, stats } = candidatesOf(movieRows, releaseRows, options, detailRows);
       return {
         rows,
         metadata: {
@@ -103,13 +116,29 @@ export function defineCandidates(movies: TmdbMoviesAsset, releases: DiscogsRelea
 
 export type CandidatesAsset = ReturnType<typeof defineCandidates>;
 
+/** What a film's details add to its row: normalized alternative titles, and its composers. */
+export interface FilmDetails {
+  readonly tmdb_id: number;
+  readonly composers: readonly string[];
+  readonly alternative_titles: readonly string[];
+}
+
 /** Blocks and scores: one candidate row per blocked pair. */
-export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly DiscogsRelease[], options: CandidatesOptions = {}) {
+export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly DiscogsRelease[], options: CandidatesOptions = {}, details: readonly FilmDetails[] = []) {
   const filmsWithTitle = new Map<string, number>();
   for (const movie of movies) filmsWithTitle.set(movie.title_norm, (filmsWithTitle.get(movie.title_norm) ?? 0) + 1);
-  const { pairs, stats } = blockCandidates(movies, releases, options);
+  const detailsOf = new Map(details.map((detail) => [detail.tmdb_id, detail]));
+  const alternativesOf = (movie: TmdbMovie) => {
+    const own = new Set([movie.title_norm, movie.original_title_norm, movie.main_title_norm]);
+    return [...new Set((detailsOf.get(movie.tmdb_id)?.alternative_titles ?? []).map(normalizeTitle))].filter((norm) => norm !== '' && !own.has(norm));
+  };
+  const blockable = movies.map((movie) => ({ ...movie, alternative_title_norms: alternativesOf(movie) }));
+  const { pairs, stats } = blockCandidates(blockable, releases, options);
   // Forms are prepared once per record, not once per pair.
-  const filmForms = new Map(movies.map((movie) => [movie, prepareForms<FilmForm>([['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm]])]));
+  const filmForms = new Map(blockable.map((movie) => [movie, prepareForms<FilmForm>([
+    ['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm],
+    ...movie.alternative_title_norms.map((norm) => ['alternative_title', norm] as const),
+  ])]));
   const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([
     ['title', release.title_norm], ['title_alt', release.title_alt_norm],
     ...release.title_forms.filter((form) => form !== release.title_norm && form !== release.title_alt_norm).map((form) => ['title_part', form] as const),
@@ -134,6 +163,8 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       discogs_hint: release.hint,
       discogs_filed_as_soundtrack: release.filed_as_soundtrack,
       discogs_soundtrack_wording: release.soundtrack_wording,
+      tmdb_has_composers: (detailsOf.get(movie.tmdb_id)?.composers.length ?? 0) > 0,
+      artist_is_composer: isCreditedComposer(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? []),
       blocked_by: blockedBy,
       compared: scored.compared,
       film_form: scored.filmForm,

@@ -82,6 +82,7 @@ function liveSources(env: Readonly<Record<string, string | undefined>>, override
     films: {
       popularPage: async (page) => (await tmdb()).popularPage(page),
       discoverPage: async (params, page) => (await tmdb()).discoverPage(params, page),
+      movie: async (id, movieOptions) => (await tmdb()).movie(id, movieOptions),
     },
     releases: { search: async (params, page) => (await discogs()).search(params, page) },
   };

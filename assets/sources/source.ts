@@ -1,6 +1,6 @@
 /**
- * What the bronze assets need from the outside world: one page of a TMDB list, one page of a Discogs
- * search. The HTTP clients implement them, over the real services or the emulator.
+ * What the bronze assets need from the outside world: one page of a TMDB list, one film's details, one page
+ * of a Discogs search. The HTTP clients implement them, over the real services or the emulator.
  */
 import type { DiscogsSearchPage } from './discogs-schemas.ts';
 import type { TmdbListPage } from './tmdb-schemas.ts';
@@ -13,6 +13,11 @@ import type { TmdbListPage } from './tmdb-schemas.ts';
 export interface FilmSource {
   popularPage(page: number): Promise<TmdbListPage>;
   discoverPage(params: TmdbDiscoverParams, page: number): Promise<TmdbListPage>;
+  /**
+   * One film's details (`GET /3/movie/{id}`), with `append_to_response` resources such as `credits` and
+   * `alternative_titles`; the record untouched, as TMDB sent it.
+   */
+  movie(id: number, options?: { appendToResponse?: readonly string[] }): Promise<unknown>;
 }
 
 export type TmdbSortBy = `${'original_title' | 'popularity' | 'revenue' | 'primary_release_date' | 'title' | 'vote_average' | 'vote_count'}.${'asc' | 'desc'}`;

@@ -16,11 +16,11 @@ describe('the pipeline', () => {
   beforeEach(async () => { lake = await createTempLake(); });
   afterEach(async () => { await lake.cleanup(); });
 
-  it('defines eight assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
+  it('defines nine assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
     const assets = createPipeline({ films: unusedFilms, releases: unusedReleases });
     const graph = createAssetGraph(assets);
     assert.deepEqual(graph.keys, [
-      'raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/schema_alignment', 'intermediate/tmdb_movies',
+      'raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/schema_alignment', 'intermediate/tmdb_movies', 'raw/tmdb_film_details',
       'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'gold/matches',
     ]);
     const groups = Object.fromEntries(assets.map((asset) => [asset.key, asset.group]));

@@ -23,6 +23,7 @@ function popularSource(pages: number, perPage = 3, options: { failAt?: number; m
     }) as TmdbListPage['results'],
   });
   const source: FilmSource = {
+    movie: () => Promise.reject(new Error('not used')),
     async popularPage(n) {
       calls.push(n);
       if (n === options.failAt && !failed) {
@@ -87,6 +88,7 @@ describe('raw/tmdb_movies', () => {
     const seen: unknown[] = [];
     const source: FilmSource = {
       popularPage: () => Promise.reject(new Error('not used')),
+      movie: () => Promise.reject(new Error('not used')),
       async discoverPage(params, page) {
         seen.push([params.primary_release_year, page]);
         return { page, total_pages: 1, total_results: 1, results: [film(params.primary_release_year!, { release_date: `${params.primary_release_year}-01-01` })] };

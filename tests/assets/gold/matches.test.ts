@@ -72,6 +72,29 @@ describe('gold/matches rules', () => {
     assert.deepEqual([ruleOf(1, 10), ruleOf(2, 12), ruleOf(2, 13)], [undefined, undefined, undefined]);
   });
 
+  it('gives a release to the film whose composer made it: a reissue decades later, the original\'s pressing in a remake\'s year', async () => {
+    const { matches, ruleOf } = await judge(
+      [
+        film(1, 'Jaws', 1975, { composers: ['John Williams'] }),
+        film(2, 'Dune', 1984, { composers: ['Toto', 'Brian Eno'] }),
+        film(3, 'Dune', 2021, { composers: ['Hans Zimmer'] }),
+        film(4, 'Black Panther', 2018, { composers: ['Ludwig Göransson'] }),
+      ],
+      [
+        release(10, 'John Williams (4) - Jaws (Original Motion Picture Soundtrack)', 2015),
+        release(11, 'Toto - Dune (Original Motion Picture Soundtrack)', 2021),
+        release(12, 'Hans Zimmer - Dune (Original Motion Picture Soundtrack)', 2021),
+        release(13, 'Ludwig Göransson - Black Panther: Wakanda Forever (Original Score)', 2022),
+        release(14, 'Various - Jaws (Music Inspired By The Film)', 2015),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12]]);
+    assert.equal(ruleOf(1, 10), 'reissue_by_composer');
+    assert.equal(ruleOf(2, 11), 'reissue_by_composer', 'in the remake\'s year, the 1984 film\'s composer');
+    assert.equal(ruleOf(3, 11), 'another_film_fits_better');
+    assert.equal(ruleOf(4, 13), undefined, 'the same composer\'s sequel, four years later, is not the film\'s');
+  });
+
   it('gives each remake its own soundtrack by year, and a reissue to the film whose pressing shares its master', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Dune', 1984), film(2, 'Dune', 2021)],

@@ -7,12 +7,13 @@ import { releaseOf } from '../../../assets/silver/discogs-releases.ts';
 import { rawDiscogsReleaseSchema, discogsRowOf } from '../../../assets/bronze/discogs-search-rows.ts';
 import { rawTmdbMovieSchema } from '../../../assets/bronze/raw-tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { candidates, movie, movies, release, releases, schemaAlignment } from './fixtures.ts';
+import { candidates, filmDetails, movie, movies, release, releases, schemaAlignment } from './fixtures.ts';
 
 function block(movieRows: ReturnType<typeof movie>[], releaseRows: ReturnType<typeof release>[]) {
   return materializeForTest(candidates, {
     movies: inputFromRows(movies, movieRows),
     releases: inputFromRows(releases, releaseRows),
+    details: inputFromRows(filmDetails, []),
     schemaAlignment: inputFromRows(schemaAlignment, []),
   });
 }

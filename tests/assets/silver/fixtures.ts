@@ -1,6 +1,7 @@
 // Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
 import { defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
+import { defineRawTmdbFilmDetails } from '../../../assets/bronze/raw-tmdb-film-details.ts';
 import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
 import { defineMatches } from '../../../assets/gold/matches.ts';
 import { defineCandidates } from '../../../assets/silver/candidates.ts';
@@ -13,7 +14,7 @@ import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
 
 const notCalled = () => Promise.reject(new Error('not called in silver tests'));
-export const unusedFilms: FilmSource = { popularPage: notCalled, discoverPage: notCalled };
+export const unusedFilms: FilmSource = { popularPage: notCalled, discoverPage: notCalled, movie: notCalled };
 export const unusedReleases: ReleaseSource = { search: notCalled };
 
 // The pipeline's assets over sources that are never called: silver and gold tests feed their inputs by hand.
@@ -23,7 +24,8 @@ export const movies = defineTmdbMovies(rawMovies);
 export const rawFilmSearches = defineRawDiscogsFilmSearches(unusedReleases, movies, rawReleases, { plan: DEFAULT_QUERY_PLAN.discogs });
 export const releases = defineDiscogsReleases(rawReleases, rawFilmSearches);
 export const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
-export const candidates = defineCandidates(movies, releases, schemaAlignment);
+export const filmDetails = defineRawTmdbFilmDetails(unusedFilms, rawMovies);
+export const candidates = defineCandidates(movies, releases, filmDetails, schemaAlignment);
 export const matches = defineMatches(candidates);
 
 export function rawMovie(tmdb_id: number, title: string, release_date: string, extra: Partial<RawTmdbMovie> = {}): RawTmdbMovie {

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
+
+describe('credit names', () => {
+  it('splits a Discogs artist credit into names, dropping disambiguation numbers and "Various"', () => {
+    assert.deepEqual(creditNames('John Williams (4), The London Symphony Orchestra'), ['john williams', 'london symphony orchestra']);
+    assert.deepEqual(creditNames('Hans Zimmer & Benjamin Wallfisch'), ['hans zimmer', 'benjamin wallfisch']);
+    assert.deepEqual(creditNames('Prince And The Revolution'), ['prince', 'revolution']);
+    assert.deepEqual(creditNames('Various'), []);
+    assert.equal(normalizePersonName('Jóhann Jóhannsson'), 'johann johannsson');
+  });
+
+  it('finds a film\'s composer in the credit: a whole credit, or a name of two words inside one', () => {
+    assert.ok(isCreditedComposer('John Williams (4), The London Symphony Orchestra', ['John Williams']));
+    assert.ok(isCreditedComposer('Toto', ['Toto', 'Brian Eno']));
+    assert.ok(isCreditedComposer('Ennio Morricone And His Orchestra', ['Ennio Morricone']));
+    assert.ok(!isCreditedComposer('Toto', ['Hans Zimmer']));
+    assert.ok(!isCreditedComposer('Various', ['John Williams']));
+    assert.ok(!isCreditedComposer('Totoro Band', ['Toto']), 'a one-word name must be the whole credit');
+    assert.ok(!isCreditedComposer(null, ['John Williams']));
+    assert.ok(!isCreditedComposer('John Williams (4)', []));
+  });
+});
