@@ -51,6 +51,8 @@ export interface BlockingOptions {
    * says nothing, and its pairs would grow as films × releases.
    */
   readonly maxKeyFilms?: number;
+  /** A film title whose rarest word is in more films than this is not looked for inside release titles. */
+  readonly maxAnchorFilms?: number;
 }
 
 export interface BlockingStats {
@@ -83,7 +85,7 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
   });
   // Whole titles only: a main title without its subtitle ("star wars") is in too many other titles.
   const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, ...(movie.alternative_title_norms ?? [])]));
-  const anchored = anchorFilmForms(wholeTitles, tokens);
+  const anchored = anchorFilmForms(wholeTitles, tokens, options.maxAnchorFilms ?? 32);
   const keysOf = releases.map(() => new Map<number, Set<BlockKey>>());
   const mark = (release: number, films: readonly number[] | undefined, key: BlockKey) => {
     for (const film of films ?? []) (keysOf[release]!.get(film) ?? keysOf[release]!.set(film, new Set()).get(film)!).add(key);
@@ -123,14 +125,18 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
   return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: pairs.length } };
 }
 
-/** Each film form under its rarest word (by films per word), for `contains`. */
-function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>) {
+/**
+ * Each film form under its rarest word (by films per word), for `contains`. A title whose rarest word is in
+ * more than `maxAnchorFilms` films is made of common words only ("The Winter Secret"): inside another title it
+ * says nothing, and looking for it would cost as much as films × releases.
+ */
+function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>, maxAnchorFilms: number) {
   const anchored = new Map<string, { film: number; form: string }[]>();
   filmForms.forEach((forms, film) => {
     for (const form of forms) {
-      const words = form.split(' ');
       if (!isContainable(form)) continue;
-      const anchor = wordsOf(form).sort((a, b) => (tokens.get(a)?.length ?? 0) - (tokens.get(b)?.length ?? 0))[0] ?? words[0]!;
+      const [anchor] = wordsOf(form).sort((a, b) => (tokens.get(a)?.length ?? 0) - (tokens.get(b)?.length ?? 0));
+      if (anchor === undefined || (tokens.get(anchor)?.length ?? 0) > maxAnchorFilms) continue;
       (anchored.get(anchor) ?? anchored.set(anchor, []).get(anchor)!).push({ film, form });
     }
   });
