@@ -4,6 +4,7 @@
  */
 import type { AnyAsset } from '../runtime/index.ts';
 import { defineRawDiscogsFilmSearches } from './bronze/raw-discogs-film-searches.ts';
+import { defineRawDiscogsMasters } from './bronze/raw-discogs-masters.ts';
 import { defineRawDiscogsReleases } from './bronze/raw-discogs-releases.ts';
 import { defineRawTmdbFilmDetails } from './bronze/raw-tmdb-film-details.ts';
 import { defineRawTmdbMovies } from './bronze/raw-tmdb-movies.ts';
@@ -28,7 +29,7 @@ export interface PipelineOptions {
 }
 
 /**
- * The nine assets, upstream first (and `metrics/match_quality` when the ground truth is known).
+ * The ten assets, upstream first (and `metrics/match_quality` when the ground truth is known).
  *
  * @example
  * const graph = createAssetGraph(createPipeline({ films: createTmdbClient(…), releases: createDiscogsClient(…) }));
@@ -44,8 +45,9 @@ export function createPipeline(options: PipelineOptions): AnyAsset[] {
   const discogsReleases = defineDiscogsReleases(rawDiscogsReleases, rawFilmSearches);
   const schemaAlignment = defineSchemaAlignment(rawTmdbMovies, rawDiscogsReleases);
   const candidates = defineCandidates(tmdbMovies, discogsReleases, rawFilmDetails, schemaAlignment, options.candidates);
-  const matches = defineMatches(candidates);
-  const assets = [rawTmdbMovies, rawDiscogsReleases, rawFilmDetails, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, matches];
+  const rawMasters = defineRawDiscogsMasters(options.releases, candidates, { budget: plan.discogs.mastersBudget, ...concurrency });
+  const matches = defineMatches(candidates, rawMasters);
+  const assets = [rawTmdbMovies, rawDiscogsReleases, rawFilmDetails, tmdbMovies, rawFilmSearches, discogsReleases, schemaAlignment, candidates, rawMasters, matches];
   if (options.groundTruth === undefined) return assets;
   return [...assets, defineMatchQuality(options.groundTruth, { matches, candidates, releases: discogsReleases, movies: tmdbMovies })];
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { defineAsset, type JsonObject } from '../../runtime/index.ts';
 import { judgeCandidates, MATCH_RULES, SCORE_THRESHOLD } from '../matching/judge-matches.ts';
+import type { RawDiscogsMastersAsset } from '../bronze/raw-discogs-masters.ts';
 import type { Candidate, CandidatesAsset } from '../silver/candidates.ts';
 
 /** Pairs scoring below this are left out of gold: none of them can match (see CANDIDATE_MIN_SCORE). */
@@ -20,6 +21,8 @@ export const matchSchema = z.object({
   discogs_title: z.string(),
   discogs_year: z.int32().nullable(),
   discogs_master_id: z.int().nullable(),
+  /** The master's first pressing's year, when it was looked up (`raw/discogs_masters`). */
+  discogs_master_year: z.int32().nullable(),
   /** Title similarity in [0, 1]: the best of `levenshtein` and `token_sort` over the compared forms. */
   score: z.number(),
   levenshtein: z.number(),
@@ -36,7 +39,7 @@ export const matchSchema = z.object({
 });
 export type Match = z.output<typeof matchSchema>;
 
-export function defineMatches(candidates: CandidatesAsset) {
+export function defineMatches(candidates: CandidatesAsset, masters: RawDiscogsMastersAsset) {
   return defineAsset({
     key: 'gold/matches',
     group: 'gold',
@@ -44,11 +47,11 @@ export function defineMatches(candidates: CandidatesAsset) {
       `Judged (film, release) pairs with their score components, year difference and deciding rule; is_match when the titles score ≥ ${SCORE_THRESHOLD}, ` +
       'no sequel, decoy or short-title rule objects, and the release came out with the film or is a linked reissue.',
     schema: matchSchema,
-    deps: { candidates },
-    codeVersion: '2',
+    deps: { candidates, masters },
+    codeVersion: '3',
     async materialize(_ctx, inputs) {
-      const pairs = await inputs.candidates.rows();
-      const rows = matchesOf(pairs);
+      const [pairs, masterRows] = await Promise.all([inputs.candidates.rows(), inputs.masters.rows()]);
+      const rows = matchesOf(pairs, masterYearsOf(masterRows));
       return { rows, metadata: matchMetadata(pairs.length, rows) };
     },
   });
@@ -56,9 +59,14 @@ export function defineMatches(candidates: CandidatesAsset) {
 
 export type MatchesAsset = ReturnType<typeof defineMatches>;
 
+/** Master id → its first pressing's year, for the masters Discogs dated. */
+export function masterYearsOf(masters: readonly { master_id: number; year: number | null }[]): Map<number, number> {
+  return new Map(masters.flatMap((master) => (master.year === null ? [] : [[master.master_id, master.year] as const])));
+}
+
 /** Judges every candidate; keeps matches and pairs scoring at least `REPORT_SCORE`. */
-export function matchesOf(candidates: readonly Candidate[]): Match[] {
-  const verdicts = judgeCandidates(candidates);
+export function matchesOf(candidates: readonly Candidate[], masterYears: ReadonlyMap<number, number> = new Map()): Match[] {
+  const verdicts = judgeCandidates(candidates, masterYears);
   const rows: Match[] = [];
   candidates.forEach((candidate, index) => {
     const verdict = verdicts[index]!;
@@ -72,6 +80,7 @@ export function matchesOf(candidates: readonly Candidate[]): Match[] {
       discogs_title: candidate.discogs_title,
       discogs_year: candidate.discogs_year,
       discogs_master_id: candidate.discogs_master_id,
+      discogs_master_year: candidate.discogs_master_id === null ? null : masterYears.get(candidate.discogs_master_id) ?? null,
       score: candidate.score,
       levenshtein: candidate.levenshtein,
       token_sort: candidate.token_sort,

@@ -6,7 +6,9 @@
  *  2. a release is the film's when the titles score ≥ `SCORE_THRESHOLD` (or are one typo apart in a title of
  *     seven letters or more) and the release came out within a year of the film; among several such films the best-scoring, closest in year wins (remakes);
  *  3. a later or undated release is a reissue of a film whose contemporary pressing shares its master, or its
- *     exact title and artist; an undated one also matches a film whose title no other film has.
+ *     exact title and artist; an undated one also matches a film whose title no other film has;
+ *  4. a release by the film's composer is the film's in any year, and a looked-up master's year (its first
+ *     pressing's) dates a reissue: the film of that year takes it.
  * Anything else stays a non-match, and says why.
  */
 import type { Candidate } from '../silver/candidates.ts';
@@ -16,7 +18,7 @@ export const SCORE_THRESHOLD = 0.88;
 export const CONTEMPORARY_YEARS = 1;
 
 export const MATCH_RULES = [
-  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'companion_by_composer', 'reissue_by_composer', 'undated_by_composer', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
+  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'companion_by_composer', 'reissue_by_composer', 'undated_by_composer', 'reissue_master_year', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
   'undated_same_artist', 'undated_unique_title',
   'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'decoy_stage', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
   'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'contained_unlinked', 'another_film_fits_better',
@@ -32,11 +34,11 @@ export interface Verdict {
  * `contained`: the pair passed on the film title held in the release title; `enclosed` when it stands inside
  * other words ("Back To Titanic", "Odyssey Of The Last Meridian"), which only a link to the film decides.
  */
-type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated'; contained?: boolean; enclosed?: boolean };
+type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated'; contained?: boolean; enclosed?: boolean; byMaster?: boolean };
 
 /** One verdict per candidate, in the candidates' order. */
-export function judgeCandidates(candidates: readonly Candidate[]): Verdict[] {
-  const stages = candidates.map(screen);
+export function judgeCandidates(candidates: readonly Candidate[], masterYears: ReadonlyMap<number, number> = new Map()): Verdict[] {
+  const stages = candidates.map((candidate) => screen(candidate, masterYears));
   const verdicts: (Verdict | undefined)[] = candidates.map((_, index) => (stages[index]!.pending === undefined ? { rule: stages[index]!.rule, isMatch: false } : undefined));
   const byRelease = groupIndices(candidates, (candidate) => candidate.discogs_id);
   const firstPressings = firstPressingOfMasters(candidates);
@@ -101,6 +103,7 @@ function pickContemporary(candidates: readonly Candidate[], stages: readonly Sta
 
 function ruleOf(candidate: Candidate, stage: Stage): MatchRule {
   if (stage.pending !== 'contemporary') return stage.pending === 'undated' ? 'undated_by_composer' : 'reissue_by_composer';
+  if (stage.byMaster) return 'reissue_master_year';
   if (stage.enclosed) return 'companion_by_composer';
   if (stage.contained) return 'title_contained';
   return candidate.compared.startsWith('main_title') ? 'subtitle_dropped' : 'title_and_year';
@@ -124,7 +127,7 @@ function firstPressingOfMasters(candidates: readonly Candidate[]): Set<number> {
 }
 
 /** Rules that need only the pair itself. */
-function screen(candidate: Candidate): Stage {
+function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>): Stage {
   if (candidate.discogs_hint !== null) return { rule: `decoy_${candidate.discogs_hint.replace('-', '_')}` as MatchRule };
   if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording) return { rule: 'not_film_music' };
   // Titles too far apart for similarity may still hold the film's whole title ("Back To Titanic"); the numbers
@@ -136,8 +139,13 @@ function screen(candidate: Candidate): Stage {
   if (contained ? addsSequelNumber(candidate.contained_numbers) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
   if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
   if (!similar && !contained) return { rule: 'below_threshold' };
-  const diff = candidate.year_diff;
+  // A looked-up master dates the music, not the pressing: a 2014 reissue of a 1993 score is a 1993 release.
+  const masterYear = candidate.discogs_master_id === null ? undefined : masterYears.get(candidate.discogs_master_id);
+  const byMaster = masterYear !== undefined && candidate.tmdb_year !== null;
+  const diff = byMaster ? masterYear - candidate.tmdb_year! : candidate.year_diff;
+  const dated = byMaster && masterYear !== candidate.discogs_year;
   if (diff === null) return { rule: 'undated_ambiguous', pending: 'undated', contained, enclosed };
+  if (dated && diff >= -CONTEMPORARY_YEARS && diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary', contained, enclosed, byMaster: true };
   if (diff < -CONTEMPORARY_YEARS) return { rule: 'released_before_film' };
   if (diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary', contained, enclosed };
   return { rule: 'late_release_unlinked', pending: 'late', contained, enclosed };

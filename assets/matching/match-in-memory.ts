@@ -31,7 +31,12 @@ export interface LandedRelease {
   readonly style: readonly string[];
   readonly format: readonly string[];
   readonly master_id?: number;
+  /** The master's first pressing's year, as `raw/discogs_masters` would look it up; null: Discogs has none. */
+  readonly master_year?: number | null;
 }
+
+/** A master id for a release that knows its master's year but not its id (hand-written sets). */
+const masterIdOf = (release: LandedRelease) => release.master_id ?? (release.master_year === undefined ? undefined : 900_000_000 + release.discogs_id);
 
 export async function matchInMemory(films: readonly LandedFilm[], releases: readonly LandedRelease[]): Promise<Match[]> {
   const rawFilms = films.map((film, index) =>
@@ -43,11 +48,15 @@ export async function matchInMemory(films: readonly LandedFilm[], releases: read
   );
   const rawReleases = releases.map((release, index) =>
     rawDiscogsReleaseSchema.parse(
-      discogsRowOf({ ...release, id: release.discogs_id, type: 'release', genre: [...release.genre], style: [...release.style], format: [...release.format], year: release.year ?? undefined }, 'in-memory', 1, index),
+      discogsRowOf({
+        ...release, id: release.discogs_id, type: 'release', genre: [...release.genre], style: [...release.style], format: [...release.format],
+        year: release.year ?? undefined, master_id: masterIdOf(release),
+      }, 'in-memory', 1, index),
     ),
   );
   const movies = dedupeMovies(rawFilms).map((film) => movieOf(film));
   const silverReleases = dedupeReleases(rawReleases).map(({ release, queries }) => releaseOf(release, queries));
   const details = films.map((film) => ({ tmdb_id: film.tmdb_id, composers: film.composers ?? [], alternative_titles: film.alternative_titles ?? [] }));
-  return matchesOf(candidatesOf(movies, silverReleases, {}, details).rows);
+  const masterYears = new Map(releases.flatMap((release) => (typeof release.master_year === 'number' ? [[masterIdOf(release)!, release.master_year] as const] : [])));
+  return matchesOf(candidatesOf(movies, silverReleases, {}, details).rows, masterYears);
 }

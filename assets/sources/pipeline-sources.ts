@@ -84,7 +84,10 @@ function liveSources(env: Readonly<Record<string, string | undefined>>, override
       discoverPage: async (params, page) => (await tmdb()).discoverPage(params, page),
       movie: async (id, movieOptions) => (await tmdb()).movie(id, movieOptions),
     },
-    releases: { search: async (params, page) => (await discogs()).search(params, page) },
+    releases: {
+      search: async (params, page) => (await discogs()).search(params, page),
+      master: async (id) => (await discogs()).master(id),
+    },
   };
 }
 

@@ -27,11 +27,13 @@ export interface DiscogsPlan {
   readonly perPage: number;
   /** Requests the targeted per-film pass may spend; 0 turns it off. */
   readonly targetedBudget: number;
+  /** Masters (`/masters/{id}`) the matcher may look up for releases far in time from every candidate film. */
+  readonly mastersBudget: number;
 }
 
 export const DEFAULT_QUERY_PLAN: QueryPlan = {
   tmdb: { kind: 'popular', pages: 500 },
-  discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 500 },
+  discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 500, mastersBudget: 100 },
 };
 
 /** Decade partitions of the bulk Discogs landing, e.g. `1930s` … `2020s`. */
@@ -51,11 +53,13 @@ export function yearsOf(plan: DiscogsPlan, decade: string): number[] {
 
 /**
  * The default plan with overrides from the environment: `MEDALLION_TMDB_PAGES` (1–500),
- * `MEDALLION_DISCOGS_YEARS` (`1930-2025`), `MEDALLION_DISCOGS_TARGETED_BUDGET` (requests, 0 = off).
+ * `MEDALLION_DISCOGS_YEARS` (`1930-2025`), `MEDALLION_DISCOGS_TARGETED_BUDGET` (requests, 0 = off),
+ * `MEDALLION_DISCOGS_MASTERS_BUDGET` (master lookups, 0 = off).
  */
 export function queryPlanFromEnvironment(env: Readonly<Record<string, string | undefined>>, base: QueryPlan = DEFAULT_QUERY_PLAN): QueryPlan {
   const pages = integerSetting(env, 'MEDALLION_TMDB_PAGES', 1, 500);
   const budget = integerSetting(env, 'MEDALLION_DISCOGS_TARGETED_BUDGET', 0, 1_000_000);
+  const mastersBudget = integerSetting(env, 'MEDALLION_DISCOGS_MASTERS_BUDGET', 0, 1_000_000);
   const years = env.MEDALLION_DISCOGS_YEARS?.trim();
   let range: { fromYear: number; toYear: number } | undefined;
   if (years) {
@@ -67,6 +71,6 @@ export function queryPlanFromEnvironment(env: Readonly<Record<string, string | u
   }
   return {
     tmdb: pages === undefined || base.tmdb.kind !== 'popular' ? base.tmdb : { kind: 'popular', pages },
-    discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }) },
+    discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }), ...(mastersBudget === undefined ? {} : { mastersBudget }) },
   };
 }

@@ -46,4 +46,6 @@ export interface DiscogsSearchParams {
 /** Releases, as Discogs' `GET /database/search` serves them; same contract as `FilmSource`. */
 export interface ReleaseSource {
   search(params: DiscogsSearchParams, page: number): Promise<DiscogsSearchPage>;
+  /** One master release (`GET /masters/{id}`): its first pressing's year among the rest, as Discogs sent it. */
+  master(id: number): Promise<unknown>;
 }

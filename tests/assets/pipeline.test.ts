@@ -16,12 +16,12 @@ describe('the pipeline', () => {
   beforeEach(async () => { lake = await createTempLake(); });
   afterEach(async () => { await lake.cleanup(); });
 
-  it('defines nine assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
+  it('defines ten assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
     const assets = createPipeline({ films: unusedFilms, releases: unusedReleases });
     const graph = createAssetGraph(assets);
     assert.deepEqual(graph.keys, [
       'raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/schema_alignment', 'intermediate/tmdb_movies', 'raw/tmdb_film_details',
-      'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'gold/matches',
+      'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'raw/discogs_masters', 'gold/matches',
     ]);
     const groups = Object.fromEntries(assets.map((asset) => [asset.key, asset.group]));
     assert.deepEqual(new Set(Object.values(groups)), new Set(['bronze', 'silver', 'gold']));

@@ -123,7 +123,7 @@ describe('the pipeline graph', () => {
     assert.equal(assetFunctions.length, pipeline.size);
     const matches = byId(functions, 'materialize-gold-matches');
     assert.equal(matches.name, 'Materialize gold/matches');
-    assert.deepEqual(matches.triggers[1], { event: 'medallion/asset.materialized', expression: "event.data.asset == 'intermediate/candidates'" });
+    assert.deepEqual(matches.triggers[1], { event: 'medallion/asset.materialized', expression: "event.data.asset == 'intermediate/candidates' || event.data.asset == 'raw/discogs_masters'" });
     assert.ok(byId(functions, 'materialize-intermediate-candidates').debounce, 'candidates reads several upstreams');
     assert.deepEqual(byId(functions, 'materialize-raw-discogs-releases').concurrency, { limit: 1, key: 'event.data.partition' });
   });

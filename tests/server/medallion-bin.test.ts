@@ -25,13 +25,13 @@ describe('the medallion executable', () => {
   it('materializes the whole pipeline offline, with progress and a summary', () => {
     const run = medallion('materialize', '--all', '--lake', lake.root);
     assert.equal(run.code, 0, run.stderr);
-    for (const key of ['raw/tmdb_movies', 'raw/discogs_releases\\[1990s\\]', 'raw/discogs_releases\\[2000s\\]', 'intermediate/tmdb_movies', 'raw/tmdb_film_details',
+    for (const key of ['raw/tmdb_movies', 'raw/discogs_releases\\[1990s\\]', 'raw/discogs_releases\\[2000s\\]', 'intermediate/tmdb_movies', 'raw/tmdb_film_details', 'raw/discogs_masters',
       'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'intermediate/schema_alignment', 'gold/matches', 'metrics/match_quality']) {
       assert.match(run.stderr, new RegExp(`✓ ${key}\\s+[\\d,]+ rows`), `progress shows ${key}`);
       assert.match(run.stdout, new RegExp(`${key}\\s+materialized`), `the summary lists ${key}`);
     }
     assert.match(run.stdout, /matches=\d+/);
-    assert.match(run.stdout, /11 materialized, 0 skipped, 0 failed/);
+    assert.match(run.stdout, /12 materialized, 0 skipped, 0 failed/);
     assert.match(run.stdout, /metrics\/match_quality\s+materialized.*precision=0\.\d+ recall=0\.\d+ f1=0\.\d+/);
     assert.doesNotMatch(run.stderr, /netguard/);
   });
@@ -39,7 +39,7 @@ describe('the medallion executable', () => {
   it('materializes nothing on a second run, and says so', () => {
     const run = medallion('materialize', '--all', '--lake', lake.root);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Nothing to materialize: all 10 assets \(11 with their partitions\) in "\*" are fresh/);
+    assert.match(run.stdout, /^Nothing to materialize: all 11 assets \(12 with their partitions\) in "\*" are fresh/);
   });
 
   it('publishes gold/matches with the columns downstream users rely on', () => {

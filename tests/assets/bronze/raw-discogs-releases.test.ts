@@ -17,6 +17,7 @@ const item = (id: number, extra: Record<string, unknown> = {}) => ({
 function searchSource(pagesOf: (params: DiscogsSearchParams) => number) {
   const calls: Array<DiscogsSearchParams & { page: number }> = [];
   const source: ReleaseSource = {
+    master: () => Promise.reject(new Error('not used')),
     async search(params, page) {
       calls.push({ ...params, page });
       const pages = pagesOf(params);

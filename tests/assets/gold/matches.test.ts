@@ -95,6 +95,21 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(4, 13), undefined, 'the same composer\'s sequel, four years later, is not the film\'s');
   });
 
+  it('dates a reissue by its master\'s first pressing when the master was looked up', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Halloween', 1978), film(2, 'Halloween', 2018), film(3, 'Predator', 1987)],
+      [
+        release(10, 'John Carpenter - Halloween (Original Motion Picture Soundtrack)', 2018, { master_year: 1978 }),
+        release(11, 'Alan Silvestri - Predator (Original Motion Picture Soundtrack)', 2003, { master_year: 1987 }),
+        release(12, 'John Carpenter, Cody Carpenter, Daniel Davies - Halloween (Original Motion Picture Soundtrack)', 2018, { master_year: 2018 }),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [3, 11], [2, 12]]);
+    assert.equal(ruleOf(1, 10), 'reissue_master_year', 'the 1978 score pressed again in the remake\'s year');
+    assert.equal(ruleOf(2, 10), 'released_before_film');
+    assert.equal(ruleOf(3, 11), 'reissue_master_year');
+  });
+
   it('gives each remake its own soundtrack by year, and a reissue to the film whose pressing shares its master', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Dune', 1984), film(2, 'Dune', 2021)],

@@ -349,9 +349,11 @@ function r(
   style: readonly string[],
   format: readonly string[],
   note?: string,
+  master_year?: number | null,
 ): RealWorldRelease {
   const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind };
   if (note !== undefined) release.note = note;
+  if (master_year !== undefined) release.master_year = master_year;
   return release;
 }
 
@@ -360,7 +362,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(100101, 'John Williams (4) - Jaws (Music From The Original Motion Picture Soundtrack)', '1975', 'soundtrack', SS, STSC, LP,
     'composer as artist; Discogs disambiguates the composer as "John Williams (4)"'),
   r(100102, 'John Williams (4) - Jaws (Original Motion Picture Soundtrack)', '2015', 'reissue', SS, STSC, LP_RE,
-    '40th-anniversary vinyl (Mondo/Decca), 40 years after the film'),
+    '40th-anniversary vinyl (Mondo/Decca), 40 years after the film', 1975),
   r(100103, 'John Williams (4) - Jaws 2 (Original Motion Picture Soundtrack)', '1978', 'other-film', SS, SC, LP,
     'sequel not in the catalogue: contains every token of "Jaws", 3 years after it'),
 
@@ -368,9 +370,9 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(100201, 'John Williams (4), The London Symphony Orchestra - Star Wars', '1977', 'soundtrack', SS, STSC, LP,
     'the 1977 double LP; bare title, no soundtrack wording'),
   r(100202, 'John Williams (4), The London Symphony Orchestra - Star Wars: A New Hope (Original Motion Picture Soundtrack)', '1997', 'reissue', SS, STSC, ['CD', 'Album', 'Reissue', 'Special Edition'],
-    'RCA Victor Special Edition 2CD; carries the later subtitle "A New Hope" that the TMDB title lacks'),
+    'RCA Victor Special Edition 2CD; carries the later subtitle "A New Hope" that the TMDB title lacks', 1977),
   r(100203, 'John Williams (4), The London Symphony Orchestra - Star Wars: A New Hope (Original Motion Picture Soundtrack)', '2018', 'reissue', SS, STSC, LP_RE_RM,
-    'Walt Disney Records 2xLP reissue, 41 years after the film (year as recalled)'),
+    'Walt Disney Records 2xLP reissue, 41 years after the film (year as recalled)', 1977),
   r(100204, 'John Williams (4), The London Symphony Orchestra - The Empire Strikes Back (The Original Soundtrack From The Motion Picture)', '1980', 'soundtrack', SS, STSC, LP),
   r(100205, 'John Williams (4), The London Symphony Orchestra - Return Of The Jedi (The Original Motion Picture Soundtrack)', '1983', 'soundtrack', SS, STSC, LP),
   r(100206, 'John Williams (4) - Star Wars Episode I: The Phantom Menace (Original Motion Picture Soundtrack)', '1999', 'soundtrack', SS, STSC, CD,
@@ -429,11 +431,11 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Alien
   r(100601, 'Jerry Goldsmith - Alien (Original Motion Picture Soundtrack)', '1979', 'score', SS, SC, LP),
   r(100602, 'Jerry Goldsmith - Alien (The Complete Original Motion Picture Soundtrack)', '2007', 'reissue', SS, SC, ['CD', 'Album', 'Limited Edition', 'Reissue'],
-    'Intrada expanded 2CD, 28 years after the film'),
+    'Intrada expanded 2CD, 28 years after the film', 1979),
   r(100603, 'James Horner - Aliens (Original Motion Picture Soundtrack)', '1987', 'score', SS, SC, LP,
     'Varèse album issued the year after the film; "Aliens" is not "Alien"'),
   r(100604, 'James Horner - Aliens (Deluxe Edition)', '2001', 'reissue', SS, SC, ['CD', 'Album', 'Reissue', 'Deluxe Edition'],
-    'Varèse Deluxe Edition; no soundtrack wording at all'),
+    'Varèse Deluxe Edition; no soundtrack wording at all', 1987),
   r(100605, 'Elliot Goldenthal - Alien³ (Original Motion Picture Soundtrack)', '1992', 'score', SS, SC, CD,
     'superscript three, as TMDB writes it'),
   r(100606, 'John Frizzell - Alien Resurrection (Original Motion Picture Soundtrack)', '1997', 'other-film', SS, SC, CD,
@@ -451,7 +453,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(100702, 'Vangelis - Blade Runner', '1994', 'score', ['Electronic', 'Stage & Screen'], ['Ambient', 'Soundtrack'], CD,
     'Vangelis\' own album, first released 12 years after the film; no soundtrack wording'),
   r(100703, 'Vangelis - Blade Runner Trilogy (25th Anniversary)', '2007', 'reissue', ['Electronic', 'Stage & Screen'], ['Ambient', 'Soundtrack'], ['CD', 'Album', 'Reissue'],
-    '3CD: the 1994 album, unreleased cues, and new music "inspired by"; primarily the film\'s soundtrack'),
+    '3CD: the 1994 album, unreleased cues, and new music "inspired by"; primarily the film\'s soundtrack', 1994),
   r(100704, 'Hans Zimmer & Benjamin Wallfisch - Blade Runner 2049 (Original Motion Picture Soundtrack)', '2017', 'score', ['Electronic', 'Stage & Screen'], SC, CD,
     'contains every token of "Blade Runner"'),
 
@@ -467,7 +469,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Back to the Future
   r(100901, 'Various - Back To The Future (Music From The Motion Picture Soundtrack)', '1985', 'soundtrack', ['Rock', 'Pop', 'Stage & Screen'], ST, LP),
   r(100902, 'Alan Silvestri - Back To The Future (Original Score)', '2009', 'reissue', SS, SC, CD_LTD,
-    'Intrada complete score, 24 years after the film (first full release of the score)'),
+    'Intrada complete score, 24 years after the film (first full release of the score)', 1985),
   r(100903, 'Alan Silvestri - Back To The Future Part II (Original Motion Picture Soundtrack)', '1989', 'score', SS, SC, CD,
     'contains every token of "Back To The Future"'),
   r(100904, 'Alan Silvestri - Back To The Future Part III (Original Motion Picture Soundtrack)', '1990', 'score', SS, SC, CD,
@@ -503,7 +505,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
     'Prince\'s album for the 1989 film; Discogs keeps the ™'),
   r(101202, 'Danny Elfman - Batman (Original Motion Picture Score)', '1989', 'score', SS, SC, CD),
   r(101203, 'Danny Elfman - Batman (Original Motion Picture Soundtrack)', '2010', 'reissue', SS, SC, ['CD', 'Album', 'Limited Edition', 'Reissue'],
-    'La-La Land Records expanded 2CD, 21 years after the film'),
+    'La-La Land Records expanded 2CD, 21 years after the film', 1989),
   r(101204, 'Danny Elfman - Batman Returns (Original Motion Picture Soundtrack)', '1992', 'score', SS, SC, CD),
   r(101205, 'Hans Zimmer & James Newton Howard - Batman Begins (Original Motion Picture Soundtrack)', '2005', 'score', SS, SC, CD),
   r(101206, 'Various - Batman Forever (Original Music From The Motion Picture)', '1995', 'other-film', ['Rock', 'Pop', 'Stage & Screen'], ST, CD,
@@ -520,7 +522,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Jurassic Park
   r(101301, 'John Williams (4) - Jurassic Park (Original Motion Picture Soundtrack)', '1993', 'score', SS, SC, CD),
   r(101302, 'John Williams (4) - Jurassic Park (Original Motion Picture Soundtrack)', '2018', 'reissue', SS, SC, LP_RE,
-    '25th-anniversary vinyl (year as recalled), released with Jurassic World: Fallen Kingdom'),
+    '25th-anniversary vinyl (year as recalled), released with Jurassic World: Fallen Kingdom', 1993),
   r(101303, 'John Williams (4) - The Lost World: Jurassic Park (Original Motion Picture Soundtrack)', '1997', 'score', SS, SC, CD,
     'contains every token of "Jurassic Park"'),
   r(101304, 'Don Davis - Jurassic Park III (Original Motion Picture Soundtrack)', '2001', 'other-film', SS, SC, CD,
@@ -541,7 +543,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(101501, 'Toto - Dune (Original Motion Picture Soundtrack)', '1984', 'soundtrack', ['Rock', 'Stage & Screen'], ST, LP,
     'band as artist (plus Brian Eno\'s "Prophecy Theme")'),
   r(101502, 'Toto - Dune (Original Motion Picture Soundtrack)', '2021', 'reissue', ['Rock', 'Stage & Screen'], ST, LP_RE,
-    'THE DUNE TRAP: the 1984 album reissued in 2021, the year of Villeneuve\'s Dune; belongs to Dune (1984). Reissue label/year as recalled'),
+    'THE DUNE TRAP: the 1984 album reissued in 2021, the year of Villeneuve\'s Dune; belongs to Dune (1984). Reissue label/year as recalled', 1984),
   r(101503, 'Hans Zimmer - Dune (Original Motion Picture Soundtrack)', '2021', 'score', SS, SC, CD,
     'same title as the 1984 album; the 2021 film\'s own score'),
   r(101504, 'Hans Zimmer - The Dune Sketchbook (Music From The Soundtrack)', '2021', 'score', SS, SC, CD,
@@ -576,7 +578,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // The Thing
   r(101801, 'Ennio Morricone - The Thing (Original Motion Picture Soundtrack)', '1982', 'score', SS, SC, LP),
   r(101802, 'Ennio Morricone - The Thing (Original Motion Picture Soundtrack)', '2017', 'reissue', SS, SC, LP_RE,
-    'vinyl reissue 35 years later (label and year as recalled)'),
+    'vinyl reissue 35 years later (label and year as recalled)', 1982),
   r(101803, 'Marco Beltrami - The Thing (Original Motion Picture Soundtrack)', '2011', 'other-film', SS, SC, CD,
     '2011 prequel, not in the catalogue: identical title, only the year and composer differ'),
 
@@ -591,7 +593,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Total Recall
   r(102001, 'Jerry Goldsmith - Total Recall (Original Motion Picture Soundtrack)', '1990', 'score', SS, SC, CD),
   r(102002, 'Jerry Goldsmith - Total Recall (The Deluxe Edition)', '2000', 'reissue', SS, SC, ['CD', 'Album', 'Reissue', 'Deluxe Edition'],
-    'Varèse Deluxe Edition, 10 years after; no soundtrack wording'),
+    'Varèse Deluxe Edition, 10 years after; no soundtrack wording', 1990),
   r(102003, 'Harry Gregson-Williams - Total Recall (Original Motion Picture Soundtrack)', '2012', 'score', SS, SC, CD,
     'the 2012 remake\'s own score'),
 
@@ -645,7 +647,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(102603, 'John Carpenter - Halloween (The Original Motion Picture Soundtrack)', '1983', 'score', ['Electronic', 'Stage & Screen'], SC, LP,
     'first US album, five years after the film'),
   r(102604, 'John Carpenter - Halloween (Original Motion Picture Soundtrack)', '2018', 'reissue', ['Electronic', 'Stage & Screen'], SC, LP_RE,
-    'TRAP: 40th-anniversary reissue of the 1978 score in 2018, the year of the new Halloween; belongs to 1978 (year as recalled)'),
+    'TRAP: 40th-anniversary reissue of the 1978 score in 2018, the year of the new Halloween; belongs to 1978 (year as recalled); master: the first pressing, the 1983 US LP', 1983),
   r(102605, 'John Carpenter, Cody Carpenter, Daniel Davies - Halloween (Original Motion Picture Soundtrack)', '2018', 'score', ['Electronic', 'Stage & Screen'], SC, LP,
     'the 2018 film\'s own score: same title and year as the 1978 reissue, only the credits differ'),
   r(102606, 'Helloween - Keeper Of The Seven Keys Part I', '1987', 'unrelated-album', ['Rock'], ['Heavy Metal', 'Power Metal'], LP,
@@ -670,7 +672,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(102801, 'Joe Hisaishi - 千と千尋の神隠し サウンドトラック = Spirited Away Soundtrack', '2001', 'bilingual', SS, ST, CD,
     'Japanese = English, Discogs style'),
   r(102802, 'Joe Hisaishi - 千と千尋の神隠し サウンドトラック', '2020', 'reissue', SS, ST, LP_RE,
-    'Studio Ghibli Records vinyl, Japanese-only title (year as recalled)'),
+    'Studio Ghibli Records vinyl, Japanese-only title (year as recalled)', 2001),
   r(102803, 'Joe Hisaishi - 千と千尋の神隠し イメージアルバム', '2001', 'inspired-by', SS, ST, CD,
     'image album: music written before production to evoke the film, not its soundtrack'),
   r(102804, 'Joe Hisaishi - となりのトトロ サウンドトラック集', '1988', 'bilingual', SS, ST, LP,
@@ -685,12 +687,12 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(102903, 'Ennio Morricone - Il Buono, Il Brutto, Il Cattivo (Colonna Sonora Originale)', '1966', 'bilingual', SS, ['Soundtrack', 'Score'], LP,
     'Italian title and wording'),
   r(102904, 'Ennio Morricone - The Good, The Bad And The Ugly (Original Motion Picture Soundtrack)', '1967', 'soundtrack', SS, STSC, LP,
-    'US issue, the year after the Italian release'),
+    'US issue, the year after the Italian release', 1966),
   r(102905, 'Hugo Montenegro And His Orchestra - Music From "A Fistful Of Dollars" & "For A Few Dollars More" & "The Good, The Bad And The Ugly"', '1968', 'compilation', ['Pop', 'Stage & Screen'], ['Theme'], LP,
     'cover versions from three films; contains every token of the film title'),
   r(102906, "Ennio Morricone - C'era Una Volta Il West (Colonna Sonora Originale)", '1968', 'bilingual', SS, STSC, LP),
   r(102907, 'Ennio Morricone - Once Upon A Time In The West (Original Motion Picture Soundtrack)', '1969', 'soundtrack', SS, STSC, LP,
-    'US issue; "Once Upon A Time In" is shared by two other films'),
+    'US issue; "Once Upon A Time In" is shared by two other films', 1968),
   r(102908, 'Ennio Morricone - Once Upon A Time In America (Original Motion Picture Soundtrack)', '1984', 'score', SS, SC, LP),
   r(102909, 'Various - Once Upon A Time In Hollywood (Original Motion Picture Soundtrack)', '2019', 'soundtrack', ['Rock', 'Pop', 'Stage & Screen'], ST, CD,
     'Discogs has no ellipsis; TMDB has "Time… in"'),
@@ -706,7 +708,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   r(102915, 'Ennio Morricone, Andrea Morricone - Cinema Paradiso', null, 'soundtrack', SS, STSC, CD_UNOFF,
     'unofficial CD without a year'),
   r(102916, 'Jung Jae Il - Parasite (Original Motion Picture Soundtrack)', '2020', 'score', SS, SC, LP,
-    'Waxwork Records vinyl, the year after the film'),
+    'Waxwork Records vinyl, the year after the film', 2019),
   r(102917, 'Jung Jae Il - 기생충 (Original Motion Picture Soundtrack)', '2019', 'bilingual', SS, SC, CD,
     'Korean title with English wording (artist romanisation as recalled)'),
   r(102918, 'Klaus Doldinger - Das Boot (Original Soundtrack)', '1981', 'score', ['Electronic', 'Stage & Screen'], SC, LP,
@@ -857,7 +859,7 @@ const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
     'HBO series; the 1973 film Westworld is in the catalogue'),
   r(103148, 'Various - Grease (The Original Soundtrack From The Motion Picture)', '1978', 'soundtrack', ['Rock', 'Pop', 'Stage & Screen'], ['Soundtrack', 'Rock & Roll'], LP),
   r(103149, 'Various - Grease (The Original Soundtrack From The Motion Picture)', '2018', 'reissue', ['Rock', 'Pop', 'Stage & Screen'], ['Soundtrack', 'Rock & Roll'], LP_RE_RM,
-    '40th-anniversary reissue, 40 years after the film'),
+    '40th-anniversary reissue, 40 years after the film', 1978),
   r(103150, 'Various - Grease (Original Cast Album)', '1972', 'cast-recording', SS, MUSICAL, LP,
     'Broadway cast album, six years before the film'),
   r(103151, 'Various - Grease 2 (Original Motion Picture Soundtrack)', '1982', 'other-film', ['Rock', 'Pop', 'Stage & Screen'], ST, LP,

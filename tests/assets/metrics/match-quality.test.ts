@@ -5,7 +5,7 @@ import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { candidates, matches, movie, movies, release, releases } from '../silver/fixtures.ts';
 
 const goldRow = (tmdb_id: number, discogs_id: number, is_match: boolean) => ({
-  tmdb_id, tmdb_title: 'T', tmdb_year: 2000, discogs_id, discogs_artist: null, discogs_title: 'T', discogs_year: 2000, discogs_master_id: null,
+  tmdb_id, tmdb_title: 'T', tmdb_year: 2000, discogs_id, discogs_artist: null, discogs_title: 'T', discogs_year: 2000, discogs_master_id: null, discogs_master_year: null,
   score: 1, levenshtein: 1, token_sort: 1, token_set: 1, jaro_winkler: 1, compared: 'title~title', year_diff: 0, rule: 'title_and_year' as const, is_match,
 });
 

@@ -1,5 +1,6 @@
 // Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
 import { defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
+import { defineRawDiscogsMasters } from '../../../assets/bronze/raw-discogs-masters.ts';
 import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
 import { defineRawTmdbFilmDetails } from '../../../assets/bronze/raw-tmdb-film-details.ts';
 import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
@@ -15,7 +16,7 @@ import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.t
 
 const notCalled = () => Promise.reject(new Error('not called in silver tests'));
 export const unusedFilms: FilmSource = { popularPage: notCalled, discoverPage: notCalled, movie: notCalled };
-export const unusedReleases: ReleaseSource = { search: notCalled };
+export const unusedReleases: ReleaseSource = { search: notCalled, master: notCalled };
 
 // The pipeline's assets over sources that are never called: silver and gold tests feed their inputs by hand.
 export const rawMovies = defineRawTmdbMovies(unusedFilms, { plan: DEFAULT_QUERY_PLAN.tmdb });
@@ -26,7 +27,8 @@ export const releases = defineDiscogsReleases(rawReleases, rawFilmSearches);
 export const schemaAlignment = defineSchemaAlignment(rawMovies, rawReleases);
 export const filmDetails = defineRawTmdbFilmDetails(unusedFilms, rawMovies);
 export const candidates = defineCandidates(movies, releases, filmDetails, schemaAlignment);
-export const matches = defineMatches(candidates);
+export const masters = defineRawDiscogsMasters(unusedReleases, candidates, { budget: 10 });
+export const matches = defineMatches(candidates, masters);
 
 export function rawMovie(tmdb_id: number, title: string, release_date: string, extra: Partial<RawTmdbMovie> = {}): RawTmdbMovie {
   return {
