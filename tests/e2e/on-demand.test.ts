@@ -123,7 +123,7 @@ describe('medallion on the real Inngest dev server', { timeout: 600_000 }, () =>
     );
     const announcements = eventsV2.edges.map(({ node }) => ({ id: node.id, data: (JSON.parse(node.raw) as { data: { asset: string; runId: string } }).data }));
     const trigger = announcements.find((event) => event.id === run.triggerIDs[0]);
-    assert.equal(trigger?.data.asset, 'intermediate/candidates', 'the run was triggered by its parent\'s announcement');
+    assert.ok(trigger !== undefined && stack.graph.parents('gold/matches').includes(trigger.data.asset), 'the run was triggered by a parent\'s announcement');
     const sent = announcements.find((event) => event.data.asset === 'gold/matches' && event.data.runId === run.id);
     assert.ok(sent !== undefined, 'the run announced its materialization');
 
@@ -134,13 +134,13 @@ describe('medallion on the real Inngest dev server', { timeout: 600_000 }, () =>
     await page.goto(`${stack.inngest.url}/functions`);
     await page.getByText('Materialize gold/matches', { exact: true }).first().click();
     await page.getByText("if: event.data.asset == 'gold/matches'").waitFor();
-    await page.getByText("if: event.data.asset == 'intermediate/candidates'").waitFor();
+    await page.getByText(/if: event\.data\.asset == 'intermediate\/candidates'/).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-function.png` });
 
     await page.goto(`${stack.inngest.url}/runs`);
     await page.locator('tr', { hasText: run.id }).first().click();
     await page.getByText(trigger.id).first().waitFor();
-    if (ui.hasEditor) await page.getByText('"intermediate/candidates"').first().waitFor();
+    if (ui.hasEditor) await page.getByText(`"${trigger.data.asset}"`).first().waitFor();
     await page.screenshot({ path: `${ARTIFACTS}inngest-dev-ui-run.png` });
     await page.getByText('medallion.announce-materialized').first().click();
     if (ui.hasEditor) await page.getByText(`"${sent.id}"`).first().waitFor();

@@ -16,11 +16,15 @@ import { startInngestDevServer, type InngestDevServer } from './inngest-dev-serv
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** A small plan: 15 TMDB pages (300 films), Discogs 1998–2003 (two decade partitions, 12 bulk searches), 8 targeted. */
+/**
+ * A small plan: 15 TMDB pages (300 films), Discogs 1998–2003 (two decade partitions, 12 bulk searches), 8
+ * targeted searches and 5 master lookups (Discogs' 60 a minute holds everything else back).
+ */
 export const E2E_PLAN_ENV = {
   MEDALLION_TMDB_PAGES: '15',
   MEDALLION_DISCOGS_YEARS: '1998-2003',
   MEDALLION_DISCOGS_TARGETED_BUDGET: '8',
+  MEDALLION_DISCOGS_MASTERS_BUDGET: '5',
 } as const;
 
 /** Short enough for a test, long enough that two events sent back to back fall inside it. */
