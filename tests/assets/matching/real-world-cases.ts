@@ -28,6 +28,7 @@ import { CASES as CLASSICS } from './real-world/classics.ts';
 import { CASES as NINETIES_NOUGHTIES } from './real-world/nineties-noughties.ts';
 import { CASES as RECENT_AND_WORLD_CINEMA } from './real-world/recent-and-world-cinema.ts';
 import { CASES as SEVENTIES_EIGHTIES } from './real-world/seventies-eighties.ts';
+import { CASS_UNOFF, CD, CD_LTD, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, SC, SINGLE, SS, ST, STSC, r } from './real-world/release-builder.ts';
 
 export interface RealWorldFilm {
   tmdb_id: number;
@@ -324,38 +325,6 @@ const FIRST_PART_FILMS: readonly RealWorldFilm[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Releases
 // ---------------------------------------------------------------------------------------------------------------
-
-const SS = ['Stage & Screen'];
-const ST = ['Soundtrack'];
-const SC = ['Score'];
-const STSC = ['Soundtrack', 'Score'];
-const MUSICAL = ['Musical'];
-const LP = ['Vinyl', 'LP', 'Album'];
-const LP_RE = ['Vinyl', 'LP', 'Album', 'Reissue'];
-const LP_RE_RM = ['Vinyl', 'LP', 'Album', 'Reissue', 'Remastered'];
-const CD = ['CD', 'Album'];
-const CD_LTD = ['CD', 'Album', 'Limited Edition'];
-const CD_UNOFF = ['CD', 'Album', 'Unofficial Release'];
-const CASS_UNOFF = ['Cassette', 'Album', 'Unofficial Release'];
-const FILE = ['File', 'FLAC', 'Album'];
-const SINGLE = ['Vinyl', '7"', '45 RPM', 'Single'];
-
-function r(
-  discogs_id: number,
-  title: string,
-  year: string | null,
-  kind: RealWorldReleaseKind,
-  genre: readonly string[],
-  style: readonly string[],
-  format: readonly string[],
-  note?: string,
-  master_year?: number | null,
-): RealWorldRelease {
-  const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind };
-  if (note !== undefined) release.note = note;
-  if (master_year !== undefined) release.master_year = master_year;
-  return release;
-}
 
 const FIRST_PART_RELEASES: readonly RealWorldRelease[] = [
   // Jaws

@@ -21,7 +21,8 @@
 //   belong to other parts' decades; they are 'other-film' here because this part does not list those films.
 //   If another part lists one of those films, the decoy here is a duplicate of that part's release, not a non-match
 //   (the ids are listed in OUT_OF_SCOPE_DECOYS at the end of this file for whoever joins the parts).
-import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease, RealWorldReleaseKind } from '../real-world-cases.ts';
+import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease } from '../real-world-cases.ts';
+import { CASS_UNOFF, CD, CD_LTD, CD_RE, CD_RE_RM, CD_SINGLE, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, SC, SINGLE, SS, ST, STSC, ST_MUS, r, p } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films
@@ -183,47 +184,13 @@ const FILMS: readonly RealWorldFilm[] = [
 // Releases
 // ---------------------------------------------------------------------------------------------------------------
 
-const SS = ['Stage & Screen'];
-const ST = ['Soundtrack'];
-const SC = ['Score'];
-const STSC = ['Soundtrack', 'Score'];
-const ST_MUS = ['Soundtrack', 'Musical'];
-const MUSICAL = ['Musical'];
 const CHILD = ['Children\'s', 'Stage & Screen'];
 const CLASSICAL = ['Classical'];
-const LP = ['Vinyl', 'LP', 'Album'];
 const LP_MONO = ['Vinyl', 'LP', 'Album', 'Mono'];
 const LP10 = ['Vinyl', 'LP', '10"', 'Album'];
-const LP_RE = ['Vinyl', 'LP', 'Album', 'Reissue'];
-const LP_RE_RM = ['Vinyl', 'LP', 'Album', 'Reissue', 'Remastered'];
 const SHELLAC_SET = ['Shellac', '10"', '78 RPM', 'Album'];
 const SHELLAC_SINGLE = ['Shellac', '10"', '78 RPM', 'Single'];
-const SINGLE = ['Vinyl', '7"', '45 RPM', 'Single'];
-const CD = ['CD', 'Album'];
-const CD_SINGLE = ['CD', 'Single'];
-const CD_RE = ['CD', 'Album', 'Reissue'];
-const CD_RE_RM = ['CD', 'Album', 'Reissue', 'Remastered'];
-const CD_LTD = ['CD', 'Album', 'Limited Edition'];
 const CD_DELUXE = ['CD', 'Album', 'Reissue', 'Deluxe Edition'];
-const CD_UNOFF = ['CD', 'Album', 'Unofficial Release'];
-const CASS_UNOFF = ['Cassette', 'Album', 'Unofficial Release'];
-const FILE = ['File', 'FLAC', 'Album'];
-
-function r(
-  discogs_id: number,
-  title: string,
-  year: string | null,
-  kind: RealWorldReleaseKind,
-  genre: readonly string[],
-  style: readonly string[],
-  format: readonly string[],
-  note: string,
-  master_year?: number | null,
-): RealWorldRelease {
-  const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind, note };
-  if (master_year !== undefined) release.master_year = master_year;
-  return release;
-}
 
 const RELEASES: readonly RealWorldRelease[] = [
   // Bond (2001xx)
@@ -630,10 +597,6 @@ const RELEASES: readonly RealWorldRelease[] = [
 // ---------------------------------------------------------------------------------------------------------------
 // Truth: every true (film, release) pair
 // ---------------------------------------------------------------------------------------------------------------
-
-function p(tmdb_id: number, discogs_id: number, kind: string): RealWorldPair {
-  return { tmdb_id, discogs_id, kind };
-}
 
 const TRUTH: readonly RealWorldPair[] = [
   // Bond

@@ -13,7 +13,8 @@
 // catalogue (X-Men Origins: Wolverine, The Crow: City Of Angels, Down From The Mountain, Hamlet 2), so that no other
 // part can make one of them a true pair. Romeo + Juliet (1996) is left out on purpose: the classics part lists its
 // album as an 'other-film' decoy. Spider-Man game and stage decoys live in the recent part and are not repeated here.
-import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease, RealWorldReleaseKind } from '../real-world-cases.ts';
+import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease } from '../real-world-cases.ts';
+import { CASS_UNOFF, CD, CD_COMP, CD_DLX, CD_UNOFF, FILE, LP, LP_RE, MUSICAL, ROCK_POP_SS, SC, SINGLE, SS, ST, STSC, ST_MUS, r } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films
@@ -107,42 +108,10 @@ const FILMS: readonly RealWorldFilm[] = [
 // Releases
 // ---------------------------------------------------------------------------------------------------------------
 
-const SS = ['Stage & Screen'];
-const ST = ['Soundtrack'];
-const SC = ['Score'];
-const STSC = ['Soundtrack', 'Score'];
-const ST_MUS = ['Soundtrack', 'Musical'];
-const MUSICAL = ['Musical'];
 const POP_SS = ['Pop', 'Stage & Screen'];
 const ROCK_SS = ['Rock', 'Stage & Screen'];
-const ROCK_POP_SS = ['Rock', 'Pop', 'Stage & Screen'];
-const CD = ['CD', 'Album'];
-const CD_DLX = ['CD', 'Album', 'Deluxe Edition'];
 const CD_RE_DLX = ['CD', 'Album', 'Reissue', 'Deluxe Edition'];
-const CD_UNOFF = ['CD', 'Album', 'Unofficial Release'];
-const CASS_UNOFF = ['Cassette', 'Album', 'Unofficial Release'];
-const CD_COMP = ['CD', 'Compilation'];
 const BOX = ['Box Set', 'CD', 'DVD', 'Album', 'Limited Edition'];
-const LP = ['Vinyl', 'LP', 'Album'];
-const LP_RE = ['Vinyl', 'LP', 'Album', 'Reissue'];
-const SINGLE = ['Vinyl', '7"', '45 RPM', 'Single'];
-const FILE = ['File', 'FLAC', 'Album'];
-
-function r(
-  discogs_id: number,
-  title: string,
-  year: string | null,
-  kind: RealWorldReleaseKind,
-  genre: readonly string[],
-  style: readonly string[],
-  format: readonly string[],
-  note: string,
-  master_year?: number | null,
-): RealWorldRelease {
-  const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind, note };
-  if (master_year !== undefined) release.master_year = master_year;
-  return release;
-}
 
 const RELEASES: readonly RealWorldRelease[] = [
   // Harry Potter — 300100

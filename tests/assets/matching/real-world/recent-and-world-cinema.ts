@@ -29,8 +29,8 @@ import type {
   RealWorldFilm,
   RealWorldPair,
   RealWorldRelease,
-  RealWorldReleaseKind,
 } from '../real-world-cases.ts';
+import { CASS_UNOFF, CD, CD_COMP, CD_DLX, CD_RE_RM, CD_SINGLE, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, ROCK_POP_SS, SC, SS, ST, STSC, r } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films
@@ -249,49 +249,17 @@ const FILMS: readonly RealWorldFilm[] = [
 // Releases
 // ---------------------------------------------------------------------------------------------------------------
 
-const SS = ['Stage & Screen'];
 const EL_SS = ['Electronic', 'Stage & Screen'];
 const POP_SS = ['Pop', 'Stage & Screen'];
-const ROCK_POP_SS = ['Rock', 'Pop', 'Stage & Screen'];
 const CL_SS = ['Classical', 'Stage & Screen'];
 const WORLD_SS = ['Folk, World, & Country', 'Stage & Screen'];
-const ST = ['Soundtrack'];
-const SC = ['Score'];
-const STSC = ['Soundtrack', 'Score'];
-const MUSICAL = ['Musical'];
 const BOLLY = ['Bollywood', 'Soundtrack'];
-const LP = ['Vinyl', 'LP', 'Album'];
-const LP_RE = ['Vinyl', 'LP', 'Album', 'Reissue'];
-const LP_RE_RM = ['Vinyl', 'LP', 'Album', 'Reissue', 'Remastered'];
 const LP_LTD_RE = ['Vinyl', 'LP', 'Album', 'Limited Edition', 'Reissue'];
 const EP7 = ['Vinyl', '7"', 'EP'];
 const SINGLE7 = ['Vinyl', '7"', '45 RPM', 'Single'];
-const CD = ['CD', 'Album'];
-const CD_RE_RM = ['CD', 'Album', 'Reissue', 'Remastered'];
-const CD_DLX = ['CD', 'Album', 'Deluxe Edition'];
-const CD_SINGLE = ['CD', 'Single'];
-const CD_COMP = ['CD', 'Compilation'];
-const CD_UNOFF = ['CD', 'Album', 'Unofficial Release'];
 const CASS = ['Cassette', 'Album'];
-const CASS_UNOFF = ['Cassette', 'Album', 'Unofficial Release'];
-const FILE = ['File', 'FLAC', 'Album'];
 
 /** A release; `note` is required here (provenance). `master_year` is set for reissues (the first pressing's year). */
-function r(
-  discogs_id: number,
-  title: string,
-  year: string | null,
-  kind: RealWorldReleaseKind,
-  genre: readonly string[],
-  style: readonly string[],
-  format: readonly string[],
-  note: string,
-  master_year?: number | null,
-): RealWorldRelease {
-  const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind, note };
-  if (master_year !== undefined) release.master_year = master_year;
-  return release;
-}
 
 const RELEASES: readonly RealWorldRelease[] = [
   // 350200 Drive, Drive My Car, Baby Driver

@@ -22,7 +22,8 @@
 // - Some decoys are films of later decades (remakes, sequels) that other parts may add as films; they are listed in
 //   OUT_OF_SCOPE_DECOYS below so that a conflict can be found and the decoy turned into a true pair.
 // - Oliver & Company (1988) is deliberately left out: the classics part uses its album as a decoy for Oliver! (1968).
-import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease, RealWorldReleaseKind } from '../real-world-cases.ts';
+import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease } from '../real-world-cases.ts';
+import { CASS_UNOFF, CD, CD_LTD, CD_RE, CD_RE_RM, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, SC, SINGLE, SS, ST, STSC, r } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films
@@ -136,45 +137,13 @@ const FILMS: readonly RealWorldFilm[] = [
 // Releases
 // ---------------------------------------------------------------------------------------------------------------
 
-const SS = ['Stage & Screen'];
-const ST = ['Soundtrack'];
-const SC = ['Score'];
-const STSC = ['Soundtrack', 'Score'];
-const MUSICAL = ['Musical'];
 const POP_SS = ['Rock', 'Pop', 'Stage & Screen'];
 const ELEC_SS = ['Electronic', 'Stage & Screen'];
 const CLASS_SS = ['Classical', 'Stage & Screen'];
-const LP = ['Vinyl', 'LP', 'Album'];
 const LP2 = ['Vinyl', 'LP', 'Album', 'Gatefold'];
-const LP_RE = ['Vinyl', 'LP', 'Album', 'Reissue'];
-const LP_RE_RM = ['Vinyl', 'LP', 'Album', 'Reissue', 'Remastered'];
-const CD = ['CD', 'Album'];
-const CD_RE = ['CD', 'Album', 'Reissue'];
-const CD_RE_RM = ['CD', 'Album', 'Reissue', 'Remastered'];
-const CD_LTD = ['CD', 'Album', 'Limited Edition'];
 const CD_RE_LTD = ['CD', 'Album', 'Reissue', 'Limited Edition'];
-const CD_UNOFF = ['CD', 'Album', 'Unofficial Release'];
-const CASS_UNOFF = ['Cassette', 'Album', 'Unofficial Release'];
-const FILE = ['File', 'FLAC', 'Album'];
-const SINGLE = ['Vinyl', '7"', '45 RPM', 'Single'];
 const EP = ['Vinyl', '12"', '33 ⅓ RPM', 'EP'];
 const BOX = ['Box Set', 'Compilation', 'Limited Edition'];
-
-function r(
-  discogs_id: number,
-  title: string,
-  year: string | null,
-  kind: RealWorldReleaseKind,
-  genre: readonly string[],
-  style: readonly string[],
-  format: readonly string[],
-  note: string,
-  master_year?: number | null,
-): RealWorldRelease {
-  const release: RealWorldRelease = { discogs_id, title, year, genre: [...genre], style: [...style], format: [...format], kind, note };
-  if (master_year !== undefined) release.master_year = master_year;
-  return release;
-}
 
 const RELEASES: readonly RealWorldRelease[] = [
   // Indiana Jones (2501xx)
