@@ -18,8 +18,11 @@ export const SCORE_THRESHOLD = 0.88;
 export const CONTEMPORARY_YEARS = 1;
 
 export const MATCH_RULES = [
-  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'companion_by_composer', 'reissue_by_composer', 'undated_by_composer', 'reissue_master_year', 'reissue_same_master', 'reissue_same_title', 'reissue_same_artist', 'undated_same_master',
-  'undated_same_artist', 'undated_unique_title',
+  // matches
+  'title_and_year', 'subtitle_dropped', 'title_contained', 'companion_same_artist', 'companion_by_composer',
+  'reissue_by_composer', 'undated_by_composer', 'reissue_master_year', 'reissue_same_master', 'reissue_same_title',
+  'reissue_same_artist', 'undated_same_master', 'undated_same_artist', 'undated_unique_title',
+  // non-matches
   'decoy_tv', 'decoy_game', 'decoy_inspired_by', 'decoy_stage', 'not_film_music', 'sequel_number_mismatch', 'short_title_inexact', 'below_threshold',
   'released_before_film', 'late_release_unlinked', 'undated_ambiguous', 'contained_unlinked', 'another_film_fits_better',
 ] as const;
