@@ -57,7 +57,7 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
       let fetchedBatches = 0;
       let done = 0;
       for (const [index, batch] of batches.entries()) {
-        const name = `details/batch-${String(index + 1).padStart(4, '0')}.json`;
+        const name = batchAttachment(index);
         await ctx.step(`details-batch-${index + 1}`, async () => {
           if (attached.has(name)) return { films: batch.length, reused: true };
           const records = await mapConcurrently(batch, concurrency, async (id) => {
@@ -78,7 +78,7 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
       }
       const rows: z.input<typeof rawTmdbFilmDetailSchema>[] = [];
       for (const [index] of batches.entries()) {
-        const name = `details/batch-${String(index + 1).padStart(4, '0')}.json`;
+        const name = batchAttachment(index);
         const body = fetched.get(name) ?? (await ctx.attachments.getJson(name));
         if (!Array.isArray(body)) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
         for (const record of body) rows.push(detailRowOf(record, index + 1));
@@ -100,6 +100,11 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
 }
 
 export type RawTmdbFilmDetailsAsset = ReturnType<typeof defineRawTmdbFilmDetails>;
+
+/** The attachment of batch `index` (0-based): `details/batch-0001.json` for the first. */
+function batchAttachment(index: number): string {
+  return `details/batch-${String(index + 1).padStart(4, '0')}.json`;
+}
 
 /** Values pass through unchecked where they are not what TMDB documents: the schema quarantines the row. */
 export function detailRowOf(record: unknown, batch: number): z.input<typeof rawTmdbFilmDetailSchema> {

@@ -23,15 +23,18 @@ const STRONG_PAIRS = new Set([
 ]);
 /** Words that belong to release wording when they stand next to it (never alone: "Original Sin", "Music Man"). */
 const WEAK = new Set([
-  'original', 'originale', 'originali', 'originales', 'originals', 'music', 'musique', 'musik', 'musica', 'música', 'songs', 'song', 'themes', 'theme',
-  'from', 'the', 'of', 'and', 'to', 'a', 'an', 'for', 'by', 'with', 'in', 'on', 'at', 'inspired', 'film', 'films', 'movie', 'movies', 'motion', 'picture', 'pictures',
-  'sound', 'track', 'tracks', 'complete', 'expanded', 'deluxe', 'edition', 'editions', 'collectors', 'collector', 'special', 'anniversary',
-  'remastered', 'remaster', 'limited', 'volume', 'vol', 'vols', 'highlights', 'selections', 'selected', 'recording', 'recordings', 'version',
-  'versions', 'album', 'official', 'more', 'cast', 'broadway', 'london', 'stage', 'musical', 'television', 'tv', 'series', 'season', 'video',
-  'game', 'games', 'du', 'de', 'del', 'della', 'dal', 'dalla', 'la', 'le', 'les', 'il', 'lo', 'das', 'der', 'die', 'zum', 'zur', 'des', 'el', 'los', 'pelicula',
-  'película', 'filme', 'bande', 'colonna', 'sonora', 'banda', 'trilha', 'sonore', 'extended', 'additional', 'music', 'score', 'edition', 'reissue',
-  'mono', 'stereo', 'instrumental', 'instrumentals', 'composed', 'conducted', 'performed', 'adaptation', 'orchestral', 'netflix', 'hbo', 'disney',
-  'records', 'presents', 'series', 'o', 's', 't', 'b', 'new', 'digital', 'bonus', 'ultimate', 'definitive', 'archival', 'restored', 'legacy',
+  'original', 'originale', 'originali', 'originales', 'originals', 'music', 'musique', 'musik', 'musica', 'música',
+  'songs', 'song', 'themes', 'theme', 'from', 'the', 'of', 'and', 'to', 'a', 'an', 'for', 'by', 'with', 'in', 'on',
+  'at', 'inspired', 'film', 'films', 'movie', 'movies', 'motion', 'picture', 'pictures', 'sound', 'track', 'tracks',
+  'complete', 'expanded', 'deluxe', 'edition', 'editions', 'collectors', 'collector', 'special', 'anniversary',
+  'remastered', 'remaster', 'limited', 'volume', 'vol', 'vols', 'highlights', 'selections', 'selected', 'recording',
+  'recordings', 'version', 'versions', 'album', 'official', 'more', 'cast', 'broadway', 'london', 'stage', 'musical',
+  'television', 'tv', 'series', 'season', 'video', 'game', 'games', 'du', 'de', 'del', 'della', 'dal', 'dalla', 'la',
+  'le', 'les', 'il', 'lo', 'das', 'der', 'die', 'zum', 'zur', 'des', 'el', 'los', 'pelicula', 'película', 'filme',
+  'bande', 'colonna', 'sonora', 'banda', 'trilha', 'sonore', 'extended', 'additional', 'score', 'reissue', 'mono',
+  'stereo', 'instrumental', 'instrumentals', 'composed', 'conducted', 'performed', 'adaptation', 'orchestral',
+  'netflix', 'hbo', 'disney', 'records', 'presents', 'o', 's', 't', 'b', 'new', 'digital', 'bonus', 'ultimate',
+  'definitive', 'archival', 'restored', 'legacy',
 ]);
 
 /**
