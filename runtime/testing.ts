@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { AnyAsset, AssetInput, CheckResult, InputsOf, MaterializeContext, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
+import type { AnyAsset, AssetInput, Backlog, CheckResult, InputsOf, MaterializeContext, PreviousVersion, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
@@ -20,7 +20,9 @@ export interface TestStagingArea extends StagingArea {
   readonly files: Map<string, Uint8Array>;
 }
 
-export interface TestContext extends MaterializeContext {
+export interface TestContext extends Omit<MaterializeContext, 'previous'> {
+  // any: one test context is handed to assets of every row type, as the executor's is.
+  previous(): Promise<PreviousVersion<any> | undefined>;
   readonly journal: TestStepJournal;
   readonly staging: TestStagingArea;
   /** Everything the asset attached (`ctx.attachments`), inspectable through `.files`. */
@@ -43,6 +45,8 @@ export interface TestContextOptions {
   signal?: AbortSignal;
   /** Resume an earlier context's materialization: share its journal, staging and attachments. */
   resumeFrom?: TestContext;
+  /** What `ctx.previous()` answers: the slot's last committed version (see `previousFrom`). */
+  previous?: PreviousVersion<Record<string, unknown>>;
 }
 
 /**
@@ -92,8 +96,34 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     log(message, fields = {}) {
       context.logs.push({ message, fields });
     },
+    async previous() {
+      return options.previous;
+    },
   };
   return context;
+}
+
+/**
+ * The version a test materialization would have committed, as the next one's `ctx.previous()`: its valid
+ * rows, metadata, backlog and attachments.
+ *
+ * @example
+ * const first = await materializeForTest(searches, inputs, createTestContext());
+ * const second = await materializeForTest(searches, inputs, createTestContext({ previous: previousFrom(searches, first) }));
+ */
+export function previousFrom<A extends AnyAsset>(
+  asset: A,
+  materialization: TestMaterialization<RowOf<A>>,
+  options: { materializedAt?: string; codeVersion?: string } = {},
+): PreviousVersion<Record<string, unknown>> {
+  const attachments = Object.fromEntries(materialization.attachments ?? []);
+  return {
+    ...inputFromRows(asset, materialization.rows as z.input<A['schema']>[], materialization.metadata, { attachments }),
+    codeVersion: options.codeVersion ?? asset.codeVersion,
+    materializedAt: options.materializedAt ?? new Date().toISOString(),
+    metadata: materialization.metadata,
+    backlog: materialization.backlog,
+  };
 }
 
 export function createTestStagingArea(): TestStagingArea {
@@ -197,7 +227,10 @@ export interface TestMaterialization<Row> {
   rows: Row[];
   quarantined: QuarantinedRow[];
   metadata: JsonObject;
+  backlog: Backlog | undefined;
   checks: Array<{ name: string; blocking: boolean } & CheckResult>;
+  /** What the asset attached, by name (the context's `attachments.files`). */
+  attachments?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -218,5 +251,5 @@ export async function materializeForTest<A extends AnyAsset>(
   for (const check of asset.checks) {
     checks.push({ name: check.name, blocking: check.blocking === true, ...(await check.check(valid)) });
   }
-  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, checks };
+  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: result.backlog, checks, attachments: new Map(context.attachments.files) };
 }

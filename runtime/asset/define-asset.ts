@@ -58,7 +58,7 @@ export interface StagingArea {
   list(): Promise<string[]>;
 }
 
-export interface MaterializeContext {
+export interface MaterializeContext<Row = Record<string, unknown>> {
   readonly asset: AssetKey;
   readonly partition: string | undefined;
   readonly runId: string;
@@ -81,6 +81,35 @@ export interface MaterializeContext {
   /** Reports progress of long work (pages fetched, say): shown as a bar on a terminal, as log lines elsewhere. */
   progress(update: ProgressUpdate): void;
   log(message: string, fields?: JsonObject): void;
+  /**
+   * This slot's last committed version, read like an input: an incremental asset builds on what it wrote
+   * before (Dagster's self-dependent asset) instead of asking its source for everything again. Undefined
+   * until the slot has been materialized once. It may have been written by other code: check `codeVersion`
+   * before trusting its rows to the current schema.
+   */
+  previous(): Promise<PreviousVersion<Row> | undefined>;
+}
+
+/** This slot's last committed version (`ctx.previous()`). */
+export interface PreviousVersion<Row> extends AssetInput<Row> {
+  readonly codeVersion: string;
+  /** When it was committed (ISO 8601). */
+  readonly materializedAt: string;
+  readonly metadata: JsonObject;
+  readonly backlog: Backlog | undefined;
+}
+
+/**
+ * Work a materialization left for a later one: items its budget did not reach (`pending`), or items that
+ * fall due again at a time (`dueAt`, e.g. a search older than its age limit). While `pending` > 0, or once
+ * `dueAt` has passed, the slot is stale with cause `backlog`, and the next run continues the work.
+ */
+export interface Backlog {
+  readonly pending: number;
+  /** What is counted, plural: `films`, `requests`. */
+  readonly unit: string;
+  /** The earliest time (ISO 8601) at which done work falls due again; undefined when none does. */
+  readonly dueAt?: string;
 }
 
 export interface ProgressUpdate {
@@ -97,6 +126,8 @@ export interface MaterializeResult<Row> {
   rows: Row[];
   /** Free-form facts about this materialization, kept in the ledger (e.g. pages fetched, match rate). */
   metadata?: JsonObject;
+  /** Work left for a later materialization (see `Backlog`); omit when everything is done. */
+  backlog?: Backlog;
 }
 
 export interface CheckResult {
@@ -126,7 +157,7 @@ export interface AssetOptions<K extends AssetKey, S extends RowSchema, D extends
   partitions?: readonly string[];
   retry?: RetryPolicyOptions;
   checks?: readonly AssetCheck<z.output<S>>[];
-  materialize(ctx: MaterializeContext, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
+  materialize(ctx: MaterializeContext<z.output<S>>, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
 }
 
 /** A defined asset: a frozen, validated spec and its materialize function. */
@@ -143,7 +174,7 @@ export interface Asset<K extends AssetKey = AssetKey, S extends RowSchema = RowS
   readonly partitions: readonly string[] | undefined;
   readonly retry: RetryPolicy;
   readonly checks: readonly AssetCheck<z.output<S>>[];
-  materialize(ctx: MaterializeContext, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
+  materialize(ctx: MaterializeContext<z.output<S>>, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
 }
 
 // The widest asset type, so assets with different inputs fit one list; each asset's inputs were typed at its definition.

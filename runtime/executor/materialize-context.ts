@@ -1,7 +1,9 @@
 /** Builds the `ctx` handed to an asset's `materialize`: durable steps, staging and attachments over the journal. */
-import type { AnyAsset, MaterializeContext } from '../asset/define-asset.ts';
+import type { AnyAsset, MaterializeContext, PreviousVersion } from '../asset/define-asset.ts';
+import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { withSpan } from '../telemetry/tracer.ts';
 import { ATTR_ASSET_KEY, ATTR_PARTITION, ATTR_STEP_ID, ATTR_STEP_REPLAYED, SPAN_STEP } from '../telemetry/span-attributes.ts';
+import { createAssetInput } from './asset-inputs.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import type { StepJournal } from './step-journal.ts';
 
@@ -11,8 +13,10 @@ export function createMaterializeContext(
   partition: string | undefined,
   attempt: number,
   journal: StepJournal,
+  head: CommittedMaterialization | undefined,
 ): MaterializeContext {
   const slot = { asset: asset.key, partition: partition ?? null };
+  let previous: PreviousVersion<Record<string, unknown>> | undefined;
   return {
     asset: asset.key,
     partition,
@@ -31,5 +35,16 @@ export function createMaterializeContext(
     attachments: journal.attachments,
     progress: (update) => env.emit({ type: 'slot-progress', ...slot, ...update }),
     log: (message, fields = {}) => env.emit({ type: 'slot-log', ...slot, message, fields }),
+    previous: async () => {
+      if (head === undefined) return undefined;
+      previous ??= {
+        ...createAssetInput(env.storage, env.cache, asset, [head]),
+        codeVersion: head.codeVersion,
+        materializedAt: head.finishedAt,
+        metadata: head.metadata,
+        backlog: head.backlog,
+      };
+      return previous;
+    },
   };
 }

@@ -10,14 +10,14 @@ import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { readObservation } from '../ledger/observations.ts';
-import { failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
+import { backlogSchema, failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
 import { recordSpanError } from '../telemetry/tracer.ts';
 import { trace } from '@opentelemetry/api';
 import { computeProvenanceHash, isSameProvenance, type InputDataVersion } from '../versions/data-version.ts';
-import { upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
+import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
 import { createMaterializeContext } from './materialize-context.ts';
@@ -47,7 +47,8 @@ export async function materializeSlot(
     const provenance = { codeVersion: asset.codeVersion, inputs };
     const observed = await readObservation(env.storage, asset.key, partition);
     const sourceChanged = observed !== undefined && head !== undefined && Date.parse(observed.observedAt) > Date.parse(head.record.startedAt);
-    if (!env.force && head !== undefined && !sourceChanged && isSameProvenance(head.record, provenance)) {
+    const unfinished = head !== undefined && backlogReason(head.record, Date.now()) !== undefined;
+    if (!env.force && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance)) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`
@@ -127,7 +128,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     env.emit({ type: 'slot-started', ...slot, attempt, resumableSteps: journal.resumable });
     trace.getActiveSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
     try {
-      const ctx = createMaterializeContext(env, asset, partition, attempt, journal);
+      const ctx = createMaterializeContext(env, asset, partition, attempt, journal, request.head?.record);
       const result = await runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
       const committed = await commitMaterialization(env, {
         asset,
@@ -187,7 +188,10 @@ function nextDelay(asset: AnyAsset, attempt: number, error: unknown, random: () 
 
 function checkResult(result: MaterializeResult<Record<string, unknown>>): MaterializeResult<Record<string, unknown>> {
   if (result === null || typeof result !== 'object' || !Array.isArray(result.rows)) {
-    throw new TypeError('materialize must return { rows: [...], metadata?: {...} }');
+    throw new TypeError('materialize must return { rows: [...], metadata?: {...}, backlog?: {...} }');
+  }
+  if (result.backlog !== undefined && !backlogSchema.safeParse(result.backlog).success) {
+    throw new TypeError(`materialize returned a malformed backlog ${JSON.stringify(result.backlog)}: give { pending: a whole number ≥ 0, unit: a word, dueAt?: an ISO 8601 time }.`);
   }
   return result;
 }

@@ -24,6 +24,13 @@ export const recordErrorSchema = z.object({
   message: z.string(),
 });
 
+/** Work left for a later materialization (`MaterializeResult.backlog`). */
+export const backlogSchema = z.object({
+  pending: z.int().nonnegative(),
+  unit: z.string(),
+  dueAt: z.iso.datetime().optional(),
+});
+
 export const materializationRecordSchema = z.object({
   format: z.literal(1),
   id: z.string(),
@@ -44,6 +51,8 @@ export const materializationRecordSchema = z.object({
   steps: z.object({ ran: z.int(), replayed: z.int() }),
   checks: z.array(checkOutcomeSchema),
   metadata: z.record(z.string(), z.json()),
+  /** Absent when the materialization left no work (and in records written before backlogs existed). */
+  backlog: backlogSchema.optional(),
   files: z.object({
     folder: z.string().nullable(),
     data: z.string().nullable(),

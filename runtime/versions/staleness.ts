@@ -12,8 +12,8 @@ import { readObservation } from '../ledger/observations.ts';
 import { shortVersion } from './data-version.ts';
 
 export type AssetStatus = 'missing' | 'stale' | 'fresh';
-export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'upstream';
-export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'missing';
+export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'upstream';
+export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'missing';
 
 export interface StaleCause {
   readonly asset: AssetKey;
@@ -63,15 +63,29 @@ export function upstreamSlots(graph: AssetGraph, asset: AnyAsset, partition: str
   });
 }
 
+/**
+ * Why the work a head left makes its slot stale: items its budget did not reach, or done items that have
+ * fallen due again by `now`; undefined when it left none.
+ */
+export function backlogReason(head: CommittedMaterialization, now: number): string | undefined {
+  const backlog = head.backlog;
+  if (backlog === undefined) return undefined;
+  if (backlog.pending > 0) return `${backlog.pending.toLocaleString('en-US')} ${backlog.unit} left for a later run (the last one stopped at its budget)`;
+  if (backlog.dueAt !== undefined && Date.parse(backlog.dueAt) <= now) return `${backlog.unit} fell due again at ${backlog.dueAt}`;
+  return undefined;
+}
+
 export class StalenessResolver {
   readonly #graph: AssetGraph;
   readonly #ledger: Ledger;
+  readonly #now: () => number;
   readonly #heads = new Map<string, Promise<Head | undefined>>();
   readonly #statuses = new Map<string, Promise<SlotStatus>>();
 
-  constructor(graph: AssetGraph, ledger: Ledger) {
+  constructor(graph: AssetGraph, ledger: Ledger, now: () => number = Date.now) {
     this.#graph = graph;
     this.#ledger = ledger;
+    this.#now = now;
   }
 
   /** The committed head of a slot, cached for the resolver's lifetime. */
@@ -129,6 +143,8 @@ export class StalenessResolver {
       });
     }
     causes.push(...dependencyCauses(asset, partition, head));
+    const backlog = backlogReason(head, this.#now());
+    if (backlog !== undefined) causes.push({ ...slot, category: 'backlog', reason: backlog, dependency: null });
     const observed = await readObservation(this.#ledger.storage, asset.key, partition);
     if (observed !== undefined && Date.parse(observed.observedAt) > Date.parse(head.startedAt)) {
       causes.push({ ...slot, category: 'data', reason: `new data observed at ${observed.source} after the last materialization`, dependency: null });
