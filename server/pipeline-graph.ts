@@ -6,9 +6,10 @@
 import { createAssetGraph, type AssetGraph } from '../runtime/index.ts';
 import { createPipeline } from '../assets/pipeline.ts';
 import { sourcesFromEnvironment, type SourceOverrides } from '../assets/sources/pipeline-sources.ts';
-import { queryPlanFromEnvironment } from '../assets/sources/query-plan.ts';
+import { DEFAULT_QUERY_PLAN, queryPlanFromEnvironment, SAMPLE_QUERY_PLAN } from '../assets/sources/query-plan.ts';
 
 export function createGraphFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): AssetGraph {
-  const { films, releases, groundTruth } = sourcesFromEnvironment(env, overrides);
-  return createAssetGraph(createPipeline({ films, releases, plan: queryPlanFromEnvironment(env), ...(groundTruth === undefined ? {} : { groundTruth }) }));
+  const { mode, films, releases, groundTruth } = sourcesFromEnvironment(env, overrides);
+  const plan = queryPlanFromEnvironment(env, mode === 'sample' ? SAMPLE_QUERY_PLAN : DEFAULT_QUERY_PLAN);
+  return createAssetGraph(createPipeline({ films, releases, plan, ...(groundTruth === undefined ? {} : { groundTruth }) }));
 }

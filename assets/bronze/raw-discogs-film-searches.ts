@@ -1,11 +1,18 @@
 /**
- * Bronze `raw/discogs_film_searches`: the targeted pass. For films the bulk landing has no release for
- * (same normalized title within the year window), most popular first and within a request budget, it
- * searches Discogs for the film's title (`q=<title>`, `type=release`) and lands the first page. This finds
- * soundtracks filed outside Stage & Screen and releases without a year, which the bulk pass cannot reach.
+ * Bronze `raw/discogs_film_searches`: Discogs searched once per film (`q=<title>`, `type=release`, first page),
+ * incrementally. Searching per film finds what the bulk style × year pass misses (soundtracks filed outside
+ * Stage & Screen, releases without a year), but costs a request a film: 10,000 films are 2.8 h at Discogs'
+ * 60 requests a minute. So each materialization builds on the last one (`ctx.previous()`): it keeps the
+ * results of films searched within the age limit and spends its request budget on the films due, never
+ * searched first (those the bulk pass found nothing for before the rest, most popular first), then the
+ * oldest searches. What the budget did not reach is the backlog, which keeps the asset stale until a later
+ * run has done it; a search older than the age limit makes it stale again.
+ *
+ * Each batch of searches is one durable step whose raw JSON pages are attached (`searches/batch-NNNN.json`);
+ * `searches.json` is the log of every film's last search, which the next materialization reads.
  */
 import type { z } from 'zod';
-import { defineAsset } from '../../runtime/index.ts';
+import { defineAsset, type JsonValue } from '../../runtime/index.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
@@ -13,60 +20,135 @@ import type { DiscogsPlan } from '../sources/query-plan.ts';
 import type { ReleaseSource } from '../sources/source.ts';
 import type { TmdbMovie, TmdbMoviesAsset } from '../silver/tmdb-movies.ts';
 import { discogsRowOf, rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
-import { landListing, mapConcurrently, recordsOfListing, startLanding } from './land-listing.ts';
-import { landedSearchPage, searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-releases.ts';
-import { landingMetadata } from './raw-tmdb-movies.ts';
+import { DAY_MS, dueItems, fetchLogBody, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
+import { mapConcurrently } from './land-listing.ts';
+import { searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-releases.ts';
 
 /** A bulk release within this many years of a film (or with a year unknown) counts as found for it. */
 export const COVERED_YEAR_WINDOW = 2;
 const RESULTS_PER_FILM = 50;
+export const SEARCH_LOG = 'searches.json';
 
-export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: TmdbMoviesAsset, bulk: RawDiscogsReleasesAsset, options: { plan: DiscogsPlan; concurrency?: number }) {
-  const budget = options.plan.targetedBudget;
+/** A batch attachment: each film's search and the raw page Discogs answered. */
+type LandedBatch = { searched_at: string; searches: Array<{ tmdb_id: number; q: string; page: JsonValue }> };
+
+export interface RawDiscogsFilmSearchesOptions {
+  readonly plan: DiscogsPlan;
+  /** Requests in flight (the client still enforces Discogs' rate). */
+  readonly concurrency?: number;
+  /** Films per durable step and attachment: the resume granularity. */
+  readonly batchSize?: number;
+  /** The clock that dates searches and decides which are due (tests move it). */
+  readonly now?: () => number;
+}
+
+export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: TmdbMoviesAsset, bulk: RawDiscogsReleasesAsset, options: RawDiscogsFilmSearchesOptions) {
+  const { targetedBudget: budget, searchMaxAgeDays: maxAgeDays } = options.plan;
+  const batchSize = options.batchSize ?? 100;
+  const now = options.now ?? Date.now;
   return defineAsset({
     key: 'raw/discogs_film_searches',
     group: 'bronze',
-    description: `Discogs searched per film (q=<title>) for films the bulk landing found nothing for, most popular first, at most ${budget} requests; raw JSON pages attached.`,
+    description: `Discogs searched per film (q=<title>), incrementally: at most ${budget.toLocaleString('en-US')} requests a run, films never searched first, a search redone after ${maxAgeDays} days; raw JSON pages attached, the log in ${SEARCH_LOG}.`,
     schema: rawDiscogsReleaseSchema,
     deps: { films, bulk },
-    codeVersion: '1',
+    codeVersion: '2',
     tags: { source: 'discogs' },
     retry: { maxAttempts: 3, initialDelayMs: 5_000, maxDelayMs: 120_000 },
     async materialize(ctx, inputs) {
-      const allFilms = await inputs.films.rows();
-      const uncovered = uncoveredFilms(allFilms, await inputs.bulk.rows());
-      const searched = uncovered.slice(0, budget);
+      const catalogue = await inputs.films.rows();
+      const previous = await ctx.previous();
+      const log = await readFetchLog(previous, SEARCH_LOG);
+      if (previous !== undefined && log === undefined) ctx.log(`The previous version has no readable ${SEARCH_LOG}: every film is due.`);
+      const due = dueItems(catalogue, log ?? new Map(), now() - maxAgeDays * DAY_MS, (film) => ({ id: film.tmdb_id, asked: film.title }));
+      // The bulk landing orders the never-searched films only when the budget cannot take them all.
+      const ordered = due.unfetched.length > budget ? uncoveredFirst(due.unfetched, await inputs.bulk.rows()) : due.unfetched;
+      const wanted = [...ordered, ...due.overdue].slice(0, budget);
+      const taken = await ctx.step('plan', () => wanted.map((film) => ({ tmdb_id: film.tmdb_id, q: film.title })));
+
+      const batches = Array.from({ length: Math.ceil(taken.length / batchSize) }, (_, index) => taken.slice(index * batchSize, (index + 1) * batchSize));
+      const attached = new Set(await ctx.attachments.list());
+      const landed = new Map<string, LandedBatch>();
+      let fetchedBatches = 0;
       let done = 0;
-      const landing = await startLanding(ctx);
-      const landed = await mapConcurrently(searched, options.concurrency ?? 4, async (film) => {
-        const listing = await landListing(landing, {
-          id: `film-${film.tmdb_id}`,
-          maxPages: 1,
-          pagesPerStep: 1,
-          concurrency: 1,
-          fetchPage: async (page) => landedSearchPage(await releases.search({ q: film.title, type: 'release', per_page: RESULTS_PER_FILM }, page)),
-          recordsOf: searchResultsOf,
+      for (const [index, batch] of batches.entries()) {
+        const name = batchAttachment(index);
+        await ctx.step(`search-batch-${index + 1}`, async () => {
+          if (attached.has(name)) return { films: batch.length, reused: true };
+          const searchedAt = new Date(now()).toISOString();
+          const searches = await mapConcurrently(batch, options.concurrency ?? 4, async (film) => ({
+            ...film,
+            page: (await releases.search({ q: film.q, type: 'release', per_page: RESULTS_PER_FILM }, 1)) as unknown as JsonValue,
+          }));
+          const body: LandedBatch = { searched_at: searchedAt, searches };
+          await ctx.attachments.putJson(name, body as unknown as JsonValue);
+          landed.set(name, body);
+          fetchedBatches++;
+          return { films: batch.length, reused: false };
         });
-        ctx.progress({ done: ++done, total: searched.length, unit: 'films' });
-        return listing;
-      });
-      const records: unknown[] = [];
-      const rows: z.input<typeof rawDiscogsReleaseSchema>[] = [];
-      for (const listing of landed) {
-        for (const { page, index, record } of await recordsOfListing(landing, listing, searchResultsOf)) {
-          records.push(record);
-          rows.push(discogsRowOf(record, listing.id.replace('-', '='), page, index));
+        done += batch.length;
+        ctx.progress({ done, total: taken.length, unit: 'films' });
+      }
+
+      const searched = new Set(taken.map((film) => film.tmdb_id));
+      const kept = due.kept.filter((entry) => !searched.has(entry.id));
+      const keptIds = new Set(kept.map((entry) => entry.id));
+      const rows: z.input<typeof rawDiscogsReleaseSchema>[] = ((await previous?.rows()) ?? []).filter((row) => keptIds.has(filmOfQuery(row.query)));
+      const logged: FetchedItem[] = [...kept];
+      for (const [index] of batches.entries()) {
+        const name = batchAttachment(index);
+        const body = landed.get(name) ?? (await ctx.attachments.getJson<JsonValue>(name) as unknown as LandedBatch | undefined);
+        if (body === undefined) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
+        for (const search of body.searches) {
+          const results = searchResultsOf(search.page);
+          results.forEach((record, position) => rows.push(discogsRowOf(record, `film=${search.tmdb_id}`, 1, position)));
+          logged.push({ id: search.tmdb_id, asked: search.q, fetched_at: body.searched_at, records: results.length });
         }
       }
+      rows.sort((a, b) => filmOfQuery(a.query) - filmOfQuery(b.query) || a.record_index - b.record_index);
+      await ctx.attachments.putJson(SEARCH_LOG, fetchLogBody(logged));
+
+      // A budget of 0 turns the search off: nothing is due, so nothing is left over.
+      const pending = budget === 0 ? 0 : due.unfetched.length + due.overdue.length - taken.length;
+      const dueAt = nextDueAt(logged, maxAgeDays);
       return {
         rows,
-        metadata: { ...landingMetadata(landed, landing, records), films: allFilms.length, uncovered_films: uncovered.length, searched_films: searched.length, budget },
+        metadata: {
+          films: catalogue.length,
+          searched: taken.length,
+          kept: kept.length,
+          results: rows.length,
+          never_searched: due.unfetched.length,
+          overdue: due.overdue.length,
+          backlog: pending,
+          budget,
+          max_age_days: maxAgeDays,
+          batches_fetched: fetchedBatches,
+          batches_resumed: batches.length - fetchedBatches,
+        },
+        backlog: { pending, unit: 'films', ...(dueAt === undefined ? {} : { dueAt }) },
       };
     },
   });
 }
 
 export type RawDiscogsFilmSearchesAsset = ReturnType<typeof defineRawDiscogsFilmSearches>;
+
+/** The attachment of batch `index` (0-based): `searches/batch-0001.json` for the first. */
+function batchAttachment(index: number): string {
+  return `searches/batch-${String(index + 1).padStart(4, '0')}.json`;
+}
+
+function filmOfQuery(query: string): number {
+  return Number(query.slice('film='.length));
+}
+
+/** Films the bulk landing has no release for first (most popular first), then the rest, most popular first. */
+export function uncoveredFirst(films: readonly TmdbMovie[], bulk: readonly RawDiscogsRelease[]): TmdbMovie[] {
+  const uncovered = new Set(uncoveredFilms(films, bulk));
+  const byPopularity = (a: TmdbMovie, b: TmdbMovie) => (b.popularity ?? 0) - (a.popularity ?? 0) || a.tmdb_id - b.tmdb_id;
+  return [...uncovered, ...films.filter((film) => !uncovered.has(film)).sort(byPopularity)];
+}
 
 /** Films with no bulk release of the same normalized title within the year window, most popular first. */
 export function uncoveredFilms(films: readonly TmdbMovie[], bulk: readonly RawDiscogsRelease[]): TmdbMovie[] {

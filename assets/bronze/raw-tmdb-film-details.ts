@@ -5,12 +5,17 @@
  * one row per film: who is credited for its music, and the other titles it goes by. The matcher reads both: a
  * reissue decades later by the film's composer is the film's, and "Harry Potter And The Sorcerer's Stone" is
  * "… Philosopher's Stone" in another market.
+ *
+ * Incremental: a materialization keeps the previous version's rows (`ctx.previous()`) of films still listed
+ * and fetched within the age limit, and asks TMDB only about the others, so a daily run costs the films new
+ * to the listing, not 10,000 requests.
  */
 import { z } from 'zod';
 import { defineAsset, type JsonValue } from '../../runtime/index.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { isObject } from './discogs-search-rows.ts';
+import { DAY_MS, dueItems, fetchLogBody, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
 import { mapConcurrently } from './land-listing.ts';
 import type { RawTmdbMoviesAsset } from './raw-tmdb-movies.ts';
 
@@ -22,7 +27,7 @@ export const rawTmdbFilmDetailSchema = z.object({
   alternative_titles: z.array(z.string()),
   /** TMDB no longer knows the id (404): the film left the catalogue after it was listed. */
   missing: z.boolean(),
-  /** The batch (attachment) the record was landed in. */
+  /** The batch (attachment) the record was landed in, in the version that fetched it. */
   batch: z.int32(),
 });
 export type RawTmdbFilmDetail = z.output<typeof rawTmdbFilmDetailSchema>;
@@ -35,31 +40,51 @@ export interface RawTmdbFilmDetailsOptions {
   readonly batchSize?: number;
   /** Requests in flight (the client still enforces TMDB's rate). */
   readonly concurrency?: number;
+  /** Days after which a film's details are fetched again. */
+  readonly maxAgeDays?: number;
+  /** The clock that dates fetches and decides which are due (tests move it). */
+  readonly now?: () => number;
 }
+
+const CODE_VERSION = '2';
+export const DETAILS_LOG = 'details.json';
+/** A batch attachment: when it was fetched, and TMDB's answer for each film. */
+type LandedBatch = { fetched_at: string; records: JsonValue[] };
 
 export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMoviesAsset, options: RawTmdbFilmDetailsOptions = {}) {
   const batchSize = options.batchSize ?? 100;
   const concurrency = options.concurrency ?? 8;
+  const maxAgeDays = options.maxAgeDays ?? 90;
+  const now = options.now ?? Date.now;
   return defineAsset({
     key: 'raw/tmdb_film_details',
     group: 'bronze',
-    description: `Each landed film's TMDB details (credits, alternative titles) in batches of ${batchSize}, raw JSON attached as details/batch-NNNN.json; one row per film with its composers and alternative titles.`,
+    description: `Each landed film's TMDB details (credits, alternative titles), incrementally: films new to the listing, or fetched over ${maxAgeDays} days ago, in batches of ${batchSize}, raw JSON attached as details/batch-NNNN.json; one row per film with its composers and alternative titles.`,
     schema: rawTmdbFilmDetailSchema,
     deps: { movies },
-    codeVersion: '1',
+    codeVersion: CODE_VERSION,
     tags: { source: 'tmdb' },
     retry: { maxAttempts: 3, initialDelayMs: 2_000, maxDelayMs: 60_000 },
     async materialize(ctx, inputs) {
       const ids = [...new Set((await inputs.movies.rows()).map((film) => film.tmdb_id))];
-      const batches = Array.from({ length: Math.ceil(ids.length / batchSize) }, (_, index) => ids.slice(index * batchSize, (index + 1) * batchSize));
+      // Rows of other code may not fit today's schema: everything is fetched again.
+      const last = await ctx.previous();
+      const previous = last?.codeVersion === CODE_VERSION ? last : undefined;
+      const log = await readFetchLog(previous, DETAILS_LOG);
+      const status = dueItems(ids, log ?? new Map(), now() - maxAgeDays * DAY_MS, (id) => ({ id, asked: '' }));
+      const keptIds = new Set(status.kept.map((entry) => entry.id));
+      const kept = ((await previous?.rows()) ?? []).filter((row) => keptIds.has(row.tmdb_id));
+      const due = await ctx.step('plan', () => [...status.unfetched, ...status.overdue]);
+      const batches = Array.from({ length: Math.ceil(due.length / batchSize) }, (_, index) => due.slice(index * batchSize, (index + 1) * batchSize));
       const attached = new Set(await ctx.attachments.list());
-      const fetched = new Map<string, JsonValue>();
+      const fetched = new Map<string, LandedBatch>();
       let fetchedBatches = 0;
       let done = 0;
       for (const [index, batch] of batches.entries()) {
         const name = batchAttachment(index);
         await ctx.step(`details-batch-${index + 1}`, async () => {
           if (attached.has(name)) return { films: batch.length, reused: true };
+          const fetchedAt = new Date(now()).toISOString();
           const records = await mapConcurrently(batch, concurrency, async (id) => {
             try {
               return (await films.movie(id, { appendToResponse: DETAIL_RESOURCES })) as JsonValue;
@@ -68,25 +93,37 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
               throw error;
             }
           });
-          await ctx.attachments.putJson(name, records);
-          fetched.set(name, records);
+          const body: LandedBatch = { fetched_at: fetchedAt, records };
+          await ctx.attachments.putJson(name, body);
+          fetched.set(name, body);
           fetchedBatches++;
           return { films: batch.length, reused: false };
         });
         done += batch.length;
-        ctx.progress({ done, total: ids.length, unit: 'films' });
+        ctx.progress({ done, total: due.length, unit: 'films' });
       }
-      const rows: z.input<typeof rawTmdbFilmDetailSchema>[] = [];
+      const rows: z.input<typeof rawTmdbFilmDetailSchema>[] = [...kept];
+      const logged: FetchedItem[] = status.kept.filter((entry) => keptIds.has(entry.id));
       for (const [index] of batches.entries()) {
         const name = batchAttachment(index);
-        const body = fetched.get(name) ?? (await ctx.attachments.getJson(name));
-        if (!Array.isArray(body)) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
-        for (const record of body) rows.push(detailRowOf(record, index + 1));
+        const body = fetched.get(name) ?? (await ctx.attachments.getJson<LandedBatch>(name));
+        if (body === undefined || !Array.isArray(body.records)) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
+        for (const record of body.records) {
+          const row = detailRowOf(record, index + 1);
+          rows.push(row);
+          if (typeof row.tmdb_id === 'number') logged.push({ id: row.tmdb_id, asked: '', fetched_at: body.fetched_at, records: 1 });
+        }
       }
+      rows.sort((a, b) => Number(a.tmdb_id) - Number(b.tmdb_id));
+      await ctx.attachments.putJson(DETAILS_LOG, fetchLogBody(logged));
+      const dueAt = nextDueAt(logged, maxAgeDays);
       return {
         rows,
         metadata: {
           films: ids.length,
+          fetched: due.length,
+          kept: kept.length,
+          max_age_days: maxAgeDays,
           batches: batches.length,
           batches_fetched: fetchedBatches,
           batches_resumed: batches.length - fetchedBatches,
@@ -94,6 +131,7 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
           with_composers: rows.filter((row) => Array.isArray(row.composers) && row.composers.length > 0).length,
           with_alternative_titles: rows.filter((row) => Array.isArray(row.alternative_titles) && row.alternative_titles.length > 0).length,
         },
+        ...(dueAt === undefined ? {} : { backlog: { pending: 0, unit: 'films', dueAt } }),
       };
     },
   });

@@ -4,8 +4,9 @@
  *  - TMDB: `/movie/popular`, pages 1–500 (the endpoint's last page): 10,000 films.
  *  - Discogs bulk: `/database/search?type=release&genre=Stage & Screen&style=<S>&year=<Y>` for each style and
  *    year, so that no query reaches the 100-page search cap; partitioned by decade.
- *  - Discogs targeted: `q=<title>` for films the bulk landing has no release for, most popular first, within
- *    a request budget (finds soundtracks filed outside Stage & Screen, and year-less releases).
+ *  - Discogs per film: `q=<title>` for every film, incrementally: within a request budget a run, films never
+ *    searched first, each search redone after an age limit (finds soundtracks filed outside Stage & Screen,
+ *    and year-less releases). The in-process sample has no rate limit, so its budget takes every film.
  */
 import { ConfigError } from '../../runtime/index.ts';
 import { integerSetting } from './env-settings.ts';
@@ -25,15 +26,23 @@ export interface DiscogsPlan {
   readonly fromYear: number;
   readonly toYear: number;
   readonly perPage: number;
-  /** Requests the targeted per-film pass may spend; 0 turns it off. */
+  /** Requests the per-film search may spend in one run; 0 turns it off. */
   readonly targetedBudget: number;
+  /** Days after which a film's search is due again. */
+  readonly searchMaxAgeDays: number;
   /** Masters (`/masters/{id}`) the matcher may look up for releases far in time from every candidate film. */
   readonly mastersBudget: number;
 }
 
 export const DEFAULT_QUERY_PLAN: QueryPlan = {
   tmdb: { kind: 'popular', pages: 500 },
-  discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 500, mastersBudget: 100 },
+  discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 1_000, searchMaxAgeDays: 30, mastersBudget: 100 },
+};
+
+/** The in-process emulator's plan: no rate limit, so the per-film search takes every film in one run. */
+export const SAMPLE_QUERY_PLAN: QueryPlan = {
+  ...DEFAULT_QUERY_PLAN,
+  discogs: { ...DEFAULT_QUERY_PLAN.discogs, targetedBudget: 1_000_000 },
 };
 
 /** Decade partitions of the bulk Discogs landing, e.g. `1930s` … `2020s`. */
@@ -53,13 +62,15 @@ export function yearsOf(plan: DiscogsPlan, decade: string): number[] {
 
 /**
  * The default plan with overrides from the environment: `MEDALLION_TMDB_PAGES` (1–500),
- * `MEDALLION_DISCOGS_YEARS` (`1930-2025`), `MEDALLION_DISCOGS_TARGETED_BUDGET` (requests, 0 = off),
+ * `MEDALLION_DISCOGS_YEARS` (`1930-2025`), `MEDALLION_DISCOGS_TARGETED_BUDGET` (per-film searches a run, 0 = off),
+ * `MEDALLION_DISCOGS_SEARCH_MAX_AGE_DAYS` (days before a film is searched again),
  * `MEDALLION_DISCOGS_MASTERS_BUDGET` (master lookups, 0 = off).
  */
 export function queryPlanFromEnvironment(env: Readonly<Record<string, string | undefined>>, base: QueryPlan = DEFAULT_QUERY_PLAN): QueryPlan {
   const pages = integerSetting(env, 'MEDALLION_TMDB_PAGES', 1, 500);
   const budget = integerSetting(env, 'MEDALLION_DISCOGS_TARGETED_BUDGET', 0, 1_000_000);
   const mastersBudget = integerSetting(env, 'MEDALLION_DISCOGS_MASTERS_BUDGET', 0, 1_000_000);
+  const searchMaxAgeDays = integerSetting(env, 'MEDALLION_DISCOGS_SEARCH_MAX_AGE_DAYS', 1, 36_500);
   const years = env.MEDALLION_DISCOGS_YEARS?.trim();
   let range: { fromYear: number; toYear: number } | undefined;
   if (years) {
@@ -71,6 +82,6 @@ export function queryPlanFromEnvironment(env: Readonly<Record<string, string | u
   }
   return {
     tmdb: pages === undefined || base.tmdb.kind !== 'popular' ? base.tmdb : { kind: 'popular', pages },
-    discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }), ...(mastersBudget === undefined ? {} : { mastersBudget }) },
+    discogs: { ...base.discogs, ...range, ...(budget === undefined ? {} : { targetedBudget: budget }), ...(mastersBudget === undefined ? {} : { mastersBudget }), ...(searchMaxAgeDays === undefined ? {} : { searchMaxAgeDays }) },
   };
 }

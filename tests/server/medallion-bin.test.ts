@@ -9,10 +9,14 @@ import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 const bin = fileURLToPath(new URL('../../server/bin.mjs', import.meta.url));
 
 function medallion(...args: string[]) {
+  return medallionWith({}, ...args);
+}
+
+function medallionWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--require', './tests/support/netguard.cjs', bin, ...args], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MEDALLION_SOURCE: '', MEDALLION_SAMPLE_FILMS: '300', MEDALLION_DISCOGS_YEARS: '1990-2009', MEDALLION_DISCOGS_TARGETED_BUDGET: '30' },
+    env: { ...process.env, NO_COLOR: '1', MEDALLION_SOURCE: '', MEDALLION_SAMPLE_FILMS: '300', MEDALLION_DISCOGS_YEARS: '1990-2009', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -40,6 +44,24 @@ describe('the medallion executable', () => {
     const run = medallion('materialize', '--all', '--lake', lake.root);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Nothing to materialize: all 11 assets \(12 with their partitions\) in "\*" are fresh/);
+  });
+
+  it('spreads the per-film search over runs within its budget: status shows the backlog, and the next run continues it', async () => {
+    const spread = await createTempLake();
+    try {
+      const budget = { MEDALLION_DISCOGS_TARGETED_BUDGET: '200' };
+      const first = medallionWith(budget, 'materialize', '+raw/discogs_film_searches', '--lake', spread.root);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /raw\/discogs_film_searches\s+materialized.*searched=200 kept=0/);
+      const status = medallionWith(budget, 'status', 'raw/discogs_film_searches', '--lake', spread.root);
+      assert.match(status.stdout, /stale/);
+      assert.match(status.stdout, /backlog: 100 films left for a later run/);
+      const second = medallionWith(budget, 'materialize', '+raw/discogs_film_searches', '--lake', spread.root);
+      assert.match(second.stdout, /raw\/discogs_film_searches\s+materialized.*searched=100 kept=200/);
+      assert.match(medallionWith(budget, 'status', 'raw/discogs_film_searches', '--lake', spread.root).stdout, /fresh/);
+    } finally {
+      await spread.cleanup();
+    }
   });
 
   it('publishes gold/matches with the columns downstream users rely on', () => {

@@ -8,8 +8,8 @@ import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
 
 export const TEST_FILMS = 300;
 
-/** A small plan: 15 TMDB pages, Discogs 1990–2009 (40 bulk searches), 40 targeted searches. */
-export const TEST_PLAN_ENV = { MEDALLION_DISCOGS_YEARS: '1990-2009', MEDALLION_DISCOGS_TARGETED_BUDGET: '40' } as const;
+/** A small plan: 15 TMDB pages, Discogs 1990–2009 (40 bulk searches), a search for each of the 300 films. */
+export const TEST_PLAN_ENV = { MEDALLION_DISCOGS_YEARS: '1990-2009' } as const;
 
 export const FAST_CLIENT: SourceClientOptions = { retry: { maxAttempts: 6, initialDelayMs: 1, maxDelayMs: 4 } };
 

@@ -21,21 +21,43 @@ export function createBoundedCache<V>(maxEntries: number): BoundedCache<V> {
   };
 }
 
-/** The intersection of ascending lists of positions, smallest list first. */
+/**
+ * The intersection of ascending lists of positions, smallest list first. Each value of the (short) running
+ * result is found in the next list by galloping from where the last one was, so a common word's long list
+ * costs a few steps per value, not a walk over all of it.
+ */
 export function intersectSorted(lists: ReadonlyArray<readonly number[]>): number[] {
   if (lists.length === 0) return [];
   const [smallest, ...others] = [...lists].sort((a, b) => a.length - b.length);
   let result = [...smallest!];
   for (const other of others) {
     const next: number[] = [];
-    let j = 0;
+    let low = 0;
     for (const value of result) {
-      while (j < other.length && other[j]! < value) j++;
-      if (j === other.length) break;
-      if (other[j] === value) next.push(value);
+      low = lowerBound(other, value, low);
+      if (low === other.length) break;
+      if (other[low] === value) next.push(value);
     }
     result = next;
     if (result.length === 0) break;
   }
   return result;
+}
+
+/** The first index ≥ `from` whose value is ≥ `value`: gallop to bracket it, then bisect. */
+function lowerBound(list: readonly number[], value: number, from: number): number {
+  let step = 1;
+  let high = from;
+  while (high < list.length && list[high]! < value) {
+    from = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = Math.min(high, list.length);
+  while (from < high) {
+    const middle = (from + high) >>> 1;
+    if (list[middle]! < value) from = middle + 1;
+    else high = middle;
+  }
+  return from;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { uncoveredFilms, defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
 import type { DiscogsSearchPage } from '../../../assets/sources/discogs-schemas.ts';
 import { DEFAULT_QUERY_PLAN, discogsDecades, type DiscogsPlan } from '../../../assets/sources/query-plan.ts';
@@ -51,32 +50,5 @@ describe('raw/discogs_releases', () => {
     assert.equal(rows.length, 12);
     assert.deepEqual([...new Set(rows.map((row) => row.query))].sort(), ['style=score year=1988', 'style=score year=1989', 'style=soundtrack year=1988', 'style=soundtrack year=1989']);
     assert.equal(ctx.attachments.files.size, 6);
-  });
-});
-
-describe('raw/discogs_film_searches', () => {
-  it('picks films the bulk landing has no release for (same title within the year window), most popular first', () => {
-    const films = [
-      movie(1, 'Heat', 1995, { popularity: 5 }),
-      movie(2, 'Dune', 2021, { popularity: 9 }),
-      movie(3, 'Alien', 1979, { popularity: 7 }),
-      movie(4, 'Up', 2009, { popularity: 8 }),
-    ];
-    const bulk = [
-      rawRelease(10, 'Elliot Goldenthal - Heat (Original Motion Picture Soundtrack)', '1995'),
-      rawRelease(11, 'Toto - Dune (Original Motion Picture Soundtrack)', '1984'),
-      rawRelease(12, 'Jerry Goldsmith - Alien = エイリアン', null),
-    ];
-    assert.deepEqual(uncoveredFilms(films, bulk).map((film) => film.tmdb_id), [2, 4]);
-  });
-
-  it('searches q=<title> for each uncovered film within the request budget', async () => {
-    const { source, calls } = searchSource(() => 1);
-    const asset = defineRawDiscogsFilmSearches(source, movies, rawReleases, { plan: { ...plan, targetedBudget: 2 } });
-    const films = [movie(1, 'Heat', 1995, { popularity: 1 }), movie(2, 'Dune', 2021, { popularity: 3 }), movie(3, 'Up', 2009, { popularity: 2 })];
-    const { rows, metadata } = await materializeForTest(asset, { films: inputFromRows(movies, films), bulk: inputFromRows(rawReleases, []) });
-    assert.deepEqual(calls.map((call) => [call.q, call.type, call.page]), [['Dune', 'release', 1], ['Up', 'release', 1]]);
-    assert.deepEqual([...new Set(rows.map((row) => row.query))], ['film=2', 'film=3']);
-    assert.deepEqual([metadata.uncovered_films, metadata.searched_films, metadata.budget], [3, 2, 2]);
   });
 });
