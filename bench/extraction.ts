@@ -72,3 +72,33 @@ export async function measureCompressedWindow(limit = 60, windowMs = 2_000) {
     await served.close();
   }
 }
+
+/**
+ * What live runs ask the services for, by endpoint, with the default live plan (1,000 per-film searches a
+ * run): a first run into an empty lake, then a second run the next moment (the backlog continues), the
+ * rate limits off so it runs in seconds. Counts, not times: at Discogs' 60 a minute each Discogs request is
+ * one second of a real run.
+ */
+export async function measureLiveRequestCost(runs = 2) {
+  const served = await serveEmulator({ films: 10_000, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+  const lake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
+  try {
+    const graph = createGraphFromEnvironment(liveEnv(served), { client: { rateLimit: false } });
+    const costs: Array<Record<string, number>> = [];
+    for (let run = 0; run < runs; run++) {
+      served.emulator.stats.reset();
+      const { summary } = await materialize({ graph, storage: createLocalStorage(lake), selection: '*' });
+      if (summary.status !== 'succeeded') throw new Error(`bench live run ${run + 1} failed: ${JSON.stringify(summary.outcomes.filter((o) => o.type === 'failed'))}`);
+      const byEndpoint: Record<string, number> = {};
+      for (const record of served.emulator.stats.requests()) {
+        const endpoint = record.endpoint === '/database/search' ? (record.params.q === undefined ? 'discogs bulk search' : 'discogs per-film search') : `${record.api} ${record.endpoint}`;
+        byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
+      }
+      costs.push(byEndpoint);
+    }
+    return costs;
+  } finally {
+    rmSync(lake, { recursive: true, force: true });
+    await served.close();
+  }
+}

@@ -2,7 +2,8 @@
  * `npm run bench`: prints the figures the issues set targets for, measured on this machine.
  *   - cold `npm start` (the whole pipeline into an empty lake, as a process) and the no-op rerun
  *   - framework overhead per asset on a graph of 200 trivial assets
- *   - matching at 1× and 10×, extraction over loopback, the Discogs window
+ *   - matching at 1× and 10×, extraction over loopback, the Discogs window, the requests of a first and a
+ *     second live run
  *   - gold/matches through the real Inngest server against in process, and calls per run
  * Figures only; nothing here asserts a time.
  */
@@ -11,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureCompressedWindow, measureFullScaleExtraction } from './extraction.ts';
+import { measureCompressedWindow, measureFullScaleExtraction, measureLiveRequestCost } from './extraction.ts';
 import { measureOverhead } from './framework-overhead.ts';
 import { measureOrchestration } from './inngest-orchestration.ts';
 
@@ -94,6 +95,13 @@ row(`  ${extraction.requests} requests, ${extraction.rows} bronze rows`, `${extr
 const window = await measureCompressedWindow();
 row(`Discogs bulk at 60 requests per 2 s (${window.requests} requests)`, fmt(window.wallMs), '≤ 1.05× floor', `${window.ratio.toFixed(3)}× of ${fmt(window.floorMs)}`);
 row('  429s provoked', String(window.throttled), '0');
+const [firstRun, secondRun] = await measureLiveRequestCost(2);
+for (const [label, cost] of [['first', firstRun!], ['second', secondRun!]] as const) {
+  const total = Object.values(cost).reduce((sum, count) => sum + count, 0);
+  const discogs = Object.entries(cost).filter(([endpoint]) => endpoint.startsWith('discogs')).reduce((sum, [, count]) => sum + count, 0);
+  row(`live plan, ${label} run: requests`, String(total), '', `Discogs ${discogs} (${(discogs / 60).toFixed(0)} min at 60/min)`);
+  row('  by endpoint', '', '', Object.entries(cost).map(([endpoint, count]) => `${endpoint} ${count}`).join(', '));
+}
 
 // Needs the real Inngest server: the cached build (built now if missing, which needs Go) or MEDALLION_INNGEST_COMMAND.
 try {

@@ -4,6 +4,11 @@
  * pressings that meet films of several years (a reissue in a remake's year). A master's `year` is its first
  * pressing's, so the judge can date the music rather than the pressing. Within a budget of lookups, each
  * master one durable step with its raw JSON attached (`masters/<id>.json`).
+ *
+ * Incremental: a master's first pressing does not change, so the masters the previous version holds
+ * (`ctx.previous()`) are kept while still wanted, and the budget goes to masters not looked up yet. What the
+ * budget leaves is counted in the metadata (`backlog`) but does not make the asset stale: the lookups are a
+ * refinement, spent whenever the candidates change, not work the pipeline owes.
  */
 import { z } from 'zod';
 import { defineAsset, type JsonValue } from '../../runtime/index.ts';
@@ -24,6 +29,8 @@ export const rawDiscogsMasterSchema = z.object({
 });
 export type RawDiscogsMaster = z.output<typeof rawDiscogsMasterSchema>;
 
+const CODE_VERSION = '2';
+
 export function defineRawDiscogsMasters(releases: ReleaseSource, candidates: CandidatesAsset, options: { budget: number; concurrency?: number }) {
   return defineAsset({
     key: 'raw/discogs_masters',
@@ -31,12 +38,16 @@ export function defineRawDiscogsMasters(releases: ReleaseSource, candidates: Can
     description: `Discogs masters of the candidate releases whose year does not date them (far from every candidate film, or meeting films of several years), at most ${options.budget} lookups; raw JSON attached as masters/<id>.json.`,
     schema: rawDiscogsMasterSchema,
     deps: { candidates },
-    codeVersion: '1',
+    codeVersion: CODE_VERSION,
     tags: { source: 'discogs' },
     retry: { maxAttempts: 3, initialDelayMs: 5_000, maxDelayMs: 120_000 },
     async materialize(ctx, inputs) {
       const wanted = mastersWorthLookingUp(await inputs.candidates.rows());
-      const looked = wanted.slice(0, options.budget);
+      const previous = await ctx.previous();
+      const stillWanted = new Set(wanted);
+      const kept = (previous?.codeVersion === CODE_VERSION ? await previous.rows() : []).filter((row) => stillWanted.has(row.master_id));
+      const known = new Set(kept.map((row) => row.master_id));
+      const looked = wanted.filter((id) => !known.has(id)).slice(0, options.budget);
       const attached = new Set(await ctx.attachments.list());
       let fetched = 0;
       let done = 0;
@@ -58,9 +69,11 @@ export function defineRawDiscogsMasters(releases: ReleaseSource, candidates: Can
         ctx.progress({ done: ++done, total: looked.length, unit: 'masters' });
         return body;
       });
+      const rows: z.input<typeof rawDiscogsMasterSchema>[] = [...kept, ...bodies.map(masterRowOf)];
+      rows.sort((a, b) => Number(a.master_id) - Number(b.master_id));
       return {
-        rows: bodies.map(masterRowOf),
-        metadata: { wanted: wanted.length, budget: options.budget, looked_up: looked.length, fetched, resumed: looked.length - fetched, backlog: wanted.length - looked.length },
+        rows,
+        metadata: { wanted: wanted.length, budget: options.budget, kept: kept.length, looked_up: looked.length, fetched, resumed: looked.length - fetched, backlog: wanted.length - kept.length - looked.length },
       };
     },
   });

@@ -4,7 +4,7 @@ import { defineRawDiscogsMasters, mastersWorthLookingUp } from '../../../assets/
 import { HttpRefusalError } from '../../../assets/sources/http/request-errors.ts';
 import type { ReleaseSource } from '../../../assets/sources/source.ts';
 import type { Candidate } from '../../../assets/silver/candidates.ts';
-import { createTestContext, inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
+import { createTestContext, inputFromRows, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
 import { candidates } from '../silver/fixtures.ts';
 
 /** A candidate row with what master selection reads; the rest as plain as possible. */
@@ -43,12 +43,31 @@ describe('raw/discogs_masters', () => {
     const ctx = createTestContext();
     const { rows: masters, metadata } = await materializeForTest(asset, { candidates: inputFromRows(candidates, rows) }, ctx);
     assert.deepEqual(masters, [
-      { master_id: 102, year: null, title: null, missing: true },
       { master_id: 101, year: 1975, title: 'Master 101', missing: false },
+      { master_id: 102, year: null, title: null, missing: true },
       { master_id: 105, year: null, title: 'Master 105', missing: false },
     ]);
     assert.deepEqual([...calls].sort(), [101, 102, 105]);
     assert.deepEqual([...ctx.attachments.files.keys()].sort(), ['masters/101.json', 'masters/102.json', 'masters/105.json']);
     assert.equal(metadata.backlog, 1, 'one master left for a larger budget');
+  });
+
+  it('keeps the masters its previous version looked up while still wanted, and spends the budget on new ones', async () => {
+    const calls: number[] = [];
+    const source: ReleaseSource = {
+      search: () => Promise.reject(new Error('not used')),
+      async master(id) {
+        calls.push(id);
+        return { id, title: `Master ${id}`, year: 1970 };
+      },
+    };
+    const asset = defineRawDiscogsMasters(source, candidates, { budget: 2 });
+    const first = await materializeForTest(asset, { candidates: inputFromRows(candidates, [pair(6, 1970, 15, 2000, 105), pair(6, 1970, 16, 2001, 106)]) });
+    calls.length = 0;
+    const now = [pair(6, 1970, 16, 2001, 106), pair(7, 1960, 17, 2010, 107)]; // 105 is no longer wanted; 107 is new
+    const second = await materializeForTest(asset, { candidates: inputFromRows(candidates, now) }, createTestContext({ previous: previousFrom(asset, first) }));
+    assert.deepEqual(calls, [107]);
+    assert.deepEqual(second.rows.map((row) => row.master_id), [106, 107]);
+    assert.deepEqual([second.metadata.kept, second.metadata.looked_up, second.metadata.backlog], [1, 1, 0]);
   });
 });
