@@ -1,7 +1,7 @@
 /**
  * The rules that decide `is_match`, in order, each named in the gold row's `rule`:
  *  1. what fools string similarity is ruled out first: TV series, video game and "inspired by" albums; a
- *     release neither filed nor titled as film music; a different sequel number ("II", "2049", "Part 3");
+ *     release neither filed nor titled as film music (unless it is the film's composer's, on the film's exact title); a different sequel number ("II", "2049", "Part 3");
  *     a very short title that is not an exact match;
  *  2. a release is the film's when the titles score ≥ `SCORE_THRESHOLD` (or are one typo apart in a title of
  *     seven letters or more) and the release came out within a year of the film; among several such films the best-scoring, closest in year wins (remakes);
@@ -132,7 +132,11 @@ function firstPressingOfMasters(candidates: readonly Candidate[]): Set<number> {
 /** Rules that need only the pair itself. */
 function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>): Stage {
   if (candidate.discogs_hint !== null) return { rule: `decoy_${candidate.discogs_hint.replace('-', '_')}` as MatchRule };
-  if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording) return { rule: 'not_film_music' };
+  // The film's own composer on its exact title is its music however Discogs files it (a band's album of the
+  // film's songs: "Prince And The Revolution - Purple Rain", filed as Rock); the whole title, not one of several
+  // (Gershwin's "Rhapsody In Blue / An American In Paris" are concert works the film is named after).
+  const composersAlbum = candidate.artist_is_composer && candidate.score === 1 && !candidate.compared.endsWith('title_part');
+  if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording && !composersAlbum) return { rule: 'not_film_music' };
   // Titles too far apart for similarity may still hold the film's whole title ("Back To Titanic"); the numbers
   // the release adds after it are then what can make it another film's (a sequel's, a second volume's).
   const similar = candidate.score >= SCORE_THRESHOLD || isOneTypoAway(candidate);

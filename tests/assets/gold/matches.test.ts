@@ -161,6 +161,26 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(4, 14), 'not_film_music');
   });
 
+  it('takes the film\'s composer on its exact title as film music however Discogs files it, not on one title of several', async () => {
+    const rock = { genre: ['Rock'], style: ['Pop Rock'] };
+    const { matches, ruleOf } = await judge(
+      [
+        film(1, 'Purple Rain', 1984, { composers: ['Prince'] }),
+        film(2, 'An American in Paris', 1951, { composers: ['George Gershwin'] }),
+        film(3, 'Drive', 2011, { composers: ['Cliff Martinez'] }),
+      ],
+      [
+        release(10, 'Prince And The Revolution - Purple Rain', 1984, rock),
+        release(11, 'George Gershwin, Leonard Bernstein - Rhapsody In Blue / An American In Paris', 1951, { genre: ['Classical'], style: [] }),
+        release(12, 'Some Band - Drive', 2011, rock),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10]]);
+    assert.equal(ruleOf(1, 10), 'title_and_year');
+    assert.equal(ruleOf(2, 11), 'not_film_music', 'concert works the film is named after');
+    assert.equal(ruleOf(3, 12), 'not_film_music', 'another artist\'s album of the same name');
+  });
+
   it('on a small labelled set, yields exactly the expected matches, each row explaining itself', async () => {
     const { rows, matches } = await judge(
       [
