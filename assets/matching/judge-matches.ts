@@ -9,9 +9,12 @@
  *     exact title and artist; an undated one also matches a film whose title no other film has;
  *  4. a release by the film's composer is the film's in any year, and a looked-up master's year (its first
  *     pressing's) dates a reissue: the film of that year takes it.
+ * A release is one film's, except a double feature: titles joined by " / " that films each meet exactly are
+ * judged apart, each part as a release of its own.
  * Anything else stays a non-match, and says why.
  */
 import type { Candidate } from '../silver/candidates.ts';
+import { normalizeTitle } from './normalize-title.ts';
 
 export const SCORE_THRESHOLD = 0.88;
 /** A soundtrack comes out in the film's year, the next, or (a promo) the year before. */
@@ -43,7 +46,8 @@ type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated'; c
 export function judgeCandidates(candidates: readonly Candidate[], masterYears: ReadonlyMap<number, number> = new Map()): Verdict[] {
   const stages = candidates.map((candidate) => screen(candidate, masterYears));
   const verdicts: (Verdict | undefined)[] = candidates.map((_, index) => (stages[index]!.pending === undefined ? { rule: stages[index]!.rule, isMatch: false } : undefined));
-  const byRelease = groupIndices(candidates, (candidate) => candidate.discogs_id);
+  // A release is one film's; a release of several films' titles joined by " / " is each one's (see releaseGroups).
+  const byRelease = releaseGroups(candidates);
   const firstPressings = firstPressingOfMasters(candidates);
   const filmOfMaster = new Map<number, number>();
   const filmOfTitle = new Map<string, number>();
@@ -58,7 +62,7 @@ export function judgeCandidates(candidates: readonly Candidate[], masterYears: R
     if (candidate.discogs_artist !== null) (artistsOfFilm.get(candidate.tmdb_id) ?? artistsOfFilm.set(candidate.tmdb_id, new Set()).get(candidate.tmdb_id)!).add(candidate.discogs_artist.toLowerCase());
   };
   // 1. A master's first pressing decides which film the master is (a reissue in a remake's year stays the original's).
-  for (const [release, indices] of byRelease) if (firstPressings.has(release)) decide(indices);
+  for (const indices of byRelease.values()) if (firstPressings.has(candidates[indices[0]!]!.discogs_id)) decide(indices);
   // 2. Other pressings of a decided master follow it.
   for (const indices of byRelease.values()) {
     for (const index of indices) {
@@ -199,7 +203,7 @@ function rank(a: Candidate, b: Candidate): number {
 }
 
 /** A release is one film's: if several later links matched, the best-ranked keeps it. */
-function keepOnePerRelease(candidates: readonly Candidate[], verdicts: Verdict[], byRelease: Map<number, number[]>): Verdict[] {
+function keepOnePerRelease(candidates: readonly Candidate[], verdicts: Verdict[], byRelease: Map<string, number[]>): Verdict[] {
   for (const indices of byRelease.values()) {
     const matched = indices.filter((index) => verdicts[index]!.isMatch).sort((a, b) => rank(candidates[a]!, candidates[b]!));
     for (const extra of matched.slice(1)) verdicts[extra] = { rule: 'another_film_fits_better', isMatch: false };
@@ -222,8 +226,36 @@ function fullTitleKey(candidate: Candidate): string {
   return `${candidate.discogs_artist ?? ''}\u0000${candidate.discogs_title}`.toLowerCase();
 }
 
-function groupIndices<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  items.forEach((item, index) => (groups.get(keyOf(item)) ?? groups.set(keyOf(item), []).get(keyOf(item))!).push(index));
+/**
+ * Candidates grouped by release, one film winning each group. A release holding several titles joined by " / "
+ * ("Fargo / Barton Fink", "Solaris / The Mirror / Stalker") that two or more films each meet exactly (a whole
+ * part, score 1) is a double feature: each of those parts is judged apart, as if a release of its own.
+ */
+function releaseGroups(candidates: readonly Candidate[]): Map<string, number[]> {
+  const partsOf = new Map<number, Set<string>>();
+  const exactPartOf = (candidate: Candidate): string | undefined => {
+    if (candidate.score !== 1 || !candidate.compared.endsWith('~title_part') || !candidate.discogs_title.includes('/')) return undefined;
+    let parts = partsOf.get(candidate.discogs_id);
+    if (parts === undefined) partsOf.set(candidate.discogs_id, (parts = new Set(candidate.discogs_title.split(/\s*\/\s*/).map(normalizeTitle))));
+    return parts.has(candidate.release_form) ? candidate.release_form : undefined;
+  };
+  const parts = candidates.map(exactPartOf);
+  const metParts = new Map<number, Set<string>>();
+  candidates.forEach((candidate, index) => {
+    const part = parts[index];
+    if (part !== undefined) (metParts.get(candidate.discogs_id) ?? metParts.set(candidate.discogs_id, new Set()).get(candidate.discogs_id)!).add(part);
+  });
+  return groupIndices(candidates, (candidate, index) => {
+    const part = parts[index];
+    return part !== undefined && metParts.get(candidate.discogs_id)!.size > 1 ? `${candidate.discogs_id}/${part}` : String(candidate.discogs_id);
+  });
+}
+
+function groupIndices<T>(items: readonly T[], keyOf: (item: T, index: number) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const key = keyOf(item, index);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(index);
+  });
   return groups;
 }

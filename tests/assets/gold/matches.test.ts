@@ -181,6 +181,25 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(3, 12), 'not_film_music', 'another artist\'s album of the same name');
   });
 
+  it('gives a release of several films\' titles joined by " / " to each film that meets a part exactly', async () => {
+    const { matches, ruleOf } = await judge(
+      [
+        film(1, 'Fargo', 1996, { composers: ['Carter Burwell'] }),
+        film(2, 'Barton Fink', 1991, { composers: ['Carter Burwell'] }),
+        film(3, 'Star Wars', 1977, { composers: ['John Williams'] }),
+        film(4, 'Close Encounters of the Third Kind', 1977, { composers: ['John Williams'] }),
+        film(5, 'Fargo', 1995, { composers: ['Someone Else'] }),
+      ],
+      [
+        release(10, 'Carter Burwell - Fargo / Barton Fink (Original Motion Picture Soundtracks)', 1996),
+        release(11, 'Zubin Mehta, Los Angeles Philharmonic Orchestra - Star Wars / Close Encounters Of The Third Kind', 1977),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 10], [3, 11], [4, 11]]);
+    assert.equal(ruleOf(2, 10), 'reissue_by_composer', 'a part is judged as a release of its own: Barton Fink\'s composer, five years on');
+    assert.equal(ruleOf(5, 10), 'another_film_fits_better', 'within a part, one film still wins');
+  });
+
   it('on a small labelled set, yields exactly the expected matches, each row explaining itself', async () => {
     const { rows, matches } = await judge(
       [
