@@ -2,6 +2,7 @@
  * Whether a Discogs release's artist credit names one of a film's composers (TMDB credits): "John Williams (4),
  * The London Symphony Orchestra" names "John Williams"; "Toto" names "Toto"; "Various" names nobody.
  */
+import { distance } from 'fastest-levenshtein';
 
 /** Lowercase, diacritics stripped, Discogs' disambiguation "(4)" dropped, punctuation → space. */
 export function normalizePersonName(name: string): string {
@@ -35,6 +36,20 @@ export function isCreditedComposer(artist: string | null, composers: readonly st
     const name = normalizePersonName(composer).replace(/^the /, '');
     if (name === '') return false;
     const multiWord = name.includes(' ');
-    return credits.some((credit) => credit === name || (multiWord && ` ${credit} `.includes(` ${name} `)));
+    return credits.some((credit) => credit === name || (multiWord && (` ${credit} `.includes(` ${name} `) || isTransliteration(credit, name))));
   });
+}
+
+/**
+ * Two spellings of one name from another alphabet ("Eduard Artemiev" / "Eduard Artemyev", "Sergei Prokofiev" /
+ * "Sergey Prokofiev"): the same words but one, and that one a word of six letters or more one letter apart.
+ */
+function isTransliteration(credit: string, name: string): boolean {
+  const a = credit.split(' ');
+  const b = name.split(' ');
+  if (a.length !== b.length) return false;
+  const differing = a.flatMap((word, index) => (word === b[index] ? [] : [[word, b[index]!] as const]));
+  if (differing.length !== 1) return false;
+  const [x, y] = differing[0]!;
+  return Math.min(x.length, y.length) >= 6 && distance(x, y) === 1;
 }

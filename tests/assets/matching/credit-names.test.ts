@@ -21,4 +21,12 @@ describe('credit names', () => {
     assert.ok(!isCreditedComposer(null, ['John Williams']));
     assert.ok(!isCreditedComposer('John Williams (4)', []));
   });
+
+  it('takes two spellings of a transliterated name as one, not names one short word apart', () => {
+    assert.ok(isCreditedComposer('Eduard Artemiev', ['Eduard Artemyev']));
+    assert.ok(isCreditedComposer('Sergei Prokofiev, USSR State Symphony Orchestra', ['Sergey Prokofiev']));
+    assert.ok(!isCreditedComposer('Joel Goldsmith', ['Jerry Goldsmith']), 'father and son');
+    assert.ok(!isCreditedComposer('Johnny Greene', ['Johnny Green']), 'a word under six letters must be exact');
+    assert.ok(!isCreditedComposer('Eduard Artemievski', ['Eduard Artemyev']));
+  });
 });
