@@ -72,7 +72,8 @@ export interface AnalyzedTitle {
   readonly wording: string;
   /**
    * Other titles the text holds, normalized: a bracketed title that is not wording ("mad max 2" of "The Road
-   * Warrior (Mad Max 2)"), and each part of a title joined with "/" ("fargo", "barton fink").
+   * Warrior (Mad Max 2)"), each part of a title joined with "/" ("fargo", "barton fink"), and a film the wording
+   * names ("dick tracy" of "I'm Breathless (Music From And Inspired By The Film Dick Tracy)").
    */
   readonly alternatives: readonly string[];
   /**
@@ -117,9 +118,10 @@ function analyzeWords(title: string): AnalyzedTitle {
   const segments = segmentsOf(text);
   const wording: string[] = [];
   const kept: Segment[] = [];
-  for (const segment of segments) {
+  const named = segments.map((segment) => namedTitle(segment.tokens)).filter((tokens) => tokens !== null);
+  for (const [index, segment] of segments.entries()) {
     if (segment.tokens.length === 0) continue;
-    if (isWordingSegment(segment)) wording.push(...segment.tokens);
+    if (isWordingSegment(segment) || (index > 0 && isEditionPart(segment))) wording.push(...segment.tokens);
     else kept.push(segment);
   }
   // All of it reads as wording ("The Score", "The Score (Music From The Motion Picture)"): the first part outside
@@ -129,7 +131,7 @@ function analyzeWords(title: string): AnalyzedTitle {
     if (title === undefined) return { norm: finish(segments.flatMap((segment) => segment.tokens)), wording: '', alternatives: [], parts: [] };
     const removed = segments.filter((segment) => segment !== title).flatMap((segment) => segment.tokens);
     const norm = finish(trimWordingRuns(title.tokens, removed));
-    return { norm, wording: removed.join(' '), alternatives: [], parts: [] };
+    return { norm, wording: removed.join(' '), alternatives: named.map(finish).filter((alternative) => alternative !== norm), parts: [] };
   }
   const trimmed = kept.map((segment) => ({ ...segment, tokens: trimWordingRuns(segment.tokens, wording) }));
   const main = trimmed.filter((segment) => !segment.bracketed);
@@ -139,6 +141,7 @@ function analyzeWords(title: string): AnalyzedTitle {
   if (main.length > 0) for (const segment of trimmed.filter((candidate) => candidate.bracketed)) alternatives.add(finish(segment.tokens));
   const slashParts = splitOnSlash(proper);
   if (slashParts.length > 1) for (const part of slashParts) alternatives.add(finish(part));
+  for (const title of named) alternatives.add(finish(title));
   alternatives.delete(norm);
   alternatives.delete('');
   const parts = proper.length > 1 ? proper.map((segment) => finish(segment.tokens)).filter((part) => part !== '') : [];
@@ -236,6 +239,47 @@ function isWordingSegment(segment: Segment): boolean {
   if (strong) return mostly;
   // "(Deluxe Edition)", "(25th Anniversary)", "(Music For The Luca Guadagnino Film)".
   return wordingWords === tokens.length || (mostly && BRACKET_OPENERS.has(tokens[0]!));
+}
+
+/**
+ * Edition words: a later part of nothing but these is the edition, not a subtitle ("The Lord Of The Rings: The
+ * Return Of The King - The Complete Recordings", "Stop Making Sense - Deluxe Edition").
+ */
+const EDITION_WORDS = new Set([
+  'the', 'complete', 'recordings', 'recording', 'expanded', 'deluxe', 'edition', 'anniversary', 'remastered', 'special',
+  'collectors', 'limited', 'definitive', 'ultimate', 'legacy', 'archival', 'restored', 'reissue',
+]);
+function isEditionPart(segment: Segment): boolean {
+  return !segment.bracketed && !segment.afterSlash && segment.tokens.some((token) => !ARTICLES.has(token))
+    && segment.tokens.every((token) => EDITION_WORDS.has(token) || /^\d+(st|nd|rd|th)$/.test(token));
+}
+
+/** What names film music in a title; the words after it may name the film ("… From The Motion Picture X"). */
+const FILM_ANCHORS = new Set(['soundtrack', 'soundtracks', 'score', 'ost', 'film', 'movie', 'picture', 'pictures']);
+const TAIL_LINKS = new Set(['from', 'of', 'to', 'for']);
+
+/**
+ * A film's title named after the wording that says it is film music: "(Music From The Motion Picture
+ * Trainspotting)", "41 Original Hits From The Soundtrack Of American Graffiti", "I'm Breathless (Music From And
+ * Inspired By The Film Dick Tracy)". Only when the wording says what it is from ("from"/"of" before the anchor, or
+ * a link after it), and the words left are more than wording: "(Music From Baz Luhrmann's Film)" names nobody
+ * after "film", "Film Socialisme" is a title.
+ */
+function namedTitle(tokens: readonly string[]): string[] | null {
+  let anchor = -1;
+  tokens.forEach((token, index) => {
+    if (FILM_ANCHORS.has(token)) anchor = index;
+  });
+  if (anchor < 0) return null;
+  let start = anchor + 1;
+  let linked = false;
+  while (start < tokens.length && (TAIL_LINKS.has(tokens[start]!) || ARTICLES.has(tokens[start]!))) {
+    linked ||= TAIL_LINKS.has(tokens[start]!);
+    start++;
+  }
+  const tail = tokens.slice(start);
+  const said = linked || tokens.slice(0, anchor).some((token) => token === 'from' || token === 'of');
+  return said && tail.some((token) => !isWeak(token)) ? tail : null;
 }
 
 /** A bracket that opens with one of these and is mostly wording is release wording, strong word or not. */

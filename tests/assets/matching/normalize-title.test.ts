@@ -50,6 +50,9 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, why: strin
   ['V for Vendetta', 'v for vendetta', 'single-letter numerals stay words'],
   ['Twin Peaks (Music From The Television Series)', 'twin peaks', 'TV wording kept out of the title'],
   ['The Godfather Part II (Original Soundtrack Recording)', 'godfather part 2', 'soundtrack recording'],
+  ['The Lord Of The Rings: The Return Of The King - The Complete Recordings', 'lord of the rings the return of the king', 'a later part of edition words'],
+  ['Stop Making Sense - Deluxe Edition', 'stop making sense', 'an edition after a dash'],
+  ['The Complete Recordings', 'complete recordings', 'edition words as the whole title are the title'],
   ['千と千尋の神隠し', '千と千尋の神隠し', 'Japanese untouched (voiced kana survive NFKD)'],
   ['ぶ', 'ぶ', 'voicing mark is not a Latin diacritic'],
   ['!!!', '', 'nothing left'],
@@ -72,6 +75,17 @@ describe('normalizeTitle', () => {
     assert.deepEqual(analyzeTitle('Star Wars: Episode IV - A New Hope').parts, ['star wars', 'episode 4', 'a new hope']);
     assert.equal(analyzeTitle('Twin Peaks (Music From The Television Series)').wording, 'music from the television series');
     assert.deepEqual(analyzeTitle('The Score'), { norm: 'score', wording: '', alternatives: [], parts: [] });
+  });
+
+  it('keeps a film named after the wording as another title the release holds', () => {
+    assert.deepEqual(analyzeTitle('Trainspotting #2 (Music From The Motion Picture Trainspotting)').alternatives, ['trainspotting']);
+    assert.deepEqual(analyzeTitle('41 Original Hits From The Soundtrack Of American Graffiti').alternatives, ['american graffiti']);
+    assert.deepEqual(analyzeTitle("I'm Breathless (Music From And Inspired By The Film Dick Tracy)"), {
+      norm: 'im breathless', wording: 'music from and inspired by the film dick tracy', alternatives: ['dick tracy'], parts: [],
+    });
+    assert.deepEqual(analyzeTitle("Moulin Rouge! Vol. 2 (Music From Baz Luhrmann's Film)").alternatives, [], 'nothing named after "film"');
+    assert.deepEqual(analyzeTitle('Original Soundtrack Recording').alternatives, [], 'only wording after "soundtrack"');
+    assert.deepEqual(analyzeTitle('Film Socialisme').alternatives, [], 'no "from"/"of": a title that starts with "film"');
   });
 
   it('makes both spellings of a soundtrack meet the film', () => {
