@@ -15,6 +15,7 @@
  */
 import type { Candidate } from '../silver/candidates.ts';
 import { normalizeTitle } from './normalize-title.ts';
+import { sequelNumbers } from './title-features.ts';
 
 export const SCORE_THRESHOLD = 0.88;
 /** A soundtrack comes out in the film's year, the next, or (a promo) the year before. */
@@ -147,7 +148,7 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   const contained = !similar && candidate.contained_form !== null;
   // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
   const enclosed = contained && (candidate.contained_part === null || (candidate.contained_part === 'first' && (candidate.year_diff ?? -1) < 0));
-  if (contained ? addsSequelNumber(candidate.contained_numbers) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
+  if (contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
   if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
   if (!similar && !contained) return { rule: 'below_threshold' };
   // A looked-up master dates the music, not the pressing: a 2014 reissue of a 1993 score is a 1993 release.
@@ -162,9 +163,13 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   return { rule: 'late_release_unlinked', pending: 'late', contained, enclosed };
 }
 
-/** A number after the film's words, other than a first volume's "1" (films do not say "1"). */
-function addsSequelNumber(numbers: string): boolean {
-  return numbers.split(' ').some((number) => number !== '' && number !== '1');
+/**
+ * A number after the film's words, other than a first volume's "1" (films do not say "1") and the film's own
+ * number said again ("Guardians Of The Galaxy Vol. 3: Awesome Mix Vol. 3" is the third film's).
+ */
+function addsSequelNumber(numbers: string, film: string): boolean {
+  const own = new Set(sequelNumbers(film).split(' '));
+  return numbers.split(' ').some((number) => number !== '' && number !== '1' && !own.has(number));
 }
 
 function linkLater(

@@ -56,6 +56,16 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(5, 14), undefined, 'a main title without its subtitle ("star wars") is never looked for inside others');
   });
 
+  it('reads the film\'s own number said again after its title as the same film\'s, another number as a sequel\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Guardians of the Galaxy', 2014), film(2, 'Guardians of the Galaxy Vol. 3', 2023)],
+      [release(10, 'Various - Guardians Of The Galaxy Vol. 3: Awesome Mix Vol. 3 (Original Motion Picture Soundtrack)', 2023)],
+    );
+    assert.deepEqual(matches, [[2, 10]]);
+    assert.equal(ruleOf(2, 10), 'title_contained');
+    assert.notEqual(ruleOf(1, 10), 'title_contained', 'the first film\'s title is followed by a "3" it does not have');
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
