@@ -30,14 +30,22 @@ export function creditNames(artist: string): string[] {
  * or more ("ennio morricone and his orchestra"); a one-word name ("toto", "goblin") must be the whole credit.
  */
 export function isCreditedComposer(artist: string | null, composers: readonly string[]): boolean {
-  if (artist === null || composers.length === 0) return false;
+  return creditedComposerShare(artist, composers) > 0;
+}
+
+/**
+ * The share of the film's composers the credit names: a re-recording credits the score's one composer (1 of
+ * 1 for Psycho 1960), where the remake that adapted it credits two (1 of 2 for Psycho 1998).
+ */
+export function creditedComposerShare(artist: string | null, composers: readonly string[]): number {
+  if (artist === null || composers.length === 0) return 0;
   const credits = creditNames(artist);
-  return composers.some((composer) => {
+  return composers.filter((composer) => {
     const name = normalizePersonName(composer).replace(/^the /, '');
     if (name === '') return false;
     const multiWord = name.includes(' ');
     return credits.some((credit) => credit === name || (multiWord && (` ${credit} `.includes(` ${name} `) || isTransliteration(credit, name))));
-  });
+  }).length / composers.length;
 }
 
 /**

@@ -98,9 +98,11 @@ function pickContemporary(candidates: readonly Candidate[], stages: readonly Sta
   // The film's composer made it: that film's, in whatever year (a reissue decades later, the original's
   // pressing in a remake's year), unless a contemporary film's composers are unknown and it may be theirs.
   // A held title only with the film: the same composer's title around the film's years later is a sequel's.
+  // Between remakes scored alike, the film whose composers the credit names most fully: a re-recording of
+  // Herrmann's Psycho is the 1960 film's (Herrmann), not the 1998 remake's (Herrmann and Elfman) of the next year.
   const byComposer = open
     .filter((index) => candidates[index]!.artist_is_composer && (!stages[index]!.contained || stages[index]!.pending === 'contemporary'))
-    .sort((a, b) => rank(candidates[a]!, candidates[b]!));
+    .sort((a, b) => candidates[b]!.score - candidates[a]!.score || candidates[b]!.composer_share - candidates[a]!.composer_share || rank(candidates[a]!, candidates[b]!));
   const othersKnown = contemporary.every((index) => candidates[index]!.artist_is_composer || candidates[index]!.tmdb_has_composers);
   const [winner, ...others] = byComposer.length > 0 && othersKnown ? [byComposer[0]!, ...open.filter((index) => index !== byComposer[0])] : contemporary;
   if (winner === undefined) return undefined;

@@ -210,6 +210,19 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(5, 10), 'another_film_fits_better', 'within a part, one film still wins');
   });
 
+  it('gives a re-recording to the remade film whose composers its credit names most fully', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Psycho', 1960, { composers: ['Bernard Herrmann'] }), film(2, 'Psycho', 1998, { composers: ['Bernard Herrmann', 'Danny Elfman'] })],
+      [
+        release(10, 'Bernard Herrmann, The Royal Scottish National Orchestra, Joel McNeely - Psycho (The Complete Original Motion Picture Score)', 1997),
+        release(11, 'Bernard Herrmann, Danny Elfman - Psycho (Original Motion Picture Score)', 1998),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11]]);
+    assert.equal(ruleOf(1, 10), 'reissue_by_composer');
+    assert.equal(ruleOf(2, 10), 'another_film_fits_better', 'a year from the remake, but it names half its composers');
+  });
+
   it('on a small labelled set, yields exactly the expected matches, each row explaining itself', async () => {
     const { rows, matches } = await judge(
       [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
+import { creditedComposerShare, creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
 
 describe('credit names', () => {
   it('splits a Discogs artist credit into names, dropping disambiguation numbers and "Various"', () => {
@@ -20,6 +20,13 @@ describe('credit names', () => {
     assert.ok(!isCreditedComposer('Totoro Band', ['Toto']), 'a one-word name must be the whole credit');
     assert.ok(!isCreditedComposer(null, ['John Williams']));
     assert.ok(!isCreditedComposer('John Williams (4)', []));
+  });
+
+  it('says how much of the film\'s composer credit the artist credit names', () => {
+    assert.equal(creditedComposerShare('Bernard Herrmann, Joel McNeely', ['Bernard Herrmann']), 1);
+    assert.equal(creditedComposerShare('Bernard Herrmann, Joel McNeely', ['Bernard Herrmann', 'Danny Elfman']), 0.5);
+    assert.equal(creditedComposerShare('Various', ['Bernard Herrmann']), 0);
+    assert.equal(creditedComposerShare('Bernard Herrmann', []), 0);
   });
 
   it('takes two spellings of a transliterated name as one, not names one short word apart', () => {
