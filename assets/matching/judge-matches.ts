@@ -150,7 +150,8 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   const contained = !similar && candidate.contained_form !== null;
   // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
   const enclosed = contained && (candidate.contained_part === null || (candidate.contained_part === 'first' && (candidate.year_diff ?? -1) < 0));
-  if (contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
+  const sequel = contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) && !isSecondAlbum(candidate) : candidate.film_numbers !== candidate.release_numbers;
+  if (sequel) return { rule: 'sequel_number_mismatch' };
   if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
   if (!similar && !contained) return { rule: 'below_threshold' };
   // A looked-up master dates the music, not the pressing: a 2014 reissue of a 1993 score is a 1993 release.
@@ -172,6 +173,19 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
 function addsSequelNumber(numbers: string, film: string): boolean {
   const own = new Set(sequelNumbers(film).split(' '));
   return numbers.split(' ').some((number) => number !== '' && number !== '1' && !own.has(number));
+}
+
+/**
+ * A number that counts the film's albums, not its sequels: "Moulin Rouge! Vol. 2", "Baby Driver Volume 2", "Boogie
+ * Nights 2 (More Music From The Original Motion Picture)", out with the film (a sequel comes years later). Only
+ * the film's title first: "Back To X 2" is not a second volume.
+ */
+function isSecondAlbum(candidate: Candidate): boolean {
+  const diff = candidate.year_diff;
+  if (diff === null || diff < 0 || diff > CONTEMPORARY_YEARS || candidate.contained_part !== 'first') return false;
+  if (/\bmore (music|songs)\b/i.test(candidate.discogs_title)) return true;
+  const words = normalizeTitle(candidate.discogs_title).split(' ');
+  return candidate.contained_numbers.split(' ').every((number) => words.some((word, index) => word === number && /^vol(ume)?$/.test(words[index - 1] ?? '')));
 }
 
 function linkLater(

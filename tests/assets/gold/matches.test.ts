@@ -66,6 +66,22 @@ describe('gold/matches rules', () => {
     assert.notEqual(ruleOf(1, 10), 'title_contained', 'the first film\'s title is followed by a "3" it does not have');
   });
 
+  it('reads a second volume out with the film as the film\'s second album, years later as a sequel\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Moulin Rouge!', 2001), film(2, 'Boogie Nights', 1997), film(3, 'Baby Driver', 2017), film(4, 'Mad Max', 1979)],
+      [
+        release(10, "Various - Moulin Rouge! Vol. 2 (Music From Baz Luhrmann's Film)", 2002),
+        release(11, 'Various - Boogie Nights 2 (More Music From The Original Motion Picture)', 1998),
+        release(12, 'Steven Price - Baby Driver Volume 2: The Score For A Score', 2017),
+        release(13, 'Various - Moulin Rouge Vol. 2 (Music From The Motion Picture)', 2011),
+        release(14, 'Brian May - Mad Max 2 (Original Motion Picture Soundtrack)', 1980),
+      ],
+    );
+    // Ten years on, a second volume is a sequel's (13); a bare number is a sequel's, even out the next year (14).
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12]]);
+    assert.equal(ruleOf(1, 10), 'title_contained');
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
