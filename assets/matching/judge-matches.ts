@@ -149,7 +149,9 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   const similar = candidate.score >= SCORE_THRESHOLD || isOneTypoAway(candidate);
   const contained = !similar && candidate.contained_form !== null;
   // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
-  const enclosed = contained && (candidate.contained_part === null || (candidate.contained_part === 'first' && (candidate.year_diff ?? -1) < 0));
+  // "More X" is X's second album, as "More Music From X" is: the film's title first, for what follows.
+  const part = candidate.contained_part ?? (contained && isMoreOf(candidate) ? 'first' : null);
+  const enclosed = contained && (part === null || (part === 'first' && (candidate.year_diff ?? -1) < 0));
   const sequel = contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) && !isSecondAlbum(candidate) : candidate.film_numbers !== candidate.release_numbers;
   if (sequel) return { rule: 'sequel_number_mismatch' };
   if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
@@ -173,6 +175,12 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
 function addsSequelNumber(numbers: string, film: string): boolean {
   const own = new Set(sequelNumbers(film).split(' '));
   return numbers.split(' ').some((number) => number !== '' && number !== '1' && !own.has(number));
+}
+
+/** "More Dirty Dancing": only "more" before the film's title. */
+function isMoreOf(candidate: Candidate): boolean {
+  const title = normalizeTitle(candidate.discogs_title);
+  return title === `more ${candidate.contained_form}` || title.startsWith(`more ${candidate.contained_form} `);
 }
 
 /**

@@ -82,6 +82,19 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(1, 10), 'title_contained');
   });
 
+  it('reads "More X" out with the film as its second album, years later as another film\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Dirty Dancing', 1987), film(2, 'American Graffiti', 1973)],
+      [
+        release(10, 'Various - More Dirty Dancing', 1988),
+        release(11, 'Various - More American Graffiti (Original Motion Picture Soundtrack)', 1979),
+        release(12, 'Various - Once More Dirty Dancing', 1988),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10]]);
+    assert.equal(ruleOf(1, 10), 'title_contained');
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
