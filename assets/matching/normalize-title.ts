@@ -337,13 +337,60 @@ function splitOnSlash(segments: readonly Segment[]): string[][] {
   return parts.filter((part) => part.length > 0);
 }
 
-/** Roman sequel numerals as digits, a leading "the" and a trailing "the" (", The") dropped. */
+/** Roman sequel numerals and number words as digits, a leading "the" and a trailing "the" (", The") dropped. */
 function finish(tokens: readonly string[]): string {
-  const out = tokens.map((token) => ROMAN_NUMERALS.get(token) ?? token);
+  const out = numberWordsAsDigits(tokens).map((token) => ROMAN_NUMERALS.get(token) ?? token);
   if (out.length > 1 && out[0] === 'the') out.shift();
   // ", The" became a trailing "the" once the comma went; English titles do not otherwise end in "the".
   if (out.length > 1 && out[out.length - 1] === 'the') out.pop();
   return out.join(' ');
+}
+
+const UNITS: ReadonlyMap<string, number> = new Map([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+].map((word, value) => [word, value]));
+const TENS: ReadonlyMap<string, number> = new Map(
+  ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, index) => [word, (index + 2) * 10]),
+);
+
+/**
+ * English number words as one number in digits, as the other side may write it: "One Hundred and One
+ * Dalmatians" / "101 Dalmatians", "Ocean's Eleven" / "Ocean's 11", "Twenty-One" / "21" (the hyphen is a space by
+ * now). "and" joins only after "hundred" or "thousand" ("One And Only" keeps its "and").
+ */
+function numberWordsAsDigits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; ) {
+    let total = 0;
+    let current = 0;
+    let end = index;
+    let read = false;
+    for (let at = index; at < tokens.length; at++) {
+      const token = tokens[at]!;
+      const unit = UNITS.get(token);
+      const tens = TENS.get(token);
+      // A year read in pairs: "Nineteen Eighty-Four" is 1984, "Nineteen Seventeen" 1917.
+      if (read && total === 0 && current > 10 && current < 20 && (tens !== undefined || (unit !== undefined && unit >= 10))) current = current * 100 + (tens ?? unit!);
+      else if (tens !== undefined && current % 100 === 0) current += tens;
+      else if (unit !== undefined && current % 10 === 0 && (current % 100 === 0 || unit < 10)) current += unit;
+      else if ((token === 'hundred' && read && current % 100 > 0 && current < 100) || (token === 'thousand' && read && current > 0 && total === 0)) {
+        if (token === 'hundred') current *= 100;
+        else [total, current] = [current * 1000, 0];
+      } else if (token === 'and' && read && (tokens[at - 1] === 'hundred' || tokens[at - 1] === 'thousand') && (UNITS.has(tokens[at + 1] ?? '') || TENS.has(tokens[at + 1] ?? ''))) continue;
+      else break;
+      read = true;
+      end = at + 1;
+    }
+    if (!read) {
+      out.push(tokens[index]!);
+      index++;
+      continue;
+    }
+    out.push(String(total + current));
+    index = end;
+  }
+  return out;
 }
 
 /**
