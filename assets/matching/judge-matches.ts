@@ -14,7 +14,7 @@
  * Anything else stays a non-match, and says why.
  */
 import type { Candidate } from '../silver/candidates.ts';
-import { normalizeTitle } from './normalize-title.ts';
+import { analyzeTitle, normalizeTitle } from './normalize-title.ts';
 import { sequelNumbers } from './title-features.ts';
 
 export const SCORE_THRESHOLD = 0.88;
@@ -150,7 +150,9 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   const contained = !similar && candidate.contained_form !== null;
   // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
   // "More X" is X's second album, as "More Music From X" is: the film's title first, for what follows.
-  const part = candidate.contained_part ?? (contained && isMoreOf(candidate) ? 'first' : null);
+  // A title held first but run on within the same part ("Superfly T.N.T.") is another title, as one inside other
+  // words is: only a link to the film decides.
+  const part = candidate.contained_part === 'first' ? (runsOn(candidate) ? null : 'first') : candidate.contained_part ?? (contained && isMoreOf(candidate) ? 'first' : null);
   const enclosed = contained && (part === null || (part === 'first' && (candidate.year_diff ?? -1) < 0));
   const sequel = contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) && !isSecondAlbum(candidate) : candidate.film_numbers !== candidate.release_numbers;
   if (sequel) return { rule: 'sequel_number_mismatch' };
@@ -175,6 +177,21 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
 function addsSequelNumber(numbers: string, film: string): boolean {
   const own = new Set(sequelNumbers(film).split(' '));
   return numbers.split(' ').some((number) => number !== '' && number !== '1' && !own.has(number));
+}
+
+/**
+ * The release's title goes on after the film's words, in the same part, with words other than numbers and
+ * "vol"/"volume": "Superfly T.N.T." of "Super Fly". Not "X: The Complete Score" (a part of its own), "X Vol. 2",
+ * "X 2", "X" with an insertion ("Guardians Of The Galaxy [Awesome Mix] Vol. 2").
+ */
+function runsOn(candidate: Candidate): boolean {
+  const film = candidate.contained_form!;
+  const analyzed = analyzeTitle(candidate.discogs_title);
+  const forms = [analyzed.norm, ...analyzed.alternatives];
+  const own = forms.find((form) => form === film || form.startsWith(`${film} `) || analyzed.parts[0] === film);
+  if (own === undefined || analyzed.parts[0] === film) return false;
+  const rest = own.slice(film.length).trim().split(' ').filter((word) => word !== '');
+  return rest.some((word) => !/^\d+$/.test(word) && !/^vol(ume)?$/.test(word));
 }
 
 /** "More Dirty Dancing": only "more" before the film's title. */

@@ -95,6 +95,18 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(1, 10), 'title_contained');
   });
 
+  it('reads a film\'s title run on in the same part ("Superfly T.N.T.") as another title, a part of its own as the film\'s', async () => {
+    const { matches } = await judge(
+      [film(1, 'Super Fly', 1972, { alternative_titles: ['Superfly'], composers: ['Curtis Mayfield'] }), film(2, 'Gladiator', 2000)],
+      [
+        release(10, 'Osibisa - Superfly T.N.T. (Original Soundtrack)', 1973),
+        release(11, 'Hans Zimmer, Lisa Gerrard - Gladiator: Music From The Motion Picture', 2000),
+        release(12, 'Hans Zimmer, Lisa Gerrard - Gladiator: The Complete Score', 2000),
+      ],
+    );
+    assert.deepEqual(matches, [[2, 11], [2, 12]]);
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
