@@ -19,7 +19,7 @@ const STRONG = new Set([
 const STRONG_PAIRS = new Set([
   'motion picture', 'motion pictures', 'sound track', 'sound tracks', 'bande originale', 'colonna sonora', 'banda sonora', 'trilha sonora',
   'original cast', 'cast recording', 'film music', 'movie music', 'television series', 'tv series', 'video game', 'game soundtrack',
-  'the album',
+  'the album', 'symphonic suite',
 ]);
 /** Words that belong to release wording when they stand next to it (never alone: "Original Sin", "Music Man"). */
 const WEAK = new Set([

@@ -59,6 +59,7 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, why: strin
   ['The Lord Of The Rings: The Return Of The King - The Complete Recordings', 'lord of the rings the return of the king', 'a later part of edition words'],
   ['Stop Making Sense - Deluxe Edition', 'stop making sense', 'an edition after a dash'],
   ['The Complete Recordings', 'complete recordings', 'edition words as the whole title are the title'],
+  ['Symphonic Suite AKIRA', 'akira', 'a symphonic suite is film music wording before the title'],
   ['千と千尋の神隠し', '千と千尋の神隠し', 'Japanese untouched (voiced kana survive NFKD)'],
   ['ぶ', 'ぶ', 'voicing mark is not a Latin diacritic'],
   ['!!!', '', 'nothing left'],
