@@ -154,9 +154,11 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   // words is: only a link to the film decides.
   const part = candidate.contained_part === 'first' ? (runsOn(candidate) ? null : 'first') : candidate.contained_part ?? (contained && isMoreOf(candidate) ? 'first' : null);
   const enclosed = contained && (part === null || (part === 'first' && (candidate.year_diff ?? -1) < 0));
-  const sequel = contained ? addsSequelNumber(candidate.contained_numbers, candidate.contained_form!) && !isSecondAlbum(candidate) : candidate.film_numbers !== candidate.release_numbers;
+  const sequel = contained
+    ? addsSequelNumber(withoutNumbers(candidate.contained_numbers, [...editionYear(candidate), ...subtitleNumbers(candidate)]), candidate.contained_form!) && !isSecondAlbum(candidate)
+    : candidate.film_numbers !== withoutNumbers(candidate.release_numbers, editionYear(candidate));
   if (sequel) return { rule: 'sequel_number_mismatch' };
-  if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
+  if (isShort(candidate) && candidate.score < 1 && !isEditionOf(candidate)) return { rule: 'short_title_inexact' };
   if (!similar && !contained) return { rule: 'below_threshold' };
   // A looked-up master dates the music, not the pressing: a 2014 reissue of a 1993 score is a 1993 release.
   const masterYear = candidate.discogs_master_id === null ? undefined : masterYears.get(candidate.discogs_master_id);
@@ -168,6 +170,43 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   if (diff < -CONTEMPORARY_YEARS) return { rule: 'released_before_film' };
   if (diff <= CONTEMPORARY_YEARS) return { rule: 'title_and_year', pending: 'contemporary', contained, enclosed };
   return { rule: 'late_release_unlinked', pending: 'late', contained, enclosed };
+}
+
+/**
+ * The release's own year written into its title, an edition's name, not a sequel's number ("Symphonic Suite
+ * AKIRA 2016", a 2016 reissue) — unless the film's title has it too.
+ */
+function editionYear(candidate: Candidate): string[] {
+  const year = candidate.discogs_year === null ? '' : String(candidate.discogs_year);
+  return year === '' || candidate.film_numbers.split(' ').includes(year) ? [] : [year];
+}
+
+/** The release's title is the film's and its own year: "akira 2016" of "Akira", a 2016 edition. */
+function isEditionOf(candidate: Candidate): boolean {
+  const [year] = editionYear(candidate);
+  return year !== undefined && candidate.release_form === `${candidate.film_form} ${year}`;
+}
+
+const SEQUEL_WORDS = new Set(['part', 'vol', 'volume', 'chapter', 'episode', 'book', 'no', 'number']);
+
+/**
+ * Numbers inside a subtitle after the film's whole title, among other words: "The Hunger Games: Songs From District
+ * 12 And Beyond". A number that opens the subtitle or follows "Part", "Vol.", "Episode" … still counts.
+ */
+function subtitleNumbers(candidate: Candidate): string[] {
+  const { parts } = analyzeTitle(candidate.discogs_title);
+  if (parts[0] !== candidate.contained_form) return [];
+  return parts.slice(1).flatMap((part) => part.split(' ').filter((word, index, words) => index > 0 && /^\d+$/.test(word) && !SEQUEL_WORDS.has(words[index - 1]!)));
+}
+
+/** Sorted numbers ("3 12") with the given ones taken out, each once. */
+function withoutNumbers(numbers: string, drop: readonly string[]): string {
+  const kept = numbers.split(' ').filter((number) => number !== '');
+  for (const number of drop) {
+    const at = kept.indexOf(number);
+    if (at >= 0) kept.splice(at, 1);
+  }
+  return kept.join(' ');
 }
 
 /**

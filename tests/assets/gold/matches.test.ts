@@ -107,6 +107,20 @@ describe('gold/matches rules', () => {
     assert.deepEqual(matches, [[2, 11], [2, 12]]);
   });
 
+  it('reads an edition\'s own year and a number inside a subtitle\'s words as no sequel\'s number', async () => {
+    const { matches } = await judge(
+      [film(1, 'Akira', 1988), film(2, 'The Hunger Games', 2012)],
+      [
+        release(10, 'Geinoh Yamashirogumi - Symphonic Suite AKIRA', 1988),
+        release(11, 'Geinoh Yamashirogumi - Symphonic Suite AKIRA 2016', 2016, { master_year: 1988 }),
+        release(12, 'Geinoh Yamashirogumi - Akira 2', 1989),
+        release(13, 'Various - The Hunger Games: Songs From District 12 And Beyond', 2012),
+        release(14, 'James Newton Howard - The Hunger Games: Part 2 (Original Motion Picture Score)', 2013),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [1, 11], [2, 13]]);
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
