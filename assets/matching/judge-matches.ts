@@ -1,14 +1,15 @@
 /**
  * The rules that decide `is_match`, in order, each named in the gold row's `rule`:
  *  1. what fools string similarity is ruled out first: TV series, video game and "inspired by" albums; a
- *     release neither filed nor titled as film music (unless it is the film's composer's, on the film's exact title); a different sequel number ("II", "2049", "Part 3");
- *     a very short title that is not an exact match;
+ *     release neither filed nor titled as film music (unless it is the film's composer's, on the film's exact
+ *     title); a different sequel number ("II", "2049", "Part 3"; not an edition's year, a second album's "Vol. 2"
+ *     out with the film, a number among a subtitle's words); a very short title that is not an exact match;
  *  2. a release is the film's when the titles score ≥ `SCORE_THRESHOLD` (or are one typo apart in a title of
  *     seven letters or more) and the release came out within a year of the film; among several such films the best-scoring, closest in year wins (remakes);
  *  3. a later or undated release is a reissue of a film whose contemporary pressing shares its master, or its
  *     exact title and artist; an undated one also matches a film whose title no other film has;
- *  4. a release by the film's composer is the film's in any year, and a looked-up master's year (its first
- *     pressing's) dates a reissue: the film of that year takes it.
+ *  4. a release by the film's composer is the film's in any year (of remakes, the one whose composers it names
+ *     most fully), and a looked-up master's year (its first pressing's) dates a reissue: the film of that year takes it.
  * A release is one film's, except a double feature: titles joined by " / " that films each meet exactly are
  * judged apart, each part as a release of its own.
  * Anything else stays a non-match, and says why.
