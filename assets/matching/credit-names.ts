@@ -4,7 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 
-/** Lowercase, diacritics stripped, Discogs' disambiguation "(4)" dropped, punctuation → space. */
+/** Lowercase, diacritics stripped, Discogs' disambiguation "(4)" dropped, punctuation → space, initials joined. */
 export function normalizePersonName(name: string): string {
   return name
     .normalize('NFKD')
@@ -13,7 +13,9 @@ export function normalizePersonName(name: string): string {
     .replace(/\(\d+\)/g, ' ')
     .replace(/['’`.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    // Initials written with or without spaces are one: "M. M. Keeravani" / "M.M. Keeravani", "A. R. Rahman" / "A.R. Rahman".
+    .replace(/(?<=^|\s)\p{L}(?:\s\p{L}(?=\s|$))+/gu, (initials) => initials.replace(/\s/g, ''));
 }
 
 /** The names in a Discogs artist credit: split at commas, "&", "and", "/", "feat.", "vs.", "with". */

@@ -9,6 +9,8 @@ describe('credit names', () => {
     assert.deepEqual(creditNames('Prince And The Revolution'), ['prince', 'revolution']);
     assert.deepEqual(creditNames('Various'), []);
     assert.equal(normalizePersonName('Jóhann Jóhannsson'), 'johann johannsson');
+    assert.equal(normalizePersonName('M. M. Keeravani'), normalizePersonName('M.M. Keeravani'), 'initials with or without spaces');
+    assert.equal(normalizePersonName('Richard M. Sherman'), 'richard m sherman', 'a single initial stays a word');
   });
 
   it('finds a film\'s composer in the credit: a whole credit, or a name of two words inside one', () => {
