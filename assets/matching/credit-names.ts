@@ -2,8 +2,9 @@
  * Whether a Discogs release's artist credit names one of a film's composers (TMDB credits): "John Williams (4),
  * The London Symphony Orchestra" names "John Williams"; "Toto" names "Toto"; "Various" names nobody.
  */
+import { distance } from 'fastest-levenshtein';
 
-/** Lowercase, diacritics stripped, Discogs' disambiguation "(4)" dropped, punctuation → space. */
+/** Lowercase, diacritics stripped, Discogs' disambiguation "(4)" dropped, punctuation → space, initials joined. */
 export function normalizePersonName(name: string): string {
   return name
     .normalize('NFKD')
@@ -12,7 +13,9 @@ export function normalizePersonName(name: string): string {
     .replace(/\(\d+\)/g, ' ')
     .replace(/['’`.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    // Initials written with or without spaces are one: "M. M. Keeravani" / "M.M. Keeravani", "A. R. Rahman" / "A.R. Rahman".
+    .replace(/(?<=^|\s)\p{L}(?:\s\p{L}(?=\s|$))+/gu, (initials) => initials.replace(/\s/g, ''));
 }
 
 /** The names in a Discogs artist credit: split at commas, "&", "and", "/", "feat.", "vs.", "with". */
@@ -29,12 +32,34 @@ export function creditNames(artist: string): string[] {
  * or more ("ennio morricone and his orchestra"); a one-word name ("toto", "goblin") must be the whole credit.
  */
 export function isCreditedComposer(artist: string | null, composers: readonly string[]): boolean {
-  if (artist === null || composers.length === 0) return false;
+  return creditedComposerShare(artist, composers) > 0;
+}
+
+/**
+ * The share of the film's composers the credit names: a re-recording credits the score's one composer (1 of
+ * 1 for Psycho 1960), where the remake that adapted it credits two (1 of 2 for Psycho 1998).
+ */
+export function creditedComposerShare(artist: string | null, composers: readonly string[]): number {
+  if (artist === null || composers.length === 0) return 0;
   const credits = creditNames(artist);
-  return composers.some((composer) => {
+  return composers.filter((composer) => {
     const name = normalizePersonName(composer).replace(/^the /, '');
     if (name === '') return false;
     const multiWord = name.includes(' ');
-    return credits.some((credit) => credit === name || (multiWord && ` ${credit} `.includes(` ${name} `)));
-  });
+    return credits.some((credit) => credit === name || (multiWord && (` ${credit} `.includes(` ${name} `) || isTransliteration(credit, name))));
+  }).length / composers.length;
+}
+
+/**
+ * Two spellings of one name from another alphabet ("Eduard Artemiev" / "Eduard Artemyev", "Sergei Prokofiev" /
+ * "Sergey Prokofiev"): the same words but one, and that one a word of six letters or more one letter apart.
+ */
+function isTransliteration(credit: string, name: string): boolean {
+  const a = credit.split(' ');
+  const b = name.split(' ');
+  if (a.length !== b.length) return false;
+  const differing = a.flatMap((word, index) => (word === b[index] ? [] : [[word, b[index]!] as const]));
+  if (differing.length !== 1) return false;
+  const [x, y] = differing[0]!;
+  return Math.min(x.length, y.length) >= 6 && distance(x, y) === 1;
 }

@@ -1,17 +1,22 @@
 /**
  * The rules that decide `is_match`, in order, each named in the gold row's `rule`:
  *  1. what fools string similarity is ruled out first: TV series, video game and "inspired by" albums; a
- *     release neither filed nor titled as film music; a different sequel number ("II", "2049", "Part 3");
- *     a very short title that is not an exact match;
+ *     release neither filed nor titled as film music (unless it is the film's composer's, on the film's exact
+ *     title); a different sequel number ("II", "2049", "Part 3"; not an edition's year, a second album's "Vol. 2"
+ *     out with the film, a number among a subtitle's words); a very short title that is not an exact match;
  *  2. a release is the film's when the titles score ≥ `SCORE_THRESHOLD` (or are one typo apart in a title of
  *     seven letters or more) and the release came out within a year of the film; among several such films the best-scoring, closest in year wins (remakes);
  *  3. a later or undated release is a reissue of a film whose contemporary pressing shares its master, or its
  *     exact title and artist; an undated one also matches a film whose title no other film has;
- *  4. a release by the film's composer is the film's in any year, and a looked-up master's year (its first
- *     pressing's) dates a reissue: the film of that year takes it.
+ *  4. a release by the film's composer is the film's in any year (of remakes, the one whose composers it names
+ *     most fully), and a looked-up master's year (its first pressing's) dates a reissue: the film of that year takes it.
+ * A release is one film's, except a double feature: titles joined by " / " that films each meet exactly are
+ * judged apart, each part as a release of its own.
  * Anything else stays a non-match, and says why.
  */
 import type { Candidate } from '../silver/candidates.ts';
+import { analyzeTitle, normalizeTitle } from './normalize-title.ts';
+import { sequelNumbers } from './title-features.ts';
 
 export const SCORE_THRESHOLD = 0.88;
 /** A soundtrack comes out in the film's year, the next, or (a promo) the year before. */
@@ -43,7 +48,8 @@ type Stage = { rule: MatchRule; pending?: 'contemporary' | 'late' | 'undated'; c
 export function judgeCandidates(candidates: readonly Candidate[], masterYears: ReadonlyMap<number, number> = new Map()): Verdict[] {
   const stages = candidates.map((candidate) => screen(candidate, masterYears));
   const verdicts: (Verdict | undefined)[] = candidates.map((_, index) => (stages[index]!.pending === undefined ? { rule: stages[index]!.rule, isMatch: false } : undefined));
-  const byRelease = groupIndices(candidates, (candidate) => candidate.discogs_id);
+  // A release is one film's; a release of several films' titles joined by " / " is each one's (see releaseGroups).
+  const byRelease = releaseGroups(candidates);
   const firstPressings = firstPressingOfMasters(candidates);
   const filmOfMaster = new Map<number, number>();
   const filmOfTitle = new Map<string, number>();
@@ -58,7 +64,7 @@ export function judgeCandidates(candidates: readonly Candidate[], masterYears: R
     if (candidate.discogs_artist !== null) (artistsOfFilm.get(candidate.tmdb_id) ?? artistsOfFilm.set(candidate.tmdb_id, new Set()).get(candidate.tmdb_id)!).add(candidate.discogs_artist.toLowerCase());
   };
   // 1. A master's first pressing decides which film the master is (a reissue in a remake's year stays the original's).
-  for (const [release, indices] of byRelease) if (firstPressings.has(release)) decide(indices);
+  for (const indices of byRelease.values()) if (firstPressings.has(candidates[indices[0]!]!.discogs_id)) decide(indices);
   // 2. Other pressings of a decided master follow it.
   for (const indices of byRelease.values()) {
     for (const index of indices) {
@@ -93,9 +99,11 @@ function pickContemporary(candidates: readonly Candidate[], stages: readonly Sta
   // The film's composer made it: that film's, in whatever year (a reissue decades later, the original's
   // pressing in a remake's year), unless a contemporary film's composers are unknown and it may be theirs.
   // A held title only with the film: the same composer's title around the film's years later is a sequel's.
+  // Between remakes scored alike, the film whose composers the credit names most fully: a re-recording of
+  // Herrmann's Psycho is the 1960 film's (Herrmann), not the 1998 remake's (Herrmann and Elfman) of the next year.
   const byComposer = open
     .filter((index) => candidates[index]!.artist_is_composer && (!stages[index]!.contained || stages[index]!.pending === 'contemporary'))
-    .sort((a, b) => rank(candidates[a]!, candidates[b]!));
+    .sort((a, b) => candidates[b]!.score - candidates[a]!.score || candidates[b]!.composer_share - candidates[a]!.composer_share || rank(candidates[a]!, candidates[b]!));
   const othersKnown = contemporary.every((index) => candidates[index]!.artist_is_composer || candidates[index]!.tmdb_has_composers);
   const [winner, ...others] = byComposer.length > 0 && othersKnown ? [byComposer[0]!, ...open.filter((index) => index !== byComposer[0])] : contemporary;
   if (winner === undefined) return undefined;
@@ -132,15 +140,26 @@ function firstPressingOfMasters(candidates: readonly Candidate[]): Set<number> {
 /** Rules that need only the pair itself. */
 function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>): Stage {
   if (candidate.discogs_hint !== null) return { rule: `decoy_${candidate.discogs_hint.replace('-', '_')}` as MatchRule };
-  if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording) return { rule: 'not_film_music' };
+  // The film's own composer on its exact title is its music however Discogs files it (a band's album of the
+  // film's songs: "Prince And The Revolution - Purple Rain", filed as Rock); the whole title, not one of several
+  // (Gershwin's "Rhapsody In Blue / An American In Paris" are concert works the film is named after).
+  const composersAlbum = candidate.artist_is_composer && candidate.score === 1 && !candidate.compared.endsWith('title_part');
+  if (!candidate.discogs_filed_as_soundtrack && !candidate.discogs_soundtrack_wording && !composersAlbum) return { rule: 'not_film_music' };
   // Titles too far apart for similarity may still hold the film's whole title ("Back To Titanic"); the numbers
   // the release adds after it are then what can make it another film's (a sequel's, a second volume's).
   const similar = candidate.score >= SCORE_THRESHOLD || isOneTypoAway(candidate);
   const contained = !similar && candidate.contained_form !== null;
   // "X: Subtitle" is the film's album when it comes out with the film; one out before it is another film.
-  const enclosed = contained && (candidate.contained_part === null || (candidate.contained_part === 'first' && (candidate.year_diff ?? -1) < 0));
-  if (contained ? addsSequelNumber(candidate.contained_numbers) : candidate.film_numbers !== candidate.release_numbers) return { rule: 'sequel_number_mismatch' };
-  if (isShort(candidate) && candidate.score < 1) return { rule: 'short_title_inexact' };
+  // "More X" is X's second album, as "More Music From X" is: the film's title first, for what follows.
+  // A title held first but run on within the same part ("Superfly T.N.T.") is another title, as one inside other
+  // words is: only a link to the film decides.
+  const part = candidate.contained_part === 'first' ? (runsOn(candidate) ? null : 'first') : candidate.contained_part ?? (contained && isMoreOf(candidate) ? 'first' : null);
+  const enclosed = contained && (part === null || (part === 'first' && (candidate.year_diff ?? -1) < 0));
+  const sequel = contained
+    ? addsSequelNumber(withoutNumbers(candidate.contained_numbers, [...editionYear(candidate), ...subtitleNumbers(candidate)]), candidate.contained_form!) && !isSecondAlbum(candidate)
+    : candidate.film_numbers !== withoutNumbers(candidate.release_numbers, editionYear(candidate));
+  if (sequel) return { rule: 'sequel_number_mismatch' };
+  if (isShort(candidate) && candidate.score < 1 && !isEditionOf(candidate)) return { rule: 'short_title_inexact' };
   if (!similar && !contained) return { rule: 'below_threshold' };
   // A looked-up master dates the music, not the pressing: a 2014 reissue of a 1993 score is a 1993 release.
   const masterYear = candidate.discogs_master_id === null ? undefined : masterYears.get(candidate.discogs_master_id);
@@ -154,9 +173,84 @@ function screen(candidate: Candidate, masterYears: ReadonlyMap<number, number>):
   return { rule: 'late_release_unlinked', pending: 'late', contained, enclosed };
 }
 
-/** A number after the film's words, other than a first volume's "1" (films do not say "1"). */
-function addsSequelNumber(numbers: string): boolean {
-  return numbers.split(' ').some((number) => number !== '' && number !== '1');
+/**
+ * The release's own year written into its title, an edition's name, not a sequel's number ("Symphonic Suite
+ * AKIRA 2016", a 2016 reissue) — unless the film's title has it too.
+ */
+function editionYear(candidate: Candidate): string[] {
+  const year = candidate.discogs_year === null ? '' : String(candidate.discogs_year);
+  return year === '' || candidate.film_numbers.split(' ').includes(year) ? [] : [year];
+}
+
+/** The release's title is the film's and its own year: "akira 2016" of "Akira", a 2016 edition. */
+function isEditionOf(candidate: Candidate): boolean {
+  const [year] = editionYear(candidate);
+  return year !== undefined && candidate.release_form === `${candidate.film_form} ${year}`;
+}
+
+const SEQUEL_WORDS = new Set(['part', 'vol', 'volume', 'chapter', 'episode', 'book', 'no', 'number']);
+
+/**
+ * Numbers inside a subtitle after the film's whole title, among other words: "The Hunger Games: Songs From District
+ * 12 And Beyond". A number that opens the subtitle or follows "Part", "Vol.", "Episode" … still counts.
+ */
+function subtitleNumbers(candidate: Candidate): string[] {
+  const { parts } = analyzeTitle(candidate.discogs_title);
+  if (parts[0] !== candidate.contained_form) return [];
+  return parts.slice(1).flatMap((part) => part.split(' ').filter((word, index, words) => index > 0 && /^\d+$/.test(word) && !SEQUEL_WORDS.has(words[index - 1]!)));
+}
+
+/** Sorted numbers ("3 12") with the given ones taken out, each once. */
+function withoutNumbers(numbers: string, drop: readonly string[]): string {
+  const kept = numbers.split(' ').filter((number) => number !== '');
+  for (const number of drop) {
+    const at = kept.indexOf(number);
+    if (at >= 0) kept.splice(at, 1);
+  }
+  return kept.join(' ');
+}
+
+/**
+ * A number after the film's words, other than a first volume's "1" (films do not say "1") and the film's own
+ * number said again ("Guardians Of The Galaxy Vol. 3: Awesome Mix Vol. 3" is the third film's).
+ */
+function addsSequelNumber(numbers: string, film: string): boolean {
+  const own = new Set(sequelNumbers(film).split(' '));
+  return numbers.split(' ').some((number) => number !== '' && number !== '1' && !own.has(number));
+}
+
+/**
+ * The release's title goes on after the film's words, in the same part, with words other than numbers and
+ * "vol"/"volume": "Superfly T.N.T." of "Super Fly". Not "X: The Complete Score" (a part of its own), "X Vol. 2",
+ * "X 2", "X" with an insertion ("Guardians Of The Galaxy [Awesome Mix] Vol. 2").
+ */
+function runsOn(candidate: Candidate): boolean {
+  const film = candidate.contained_form!;
+  const analyzed = analyzeTitle(candidate.discogs_title);
+  const forms = [analyzed.norm, ...analyzed.alternatives];
+  const own = forms.find((form) => form === film || form.startsWith(`${film} `) || analyzed.parts[0] === film);
+  if (own === undefined || analyzed.parts[0] === film) return false;
+  const rest = own.slice(film.length).trim().split(' ').filter((word) => word !== '');
+  return rest.some((word) => !/^\d+$/.test(word) && !/^vol(ume)?$/.test(word));
+}
+
+/** "More Dirty Dancing": only "more" before the film's title. */
+function isMoreOf(candidate: Candidate): boolean {
+  const title = normalizeTitle(candidate.discogs_title);
+  return title === `more ${candidate.contained_form}` || title.startsWith(`more ${candidate.contained_form} `);
+}
+
+/**
+ * A number that counts the film's albums, not its sequels: "Moulin Rouge! Vol. 2", "Baby Driver Volume 2", "Boogie
+ * Nights 2 (More Music From The Original Motion Picture)", out with the film (a sequel comes years later). Only
+ * the film's title first: "Back To X 2" is not a second volume.
+ */
+function isSecondAlbum(candidate: Candidate): boolean {
+  const diff = candidate.year_diff;
+  if (diff === null || diff < 0 || diff > CONTEMPORARY_YEARS || candidate.contained_part !== 'first') return false;
+  if (/\bmore (music|songs)\b/i.test(candidate.discogs_title)) return true;
+  const words = normalizeTitle(candidate.discogs_title).split(' ');
+  return candidate.contained_numbers.split(' ').every((number) => words.some((word, index) => word === number && /^vol(ume)?$/.test(words[index - 1] ?? '')));
 }
 
 function linkLater(
@@ -195,7 +289,7 @@ function rank(a: Candidate, b: Candidate): number {
 }
 
 /** A release is one film's: if several later links matched, the best-ranked keeps it. */
-function keepOnePerRelease(candidates: readonly Candidate[], verdicts: Verdict[], byRelease: Map<number, number[]>): Verdict[] {
+function keepOnePerRelease(candidates: readonly Candidate[], verdicts: Verdict[], byRelease: Map<string, number[]>): Verdict[] {
   for (const indices of byRelease.values()) {
     const matched = indices.filter((index) => verdicts[index]!.isMatch).sort((a, b) => rank(candidates[a]!, candidates[b]!));
     for (const extra of matched.slice(1)) verdicts[extra] = { rule: 'another_film_fits_better', isMatch: false };
@@ -218,8 +312,36 @@ function fullTitleKey(candidate: Candidate): string {
   return `${candidate.discogs_artist ?? ''}\u0000${candidate.discogs_title}`.toLowerCase();
 }
 
-function groupIndices<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, number[]> {
-  const groups = new Map<number, number[]>();
-  items.forEach((item, index) => (groups.get(keyOf(item)) ?? groups.set(keyOf(item), []).get(keyOf(item))!).push(index));
+/**
+ * Candidates grouped by release, one film winning each group. A release holding several titles joined by " / "
+ * ("Fargo / Barton Fink", "Solaris / The Mirror / Stalker") that two or more films each meet exactly (a whole
+ * part, score 1) is a double feature: each of those parts is judged apart, as if a release of its own.
+ */
+function releaseGroups(candidates: readonly Candidate[]): Map<string, number[]> {
+  const partsOf = new Map<number, Set<string>>();
+  const exactPartOf = (candidate: Candidate): string | undefined => {
+    if (candidate.score !== 1 || !candidate.compared.endsWith('~title_part') || !candidate.discogs_title.includes('/')) return undefined;
+    let parts = partsOf.get(candidate.discogs_id);
+    if (parts === undefined) partsOf.set(candidate.discogs_id, (parts = new Set(candidate.discogs_title.split(/\s*\/\s*/).map(normalizeTitle))));
+    return parts.has(candidate.release_form) ? candidate.release_form : undefined;
+  };
+  const parts = candidates.map(exactPartOf);
+  const metParts = new Map<number, Set<string>>();
+  candidates.forEach((candidate, index) => {
+    const part = parts[index];
+    if (part !== undefined) (metParts.get(candidate.discogs_id) ?? metParts.set(candidate.discogs_id, new Set()).get(candidate.discogs_id)!).add(part);
+  });
+  return groupIndices(candidates, (candidate, index) => {
+    const part = parts[index];
+    return part !== undefined && metParts.get(candidate.discogs_id)!.size > 1 ? `${candidate.discogs_id}/${part}` : String(candidate.discogs_id);
+  });
+}
+
+function groupIndices<T>(items: readonly T[], keyOf: (item: T, index: number) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    const key = keyOf(item, index);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(index);
+  });
   return groups;
 }

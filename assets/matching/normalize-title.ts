@@ -19,7 +19,7 @@ const STRONG = new Set([
 const STRONG_PAIRS = new Set([
   'motion picture', 'motion pictures', 'sound track', 'sound tracks', 'bande originale', 'colonna sonora', 'banda sonora', 'trilha sonora',
   'original cast', 'cast recording', 'film music', 'movie music', 'television series', 'tv series', 'video game', 'game soundtrack',
-  'the album',
+  'the album', 'symphonic suite',
 ]);
 /** Words that belong to release wording when they stand next to it (never alone: "Original Sin", "Music Man"). */
 const WEAK = new Set([
@@ -72,7 +72,8 @@ export interface AnalyzedTitle {
   readonly wording: string;
   /**
    * Other titles the text holds, normalized: a bracketed title that is not wording ("mad max 2" of "The Road
-   * Warrior (Mad Max 2)"), and each part of a title joined with "/" ("fargo", "barton fink").
+   * Warrior (Mad Max 2)"), each part of a title joined with "/" ("fargo", "barton fink"), and a film the wording
+   * names ("dick tracy" of "I'm Breathless (Music From And Inspired By The Film Dick Tracy)").
    */
   readonly alternatives: readonly string[];
   /**
@@ -117,9 +118,10 @@ function analyzeWords(title: string): AnalyzedTitle {
   const segments = segmentsOf(text);
   const wording: string[] = [];
   const kept: Segment[] = [];
-  for (const segment of segments) {
+  const named = segments.map((segment) => namedTitle(segment.tokens)).filter((tokens) => tokens !== null);
+  for (const [index, segment] of segments.entries()) {
     if (segment.tokens.length === 0) continue;
-    if (isWordingSegment(segment)) wording.push(...segment.tokens);
+    if (isWordingSegment(segment) || (index > 0 && isEditionPart(segment))) wording.push(...segment.tokens);
     else kept.push(segment);
   }
   // All of it reads as wording ("The Score", "The Score (Music From The Motion Picture)"): the first part outside
@@ -129,7 +131,7 @@ function analyzeWords(title: string): AnalyzedTitle {
     if (title === undefined) return { norm: finish(segments.flatMap((segment) => segment.tokens)), wording: '', alternatives: [], parts: [] };
     const removed = segments.filter((segment) => segment !== title).flatMap((segment) => segment.tokens);
     const norm = finish(trimWordingRuns(title.tokens, removed));
-    return { norm, wording: removed.join(' '), alternatives: [], parts: [] };
+    return { norm, wording: removed.join(' '), alternatives: named.map(finish).filter((alternative) => alternative !== norm), parts: [] };
   }
   const trimmed = kept.map((segment) => ({ ...segment, tokens: trimWordingRuns(segment.tokens, wording) }));
   const main = trimmed.filter((segment) => !segment.bracketed);
@@ -139,6 +141,7 @@ function analyzeWords(title: string): AnalyzedTitle {
   if (main.length > 0) for (const segment of trimmed.filter((candidate) => candidate.bracketed)) alternatives.add(finish(segment.tokens));
   const slashParts = splitOnSlash(proper);
   if (slashParts.length > 1) for (const part of slashParts) alternatives.add(finish(part));
+  for (const title of named) alternatives.add(finish(title));
   alternatives.delete(norm);
   alternatives.delete('');
   const parts = proper.length > 1 ? proper.map((segment) => finish(segment.tokens)).filter((part) => part !== '') : [];
@@ -238,6 +241,47 @@ function isWordingSegment(segment: Segment): boolean {
   return wordingWords === tokens.length || (mostly && BRACKET_OPENERS.has(tokens[0]!));
 }
 
+/**
+ * Edition words: a later part of nothing but these is the edition, not a subtitle ("The Lord Of The Rings: The
+ * Return Of The King - The Complete Recordings", "Stop Making Sense - Deluxe Edition").
+ */
+const EDITION_WORDS = new Set([
+  'the', 'complete', 'recordings', 'recording', 'expanded', 'deluxe', 'edition', 'anniversary', 'remastered', 'special',
+  'collectors', 'limited', 'definitive', 'ultimate', 'legacy', 'archival', 'restored', 'reissue',
+]);
+function isEditionPart(segment: Segment): boolean {
+  return !segment.bracketed && !segment.afterSlash && segment.tokens.some((token) => !ARTICLES.has(token))
+    && segment.tokens.every((token) => EDITION_WORDS.has(token) || /^\d+(st|nd|rd|th)$/.test(token));
+}
+
+/** What names film music in a title; the words after it may name the film ("… From The Motion Picture X"). */
+const FILM_ANCHORS = new Set(['soundtrack', 'soundtracks', 'score', 'ost', 'film', 'movie', 'picture', 'pictures']);
+const TAIL_LINKS = new Set(['from', 'of', 'to', 'for']);
+
+/**
+ * A film's title named after the wording that says it is film music: "(Music From The Motion Picture
+ * Trainspotting)", "41 Original Hits From The Soundtrack Of American Graffiti", "I'm Breathless (Music From And
+ * Inspired By The Film Dick Tracy)". Only when the wording says what it is from ("from"/"of" before the anchor, or
+ * a link after it), and the words left are more than wording: "(Music From Baz Luhrmann's Film)" names nobody
+ * after "film", "Film Socialisme" is a title.
+ */
+function namedTitle(tokens: readonly string[]): string[] | null {
+  let anchor = -1;
+  tokens.forEach((token, index) => {
+    if (FILM_ANCHORS.has(token)) anchor = index;
+  });
+  if (anchor < 0) return null;
+  let start = anchor + 1;
+  let linked = false;
+  while (start < tokens.length && (TAIL_LINKS.has(tokens[start]!) || ARTICLES.has(tokens[start]!))) {
+    linked ||= TAIL_LINKS.has(tokens[start]!);
+    start++;
+  }
+  const tail = tokens.slice(start);
+  const said = linked || tokens.slice(0, anchor).some((token) => token === 'from' || token === 'of');
+  return said && tail.some((token) => !isWeak(token)) ? tail : null;
+}
+
 /** A bracket that opens with one of these and is mostly wording is release wording, strong word or not. */
 const BRACKET_OPENERS = new Set(['music', 'songs', 'original', 'themes', 'theme', 'highlights', 'selections', 'complete', 'expanded', 'deluxe', 'special', 'limited', 'collectors', 'remastered', 'anniversary', 'more']);
 
@@ -293,13 +337,60 @@ function splitOnSlash(segments: readonly Segment[]): string[][] {
   return parts.filter((part) => part.length > 0);
 }
 
-/** Roman sequel numerals as digits, a leading "the" and a trailing "the" (", The") dropped. */
+/** Roman sequel numerals and number words as digits, a leading "the" and a trailing "the" (", The") dropped. */
 function finish(tokens: readonly string[]): string {
-  const out = tokens.map((token) => ROMAN_NUMERALS.get(token) ?? token);
+  const out = numberWordsAsDigits(tokens).map((token) => ROMAN_NUMERALS.get(token) ?? token);
   if (out.length > 1 && out[0] === 'the') out.shift();
   // ", The" became a trailing "the" once the comma went; English titles do not otherwise end in "the".
   if (out.length > 1 && out[out.length - 1] === 'the') out.pop();
   return out.join(' ');
+}
+
+const UNITS: ReadonlyMap<string, number> = new Map([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+].map((word, value) => [word, value]));
+const TENS: ReadonlyMap<string, number> = new Map(
+  ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, index) => [word, (index + 2) * 10]),
+);
+
+/**
+ * English number words as one number in digits, as the other side may write it: "One Hundred and One
+ * Dalmatians" / "101 Dalmatians", "Ocean's Eleven" / "Ocean's 11", "Twenty-One" / "21" (the hyphen is a space by
+ * now). "and" joins only after "hundred" or "thousand" ("One And Only" keeps its "and").
+ */
+function numberWordsAsDigits(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let index = 0; index < tokens.length; ) {
+    let total = 0;
+    let current = 0;
+    let end = index;
+    let read = false;
+    for (let at = index; at < tokens.length; at++) {
+      const token = tokens[at]!;
+      const unit = UNITS.get(token);
+      const tens = TENS.get(token);
+      // A year read in pairs: "Nineteen Eighty-Four" is 1984, "Nineteen Seventeen" 1917.
+      if (read && total === 0 && current > 10 && current < 20 && (tens !== undefined || (unit !== undefined && unit >= 10))) current = current * 100 + (tens ?? unit!);
+      else if (tens !== undefined && current % 100 === 0) current += tens;
+      else if (unit !== undefined && current % 10 === 0 && (current % 100 === 0 || unit < 10)) current += unit;
+      else if ((token === 'hundred' && read && current % 100 > 0 && current < 100) || (token === 'thousand' && read && current > 0 && total === 0)) {
+        if (token === 'hundred') current *= 100;
+        else [total, current] = [current * 1000, 0];
+      } else if (token === 'and' && read && (tokens[at - 1] === 'hundred' || tokens[at - 1] === 'thousand') && (UNITS.has(tokens[at + 1] ?? '') || TENS.has(tokens[at + 1] ?? ''))) continue;
+      else break;
+      read = true;
+      end = at + 1;
+    }
+    if (!read) {
+      out.push(tokens[index]!);
+      index++;
+      continue;
+    }
+    out.push(String(total + current));
+    index = end;
+  }
+  return out;
 }
 
 /**

@@ -29,12 +29,13 @@ export function mainTitleNorm(title: string): string | null {
 export const RELEASE_HINTS = ['tv', 'game', 'inspired-by', 'stage'] as const;
 export type ReleaseHint = (typeof RELEASE_HINTS)[number];
 
-const TV = /\b(television|tv series|tv soundtrack|the series|hbo series|netflix|original series|series soundtrack|season \d+)\b/i;
+// "Netflix" alone names a streamer, not a series: "Soundtrack From The Netflix Film" is a film's album.
+const TV = /\b(television|tv series|tv soundtrack|the series|hbo series|netflix(?! (original )?(film|movie)\b)|original series|series soundtrack|season \d+)\b/i;
 const GAME = /\b(video ?game|game soundtrack|game score|original game)\b/i;
 // "Music From And Inspired By The Motion Picture" is the film's own album; "(Songs) Inspired By …" alone is not.
 // Japanese "image albums" (イメージアルバム) are music written to a film's idea before its score.
 const INSPIRED = /\binspired by\b|\bimage album\b|イメージアルバム/i;
-const FROM_AND_INSPIRED = /\bfrom and inspired by\b/i;
+const FROM_AND_INSPIRED = /\bfrom (and|&) inspired by\b/i;
 
 // A stage production's cast album ("Original Broadway Cast Recording"), not the film of the same musical.
 const STAGE = /\b(broadway|west end|london|original|stage|revival)\s+cast\b|\bcast recording\b|\bthe musical\b/i;

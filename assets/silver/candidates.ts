@@ -8,7 +8,7 @@ import { defineAsset } from '../../runtime/index.ts';
 import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
 import { containment } from '../matching/title-containment.ts';
-import { isCreditedComposer } from '../matching/credit-names.ts';
+import { creditedComposerShare, isCreditedComposer } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import type { RawTmdbFilmDetailsAsset } from '../bronze/raw-tmdb-film-details.ts';
 import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
@@ -36,6 +36,8 @@ export const candidateSchema = z.object({
   tmdb_has_composers: z.boolean(),
   /** The release's artist credit names one of the film's composers (matching/credit-names.ts). */
   artist_is_composer: z.boolean(),
+  /** How much of the film's composer credit the artist credit names (1: all of them; 0: none, or none known). */
+  composer_share: z.number(),
   /** Which blocking keys paired them: `exact`, `token`, `typo`, joined with `+`. */
   blocked_by: z.string(),
   /** The forms compared (film side ~ release side), e.g. `original_title~title_alt`, and the normalized texts. */
@@ -95,7 +97,7 @@ export function defineCandidates(
     description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
     deps: { movies, releases, details, schemaAlignment },
-    codeVersion: '4',
+    codeVersion: '5',
     async materialize(_ctx, inputs) {
       const [movieRows, releaseRows, detailRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows(), inputs.details.rows()]);
       const { rows, stats } = candidatesOf(movieRows, releaseRows, options, detailRows);
@@ -165,6 +167,7 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       discogs_soundtrack_wording: release.soundtrack_wording,
       tmdb_has_composers: (detailsOf.get(movie.tmdb_id)?.composers.length ?? 0) > 0,
       artist_is_composer: isCreditedComposer(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? []),
+      composer_share: round(creditedComposerShare(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? [])),
       blocked_by: blockedBy,
       compared: scored.compared,
       film_form: scored.filmForm,

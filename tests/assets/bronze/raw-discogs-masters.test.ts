@@ -11,7 +11,7 @@ import { candidates } from '../silver/fixtures.ts';
 const pair = (tmdb_id: number, tmdb_year: number, discogs_id: number, discogs_year: number | null, discogs_master_id: number | null) => ({
   tmdb_id, tmdb_title: 'T', tmdb_year, tmdb_popularity: 1, tmdb_title_norm: 't', films_with_title: 1, discogs_id, discogs_artist: null, discogs_title: 'T',
   discogs_year, discogs_master_id, discogs_hint: null, discogs_filed_as_soundtrack: true, discogs_soundtrack_wording: true, tmdb_has_composers: false,
-  artist_is_composer: false, blocked_by: 'exact', compared: 'title~title', film_form: 't', release_form: 't', film_numbers: '', release_numbers: '',
+  artist_is_composer: false, composer_share: 0, blocked_by: 'exact', compared: 'title~title', film_form: 't', release_form: 't', film_numbers: '', release_numbers: '',
   contained_form: null, contained_numbers: '', contained_part: null, score: 1, levenshtein: 1, token_sort: 1, token_set: 1, jaro_winkler: 1,
   year_diff: discogs_year === null ? null : discogs_year - tmdb_year,
 }) satisfies Candidate;

@@ -56,6 +56,71 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(5, 14), undefined, 'a main title without its subtitle ("star wars") is never looked for inside others');
   });
 
+  it('reads the film\'s own number said again after its title as the same film\'s, another number as a sequel\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Guardians of the Galaxy', 2014), film(2, 'Guardians of the Galaxy Vol. 3', 2023)],
+      [release(10, 'Various - Guardians Of The Galaxy Vol. 3: Awesome Mix Vol. 3 (Original Motion Picture Soundtrack)', 2023)],
+    );
+    assert.deepEqual(matches, [[2, 10]]);
+    assert.equal(ruleOf(2, 10), 'title_contained');
+    assert.notEqual(ruleOf(1, 10), 'title_contained', 'the first film\'s title is followed by a "3" it does not have');
+  });
+
+  it('reads a second volume out with the film as the film\'s second album, years later as a sequel\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Moulin Rouge!', 2001), film(2, 'Boogie Nights', 1997), film(3, 'Baby Driver', 2017), film(4, 'Mad Max', 1979)],
+      [
+        release(10, "Various - Moulin Rouge! Vol. 2 (Music From Baz Luhrmann's Film)", 2002),
+        release(11, 'Various - Boogie Nights 2 (More Music From The Original Motion Picture)', 1998),
+        release(12, 'Steven Price - Baby Driver Volume 2: The Score For A Score', 2017),
+        release(13, 'Various - Moulin Rouge Vol. 2 (Music From The Motion Picture)', 2011),
+        release(14, 'Brian May - Mad Max 2 (Original Motion Picture Soundtrack)', 1980),
+      ],
+    );
+    // Ten years on, a second volume is a sequel's (13); a bare number is a sequel's, even out the next year (14).
+    assert.deepEqual(matches, [[1, 10], [2, 11], [3, 12]]);
+    assert.equal(ruleOf(1, 10), 'title_contained');
+  });
+
+  it('reads "More X" out with the film as its second album, years later as another film\'s', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Dirty Dancing', 1987), film(2, 'American Graffiti', 1973)],
+      [
+        release(10, 'Various - More Dirty Dancing', 1988),
+        release(11, 'Various - More American Graffiti (Original Motion Picture Soundtrack)', 1979),
+        release(12, 'Various - Once More Dirty Dancing', 1988),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10]]);
+    assert.equal(ruleOf(1, 10), 'title_contained');
+  });
+
+  it('reads a film\'s title run on in the same part ("Superfly T.N.T.") as another title, a part of its own as the film\'s', async () => {
+    const { matches } = await judge(
+      [film(1, 'Super Fly', 1972, { alternative_titles: ['Superfly'], composers: ['Curtis Mayfield'] }), film(2, 'Gladiator', 2000)],
+      [
+        release(10, 'Osibisa - Superfly T.N.T. (Original Soundtrack)', 1973),
+        release(11, 'Hans Zimmer, Lisa Gerrard - Gladiator: Music From The Motion Picture', 2000),
+        release(12, 'Hans Zimmer, Lisa Gerrard - Gladiator: The Complete Score', 2000),
+      ],
+    );
+    assert.deepEqual(matches, [[2, 11], [2, 12]]);
+  });
+
+  it('reads an edition\'s own year and a number inside a subtitle\'s words as no sequel\'s number', async () => {
+    const { matches } = await judge(
+      [film(1, 'Akira', 1988), film(2, 'The Hunger Games', 2012)],
+      [
+        release(10, 'Geinoh Yamashirogumi - Symphonic Suite AKIRA', 1988),
+        release(11, 'Geinoh Yamashirogumi - Symphonic Suite AKIRA 2016', 2016, { master_year: 1988 }),
+        release(12, 'Geinoh Yamashirogumi - Akira 2', 1989),
+        release(13, 'Various - The Hunger Games: Songs From District 12 And Beyond', 2012),
+        release(14, 'James Newton Howard - The Hunger Games: Part 2 (Original Motion Picture Score)', 2013),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [1, 11], [2, 13]]);
+  });
+
   it('leaves a title inside other words unmatched without its composer, and sequels of the same composer years later', async () => {
     const { matches, ruleOf } = await judge(
       [film(1, 'Titanic', 1997), film(2, 'Beetlejuice', 1988)],
@@ -159,6 +224,58 @@ describe('gold/matches rules', () => {
     assert.equal(ruleOf(2, 11), 'decoy_game');
     assert.equal(ruleOf(5, 13), 'decoy_inspired_by');
     assert.equal(ruleOf(4, 14), 'not_film_music');
+  });
+
+  it('takes the film\'s composer on its exact title as film music however Discogs files it, not on one title of several', async () => {
+    const rock = { genre: ['Rock'], style: ['Pop Rock'] };
+    const { matches, ruleOf } = await judge(
+      [
+        film(1, 'Purple Rain', 1984, { composers: ['Prince'] }),
+        film(2, 'An American in Paris', 1951, { composers: ['George Gershwin'] }),
+        film(3, 'Drive', 2011, { composers: ['Cliff Martinez'] }),
+      ],
+      [
+        release(10, 'Prince And The Revolution - Purple Rain', 1984, rock),
+        release(11, 'George Gershwin, Leonard Bernstein - Rhapsody In Blue / An American In Paris', 1951, { genre: ['Classical'], style: [] }),
+        release(12, 'Some Band - Drive', 2011, rock),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10]]);
+    assert.equal(ruleOf(1, 10), 'title_and_year');
+    assert.equal(ruleOf(2, 11), 'not_film_music', 'concert works the film is named after');
+    assert.equal(ruleOf(3, 12), 'not_film_music', 'another artist\'s album of the same name');
+  });
+
+  it('gives a release of several films\' titles joined by " / " to each film that meets a part exactly', async () => {
+    const { matches, ruleOf } = await judge(
+      [
+        film(1, 'Fargo', 1996, { composers: ['Carter Burwell'] }),
+        film(2, 'Barton Fink', 1991, { composers: ['Carter Burwell'] }),
+        film(3, 'Star Wars', 1977, { composers: ['John Williams'] }),
+        film(4, 'Close Encounters of the Third Kind', 1977, { composers: ['John Williams'] }),
+        film(5, 'Fargo', 1995, { composers: ['Someone Else'] }),
+      ],
+      [
+        release(10, 'Carter Burwell - Fargo / Barton Fink (Original Motion Picture Soundtracks)', 1996),
+        release(11, 'Zubin Mehta, Los Angeles Philharmonic Orchestra - Star Wars / Close Encounters Of The Third Kind', 1977),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 10], [3, 11], [4, 11]]);
+    assert.equal(ruleOf(2, 10), 'reissue_by_composer', 'a part is judged as a release of its own: Barton Fink\'s composer, five years on');
+    assert.equal(ruleOf(5, 10), 'another_film_fits_better', 'within a part, one film still wins');
+  });
+
+  it('gives a re-recording to the remade film whose composers its credit names most fully', async () => {
+    const { matches, ruleOf } = await judge(
+      [film(1, 'Psycho', 1960, { composers: ['Bernard Herrmann'] }), film(2, 'Psycho', 1998, { composers: ['Bernard Herrmann', 'Danny Elfman'] })],
+      [
+        release(10, 'Bernard Herrmann, The Royal Scottish National Orchestra, Joel McNeely - Psycho (The Complete Original Motion Picture Score)', 1997),
+        release(11, 'Bernard Herrmann, Danny Elfman - Psycho (Original Motion Picture Score)', 1998),
+      ],
+    );
+    assert.deepEqual(matches, [[1, 10], [2, 11]]);
+    assert.equal(ruleOf(1, 10), 'reissue_by_composer');
+    assert.equal(ruleOf(2, 10), 'another_film_fits_better', 'a year from the remake, but it names half its composers');
   });
 
   it('on a small labelled set, yields exactly the expected matches, each row explaining itself', async () => {

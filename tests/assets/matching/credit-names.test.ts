@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
+import { creditedComposerShare, creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
 
 describe('credit names', () => {
   it('splits a Discogs artist credit into names, dropping disambiguation numbers and "Various"', () => {
@@ -9,6 +9,8 @@ describe('credit names', () => {
     assert.deepEqual(creditNames('Prince And The Revolution'), ['prince', 'revolution']);
     assert.deepEqual(creditNames('Various'), []);
     assert.equal(normalizePersonName('Jóhann Jóhannsson'), 'johann johannsson');
+    assert.equal(normalizePersonName('M. M. Keeravani'), normalizePersonName('M.M. Keeravani'), 'initials with or without spaces');
+    assert.equal(normalizePersonName('Richard M. Sherman'), 'richard m sherman', 'a single initial stays a word');
   });
 
   it('finds a film\'s composer in the credit: a whole credit, or a name of two words inside one', () => {
@@ -20,5 +22,20 @@ describe('credit names', () => {
     assert.ok(!isCreditedComposer('Totoro Band', ['Toto']), 'a one-word name must be the whole credit');
     assert.ok(!isCreditedComposer(null, ['John Williams']));
     assert.ok(!isCreditedComposer('John Williams (4)', []));
+  });
+
+  it('says how much of the film\'s composer credit the artist credit names', () => {
+    assert.equal(creditedComposerShare('Bernard Herrmann, Joel McNeely', ['Bernard Herrmann']), 1);
+    assert.equal(creditedComposerShare('Bernard Herrmann, Joel McNeely', ['Bernard Herrmann', 'Danny Elfman']), 0.5);
+    assert.equal(creditedComposerShare('Various', ['Bernard Herrmann']), 0);
+    assert.equal(creditedComposerShare('Bernard Herrmann', []), 0);
+  });
+
+  it('takes two spellings of a transliterated name as one, not names one short word apart', () => {
+    assert.ok(isCreditedComposer('Eduard Artemiev', ['Eduard Artemyev']));
+    assert.ok(isCreditedComposer('Sergei Prokofiev, USSR State Symphony Orchestra', ['Sergey Prokofiev']));
+    assert.ok(!isCreditedComposer('Joel Goldsmith', ['Jerry Goldsmith']), 'father and son');
+    assert.ok(!isCreditedComposer('Johnny Greene', ['Johnny Green']), 'a word under six letters must be exact');
+    assert.ok(!isCreditedComposer('Eduard Artemievski', ['Eduard Artemyev']));
   });
 });

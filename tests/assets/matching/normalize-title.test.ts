@@ -11,10 +11,10 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, why: strin
   ['Léon: The Professional', 'leon the professional', 'colon and inner "The"'],
   ['Y Tu Mamá También', 'y tu mama tambien', 'several diacritics'],
   ['Les Misérables', 'les miserables', 'only English articles are dropped'],
-  ["Ocean's Eleven", 'oceans eleven', 'apostrophe dropped, not spaced'],
-  ['Ocean’s Eleven', 'oceans eleven', 'typographic apostrophe'],
+  ["Schindler's List", 'schindlers list', 'apostrophe dropped, not spaced'],
+  ['Schindler’s List', 'schindlers list', 'typographic apostrophe'],
   ['Fast & Furious', 'fast and furious', '& → and'],
-  ['Lock, Stock & Two Smoking Barrels', 'lock stock and two smoking barrels', 'comma and &'],
+  ['Lock, Stock & Two Smoking Barrels', 'lock stock and 2 smoking barrels', 'comma and &'],
   ['E.T. the Extra-Terrestrial', 'e t the extra terrestrial', 'punctuation → space'],
   ['WALL·E', 'wall e', 'middle dot'],
   ['WALL-E', 'wall e', 'hyphen spelling meets the middle dot'],
@@ -48,8 +48,18 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, why: strin
   ['Rocky II', 'rocky 2', 'roman sequel numeral as a digit'],
   ['Star Wars: Episode IV - A New Hope', 'star wars episode 4 a new hope', 'roman numeral inside'],
   ['V for Vendetta', 'v for vendetta', 'single-letter numerals stay words'],
+  ['One Hundred and One Dalmatians', '101 dalmatians', 'number words as digits, "and" after "hundred"'],
+  ["Ocean's Eleven", 'oceans 11', 'a number word meets the numeral ("Ocean\'s 11")'],
+  ['Twenty-One', '21', 'a hyphenated number'],
+  ['Nineteen Eighty-Four', '1984', 'a year read in pairs'],
+  ['One And Only', '1 and only', '"and" joins numbers only after "hundred"'],
+  ['Se7en', 'se7en', 'a digit inside a word stays'],
   ['Twin Peaks (Music From The Television Series)', 'twin peaks', 'TV wording kept out of the title'],
   ['The Godfather Part II (Original Soundtrack Recording)', 'godfather part 2', 'soundtrack recording'],
+  ['The Lord Of The Rings: The Return Of The King - The Complete Recordings', 'lord of the rings the return of the king', 'a later part of edition words'],
+  ['Stop Making Sense - Deluxe Edition', 'stop making sense', 'an edition after a dash'],
+  ['The Complete Recordings', 'complete recordings', 'edition words as the whole title are the title'],
+  ['Symphonic Suite AKIRA', 'akira', 'a symphonic suite is film music wording before the title'],
   ['千と千尋の神隠し', '千と千尋の神隠し', 'Japanese untouched (voiced kana survive NFKD)'],
   ['ぶ', 'ぶ', 'voicing mark is not a Latin diacritic'],
   ['!!!', '', 'nothing left'],
@@ -72,6 +82,17 @@ describe('normalizeTitle', () => {
     assert.deepEqual(analyzeTitle('Star Wars: Episode IV - A New Hope').parts, ['star wars', 'episode 4', 'a new hope']);
     assert.equal(analyzeTitle('Twin Peaks (Music From The Television Series)').wording, 'music from the television series');
     assert.deepEqual(analyzeTitle('The Score'), { norm: 'score', wording: '', alternatives: [], parts: [] });
+  });
+
+  it('keeps a film named after the wording as another title the release holds', () => {
+    assert.deepEqual(analyzeTitle('Trainspotting #2 (Music From The Motion Picture Trainspotting)').alternatives, ['trainspotting']);
+    assert.deepEqual(analyzeTitle('41 Original Hits From The Soundtrack Of American Graffiti').alternatives, ['american graffiti']);
+    assert.deepEqual(analyzeTitle("I'm Breathless (Music From And Inspired By The Film Dick Tracy)"), {
+      norm: 'im breathless', wording: 'music from and inspired by the film dick tracy', alternatives: ['dick tracy'], parts: [],
+    });
+    assert.deepEqual(analyzeTitle("Moulin Rouge! Vol. 2 (Music From Baz Luhrmann's Film)").alternatives, [], 'nothing named after "film"');
+    assert.deepEqual(analyzeTitle('Original Soundtrack Recording').alternatives, [], 'only wording after "soundtrack"');
+    assert.deepEqual(analyzeTitle('Film Socialisme').alternatives, [], 'no "from"/"of": a title that starts with "film"');
   });
 
   it('makes both spellings of a soundtrack meet the film', () => {
