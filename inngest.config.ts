@@ -13,7 +13,7 @@ export {
   assetMaterialized, assetMaterializedSchema, assetRequested, assetRequestedSchema, rawLanded, rawLandedSchema,
 } from './server/inngest/events.ts';
 export type { AssetMaterialized, AssetRequested, RawLanded } from './server/inngest/events.ts';
-export { assetFunctionId, debounceFromEnvironment } from './server/inngest/function-config.ts';
+export { assetFunctionId, functionOptionsFromEnvironment } from './server/inngest/function-config.ts';
 export { currentTraceparent } from './server/inngest/trace-context.ts';
 
 export const INNGEST_APP_ID = 'medallion';

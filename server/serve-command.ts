@@ -98,8 +98,8 @@ function canSendEvents(env: ServerEnv): boolean {
  * are sent only when the client has somewhere to send them.
  */
 async function loadInngestConfig({ graph, storage, env }: { graph: AssetGraph; storage: Storage; env: ServerEnv }): Promise<InngestWiring> {
-  const { createInngestApp, debounceFromEnvironment } = await import('../inngest.config.ts');
-  const { client, handler } = createInngestApp({ graph, storage, ...debounceFromEnvironment(env) });
+  const { createInngestApp, functionOptionsFromEnvironment } = await import('../inngest.config.ts');
+  const { client, handler } = createInngestApp({ graph, storage, ...functionOptionsFromEnvironment(env) });
   const signing = isInngestDev(env)
     ? 'Inngest dev mode (INNGEST_DEV): requests are not signed'
     : (env.INNGEST_SIGNING_KEY ?? '').trim() !== ''

@@ -216,6 +216,7 @@ function materializedOutcome(record: CommittedMaterialization, waitMs: number): 
     steps: record.steps,
     error: null,
     metadata: record.metadata,
+    ...(record.backlog === undefined ? {} : { backlog: record.backlog }),
   };
   if (blocked.length === 0) return outcome;
   const message = blocked.map((check) => `blocking check "${check.name}" failed${check.message ? `: ${check.message}` : ''}`).join('; ');

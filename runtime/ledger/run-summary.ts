@@ -1,6 +1,6 @@
 /** The summary each run writes to `metrics/_runs/<run id>.json`: one outcome per asset slot it considered. */
 import { z } from 'zod';
-import { recordErrorSchema } from './materialization-record.ts';
+import { backlogSchema, recordErrorSchema } from './materialization-record.ts';
 
 export const outcomeTypes = ['materialized', 'skipped', 'failed', 'upstream-failed'] as const;
 
@@ -22,6 +22,8 @@ export const slotOutcomeSchema = z.object({
   steps: z.object({ ran: z.int(), replayed: z.int() }),
   error: recordErrorSchema.nullable(),
   metadata: z.record(z.string(), z.json()),
+  /** What a materialization left for a later one (see `MaterializeResult.backlog`). */
+  backlog: backlogSchema.optional(),
 });
 
 export const runSummarySchema = z.object({

@@ -7,7 +7,7 @@ import { NonRetriableError, type Inngest } from 'inngest';
 import { recordFailure, type AnyAsset, type AssetGraph, type OutcomeType, type SlotOutcome, type Storage } from '../../runtime/index.ts';
 import { InterruptedError, isInterrupted, toInngestError } from './errors.ts';
 import { assetMaterialized, assetRequested, partitionField } from './events.ts';
-import { assetFunctionConfig, type AssetFunctionOptions } from './function-config.ts';
+import { assetFunctionConfig, DEFAULT_BACKLOG_DELAY, durationMs, type AssetFunctionOptions } from './function-config.ts';
 import { currentRequestScope, RequestScopeMiddleware, unlessInterrupted } from './request-scope.ts';
 import { settleSlot } from './settle-slot.ts';
 import { slotTarget } from './slot-target.ts';
@@ -60,7 +60,7 @@ export function createAssetFunction(deps: AssetFunctionDeps, asset: AnyAsset, op
       const attributes = { 'medallion.asset.key': asset.key, 'inngest.run_id': args.runId, 'inngest.attempt': args.attempt, 'inngest.event': args.event.name };
       return startFunctionSpan(`medallion.function ${config.id}`, attributes, links, async (span) => {
         try {
-          const result = await unlessInterrupted(runAsset(deps, asset, args as unknown as RunArgs, signal), signal);
+          const result = await unlessInterrupted(runAsset(deps, asset, args as unknown as RunArgs, signal, options), signal);
           span.setAttribute('medallion.function.status', result.status);
           span.end();
           return result;
@@ -79,7 +79,7 @@ export function createAssetFunction(deps: AssetFunctionDeps, asset: AnyAsset, op
   );
 }
 
-async function runAsset(deps: AssetFunctionDeps, asset: AnyAsset, args: RunArgs, signal: AbortSignal): Promise<AssetRunResult> {
+async function runAsset(deps: AssetFunctionDeps, asset: AnyAsset, args: RunArgs, signal: AbortSignal, options: AssetFunctionOptions): Promise<AssetRunResult> {
   const { event, step } = args;
   const target = slotTarget(deps.graph, asset, event);
   const force = event.name !== assetMaterialized.name && event.data['force'] === true;
@@ -104,6 +104,13 @@ async function runAsset(deps: AssetFunctionDeps, asset: AnyAsset, args: RunArgs,
         asset: asset.key, ...partitionField(slot.partition), dataVersion: outcome.dataVersion!, runId: args.runId, ...currentTraceparent(),
       });
       await step.sendEvent('medallion.announce-materialized', announcement);
+      if ((outcome.backlog?.pending ?? 0) > 0) {
+        // The budget ran out: the asset asks for itself again, scheduled by the event's future `ts`, so the
+        // backlog is worked off run by run without anyone asking. The id makes a replayed send a no-op.
+        const delay = durationMs(options.backlogDelay ?? DEFAULT_BACKLOG_DELAY);
+        const continuation = assetRequested.create({ asset: asset.key, ...partitionField(slot.partition), ...currentTraceparent() });
+        await step.sendEvent('medallion.continue-backlog', { ...continuation, id: `continue-${outcome.materializationId}`, ts: Date.now() + delay });
+      }
     }
   } catch (error) {
     if (isInterrupted(error)) throw new InterruptedError();

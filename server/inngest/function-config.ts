@@ -11,18 +11,22 @@ export interface AssetFunctionOptions {
   readonly debouncePeriod?: TimeStr;
   /** The longest a debounced run can be postponed by a steady stream of events. */
   readonly debounceTimeout?: TimeStr;
+  /** How long after a materialization that left work pending (its budget ran out) the asset requests itself again. */
+  readonly backlogDelay?: TimeStr;
 }
 
 export const DEFAULT_DEBOUNCE_PERIOD: TimeStr = '10s';
 export const DEFAULT_DEBOUNCE_TIMEOUT: TimeStr = '2m';
+export const DEFAULT_BACKLOG_DELAY: TimeStr = '1m';
 
 const DURATION = /^[1-9][0-9]*[smhd]$/;
 
 /**
- * Debounce settings from the environment, for `medallion serve`: `MEDALLION_INNGEST_DEBOUNCE` (the period) and
- * `MEDALLION_INNGEST_DEBOUNCE_TIMEOUT`, each a whole number of seconds, minutes, hours or days (`2s`, `1m`).
+ * Function settings from the environment, for `medallion serve`: `MEDALLION_INNGEST_DEBOUNCE` (the period),
+ * `MEDALLION_INNGEST_DEBOUNCE_TIMEOUT` and `MEDALLION_INNGEST_BACKLOG_DELAY`, each a whole number of seconds,
+ * minutes, hours or days (`2s`, `1m`).
  */
-export function debounceFromEnvironment(env: Readonly<Record<string, string | undefined>>): AssetFunctionOptions {
+export function functionOptionsFromEnvironment(env: Readonly<Record<string, string | undefined>>): AssetFunctionOptions {
   const read = (name: string): TimeStr | undefined => {
     const raw = env[name]?.trim();
     if (!raw) return undefined;
@@ -31,7 +35,20 @@ export function debounceFromEnvironment(env: Readonly<Record<string, string | un
   };
   const period = read('MEDALLION_INNGEST_DEBOUNCE');
   const timeout = read('MEDALLION_INNGEST_DEBOUNCE_TIMEOUT');
-  return { ...(period === undefined ? {} : { debouncePeriod: period }), ...(timeout === undefined ? {} : { debounceTimeout: timeout }) };
+  const backlog = read('MEDALLION_INNGEST_BACKLOG_DELAY');
+  return {
+    ...(period === undefined ? {} : { debouncePeriod: period }),
+    ...(timeout === undefined ? {} : { debounceTimeout: timeout }),
+    ...(backlog === undefined ? {} : { backlogDelay: backlog }),
+  };
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration this module accepts (`30s`, `1m`) in milliseconds. */
+export function durationMs(duration: TimeStr): number {
+  const text = String(duration);
+  return Number(text.slice(0, -1)) * UNIT_MS[text.slice(-1)]!;
 }
 /** Inngest accepts 0..20 retries (per step, and for the code between steps). */
 export type InngestRetries = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20;

@@ -27,6 +27,33 @@ describe('asset functions, driven through serve() as the Inngest server drives t
     assert.ok(run.trace.some((line) => line.includes('StepRun fetch-page-1')), 'the asset step is an Inngest step');
   });
 
+  it('an asset whose budget left work pending requests itself again, scheduled a minute later, until nothing is pending', async () => {
+    let run = 0;
+    const searches = defineAsset({ key: 'raw/searches', schema: row, codeVersion: '1', async materialize(ctx) {
+      const before = (await (await ctx.previous())?.rows()) ?? [];
+      const taken = await ctx.step('search', async () => [before.length + 1]);
+      run++;
+      return { rows: [...before, ...taken.map((id) => ({ id }))], backlog: { pending: 2 - before.length - 1, unit: 'films' } };
+    } });
+    fixture = await createInngestFixture(createAssetGraph([searches]));
+    const sentAt = Date.now();
+    const first = await fixture.run('materialize-raw-searches', requested('raw/searches'));
+    assert.equal(first.status, 'completed', first.trace.join('\n'));
+    const [announced, continuation] = fixture.fake.sent;
+    assert.equal(announced?.name, 'medallion/asset.materialized');
+    assert.equal(continuation?.name, 'medallion/asset.requested');
+    assert.deepEqual(continuation?.data, { asset: 'raw/searches' });
+    const head = (await new Ledger(fixture.lake.storage).readHead('raw/searches'))!.record;
+    assert.equal(continuation?.id, `continue-${head.id}`, 'one continuation per materialization, whatever replays');
+    assert.ok(continuation!.ts! >= sentAt + 60_000 && continuation!.ts! <= Date.now() + 60_000, `scheduled a minute later (ts ${continuation?.ts})`);
+    fixture.fake.sent.length = 0;
+    const second = await fixture.run('materialize-raw-searches', { name: continuation!.name, data: continuation!.data });
+    assert.equal(second.status, 'completed', second.trace.join('\n'));
+    assert.equal(run, 2);
+    assert.deepEqual(fixture.fake.sent.map((event) => event.name), ['medallion/asset.materialized'], 'nothing pending: no continuation');
+    assert.equal((await new Ledger(fixture.lake.storage).readHead('raw/searches'))?.record.rows, 2);
+  });
+
   it('retries a step that fails twice, with the delay of the asset policy, and never re-runs completed steps', async () => {
     const ran = { before: 0, flaky: 0, after: 0 };
     const films = defineAsset({

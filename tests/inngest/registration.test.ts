@@ -4,7 +4,7 @@ import { afterEach, describe, it } from 'node:test';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { ConfigError, createAssetGraph, defineAsset } from '../../runtime/index.ts';
-import { assetFunctionConfig, debounceFromEnvironment } from '../../server/inngest/function-config.ts';
+import { assetFunctionConfig, functionOptionsFromEnvironment } from '../../server/inngest/function-config.ts';
 import { matchesExpression, syncApp, type RegisteredFunction } from '../support/inngest-harness.ts';
 import { createInngestFixture, requested } from './inngest-fixture.ts';
 
@@ -101,13 +101,13 @@ describe('registration: what the Inngest server learns when it syncs the app', (
 
 describe('debounce from the environment (medallion serve)', () => {
   it('takes MEDALLION_INNGEST_DEBOUNCE and _TIMEOUT as durations, and refuses anything else by name', () => {
-    assert.deepEqual(debounceFromEnvironment({}), {});
-    const options = debounceFromEnvironment({ MEDALLION_INNGEST_DEBOUNCE: ' 3s ', MEDALLION_INNGEST_DEBOUNCE_TIMEOUT: '5m' });
+    assert.deepEqual(functionOptionsFromEnvironment({}), {});
+    const options = functionOptionsFromEnvironment({ MEDALLION_INNGEST_DEBOUNCE: ' 3s ', MEDALLION_INNGEST_DEBOUNCE_TIMEOUT: '5m' });
     assert.deepEqual(options, { debouncePeriod: '3s', debounceTimeout: '5m' });
     const config = assetFunctionConfig(graph, graph.get('intermediate/candidates'), options);
     assert.deepEqual('debounce' in config ? config.debounce : undefined, { period: '3s', timeout: '5m' });
     for (const bad of ['3', '0s', '1.5s', '10 s', '2y', 'soon']) {
-      assert.throws(() => debounceFromEnvironment({ MEDALLION_INNGEST_DEBOUNCE: bad }), (error: unknown) =>
+      assert.throws(() => functionOptionsFromEnvironment({ MEDALLION_INNGEST_DEBOUNCE: bad }), (error: unknown) =>
         error instanceof ConfigError && error.message.includes('MEDALLION_INNGEST_DEBOUNCE') && error.message.includes(`"${bad}"`));
     }
   });

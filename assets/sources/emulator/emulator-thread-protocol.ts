@@ -14,7 +14,7 @@ export type ThreadAsk =
 export type ThreadRequest = ThreadAsk & { readonly id: number };
 
 export type ThreadReply =
-  | { readonly id: number; readonly type: 'response'; readonly status: number; readonly headers: Array<[string, string]>; readonly body: string }
+  | { readonly id: number; readonly type: 'response'; readonly status: number; readonly headers: Array<[string, string]>; readonly body: Uint8Array }
   | { readonly id: number; readonly type: 'reset' }
   | { readonly id: number; readonly type: 'truth'; readonly truth: readonly SoundtrackTruth[] }
   | { readonly id: number; readonly type: 'error'; readonly message: string };

@@ -12,7 +12,8 @@ const port = parentPort!;
 const emulator = createEmulator({ ...(workerData as EmulatorThreadOptions), tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
 
 port.on('message', (message: ThreadRequest) => {
-  void answer(message).then((reply) => port.postMessage(reply));
+  // A body's bytes are moved, not copied, to the pipeline's thread.
+  void answer(message).then((reply) => port.postMessage(reply, reply.type === 'response' ? [reply.body.buffer as ArrayBuffer] : []));
 });
 
 async function answer(message: ThreadRequest): Promise<ThreadReply> {
@@ -20,7 +21,7 @@ async function answer(message: ThreadRequest): Promise<ThreadReply> {
     if (message.type === 'truth') return { id: message.id, type: 'truth', truth: emulator.catalogue.truth };
     const response = await emulator.app.fetch(new Request(message.url, { method: message.method, headers: message.headers }));
     if (response.headers.has(RESET_HEADER)) return { id: message.id, type: 'reset' };
-    return { id: message.id, type: 'response', status: response.status, headers: [...response.headers], body: await response.text() };
+    return { id: message.id, type: 'response', status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
   } catch (error) {
     return { id: message.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
   }
