@@ -1,7 +1,10 @@
 /**
  * Upstream first: the slots to materialize before a slot can be. Walks up from the slot through every
  * upstream slot that is missing or stale and returns the nearest ones whose own upstreams are all fresh.
- * If that is the slot itself, it can be materialized now.
+ * If that is the slot itself, it can be materialized now. An upstream stale only for its own backlog (an
+ * incremental asset whose budget ran out) is usable as it is: it continues on its own schedule (the
+ * continuation its run sent), and holding every downstream back until its whole backlog is done would keep
+ * new data from flowing for hours.
  */
 import { Ledger, slotLabel, StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
 
@@ -37,7 +40,7 @@ export async function upstreamFrontier(graph: AssetGraph, storage: Storage, slot
     const pending: SlotRef[] = [];
     for (const upstream of upstreamSlotsOf(graph, current)) {
       const status = await resolver.slotStatus(upstream.asset, upstream.partition ?? undefined);
-      if (status.status !== 'fresh') pending.push(upstream);
+      if (status.status === 'missing' || (status.status === 'stale' && !status.causes.every((cause) => cause.category === 'backlog'))) pending.push(upstream);
     }
     if (pending.length === 0) found.set(label, current);
     for (const upstream of pending) await visit(upstream);

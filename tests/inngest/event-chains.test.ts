@@ -61,6 +61,21 @@ describe('event chains (the lineage in the dev UI)', () => {
     assert.deepEqual(summary(forced), ['gold-count <- asset.requested(gold/count): materialized']);
   });
 
+  it('an upstream stale only for its own backlog does not hold its downstream back', async () => {
+    const searches = defineAsset({ key: 'raw/searches', schema: row, codeVersion: '1', async materialize() {
+      return { rows: [{ id: 1 }], backlog: { pending: 5, unit: 'films' } };
+    } });
+    const found = defineAsset({ key: 'gold/found', schema: row, codeVersion: '1', deps: { searches }, async materialize(_ctx, inputs) {
+      return { rows: await inputs.searches.rows() };
+    } });
+    fixture = await createInngestFixture(createAssetGraph([searches, found]));
+    await fixture.run('materialize-raw-searches', requested('raw/searches'));
+    fixture.fake.drain();
+    const run = await fixture.run('materialize-gold-found', requested('gold/found'));
+    assert.equal((run.output as { status: string }).status, 'materialized', 'not waiting for raw/searches to finish its backlog');
+    assert.deepEqual(fixture.fake.sent.map((event) => [event.name, event.data['asset']]), [['medallion/asset.materialized', 'gold/found']]);
+  });
+
   it('raw.landed records an observation for the owning asset and requests the stale sinks, which bring it and its downstream up to date', async () => {
     const { graph, calls } = chain();
     fixture = await createInngestFixture(graph);
