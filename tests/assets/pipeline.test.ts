@@ -49,8 +49,9 @@ describe('the pipeline', () => {
   });
 
   it('gives identical data versions when the same source data is materialized again', async () => {
-    // A budget that takes every film: with a backlog left, the second run would search more and land more.
-    const env = { MEDALLION_SOURCE: 'sample', MEDALLION_DISCOGS_YEARS: '1995-1999' };
+    // Budgets that take every film and every master: the incremental assets build on their previous version,
+    // so with work left over the second run would search and look up more, and land more.
+    const env = { MEDALLION_SOURCE: 'sample', MEDALLION_DISCOGS_YEARS: '1995-1999', MEDALLION_DISCOGS_MASTERS_BUDGET: '100000' };
     const graph = createGraphFromEnvironment(env, { emulator: createTestEmulator(), client: FAST_CLIENT });
     const first = await materialize({ graph, storage: lake.storage, sleep: noWait });
     const forced = await materialize({ graph, storage: lake.storage, force: true, sleep: noWait });
