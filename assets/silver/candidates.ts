@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
-import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
+import { blockCandidates, blockedByOf, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
 import { containment } from '../matching/title-containment.ts';
 import { isCreditedComposer } from '../matching/credit-names.ts';
@@ -135,18 +135,21 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
   const blockable = movies.map((movie) => ({ ...movie, alternative_title_norms: alternativesOf(movie) }));
   const { pairs, stats } = blockCandidates(blockable, releases, options);
   // Forms are prepared once per record, not once per pair.
-  const filmForms = new Map(blockable.map((movie) => [movie, prepareForms<FilmForm>([
+  const filmForms = blockable.map((movie) => prepareForms<FilmForm>([
     ['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm],
     ...movie.alternative_title_norms.map((norm) => ['alternative_title', norm] as const),
-  ])]));
-  const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([
+  ]));
+  const releaseForms = releases.map((release) => prepareForms<ReleaseForm>([
     ['title', release.title_norm], ['title_alt', release.title_alt_norm],
     ...release.title_forms.filter((form) => form !== release.title_norm && form !== release.title_alt_norm).map((form) => ['title_part', form] as const),
-  ])]));
+  ]));
+  const numbersOf = memoize(sequelNumbers);
   const rows: Candidate[] = [];
-  for (const { movie, release, blockedBy } of pairs) {
-    const scored = scorePair(filmForms.get(movie)!, releaseForms.get(release)!, DETAIL_FROM);
-    const contained = longestContained(filmForms.get(movie)!, releaseForms.get(release)!);
+  for (let pair = 0; pair < stats.pairs; pair++) {
+    const movie = blockable[pairs.films[pair]!]!;
+    const release = releases[pairs.releases[pair]!]!;
+    const scored = scorePair(filmForms[pairs.films[pair]!]!, releaseForms[pairs.releases[pair]!]!, DETAIL_FROM);
+    const contained = longestContained(filmForms[pairs.films[pair]!]!, releaseForms[pairs.releases[pair]!]!);
     if (scored.score < CANDIDATE_MIN_SCORE && contained === null) continue;
     rows.push({
       tmdb_id: movie.tmdb_id,
@@ -165,12 +168,12 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       discogs_soundtrack_wording: release.soundtrack_wording,
       tmdb_has_composers: (detailsOf.get(movie.tmdb_id)?.composers.length ?? 0) > 0,
       artist_is_composer: isCreditedComposer(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? []),
-      blocked_by: blockedBy,
+      blocked_by: blockedByOf(pairs.keys[pair]!),
       compared: scored.compared,
       film_form: scored.filmForm,
       release_form: scored.releaseForm,
-      film_numbers: sequelNumbers(scored.filmForm),
-      release_numbers: sequelNumbers(scored.releaseForm),
+      film_numbers: numbersOf(scored.filmForm),
+      release_numbers: numbersOf(scored.releaseForm),
       contained_form: contained?.form ?? null,
       contained_numbers: contained === null ? '' : [...contained.numbersAfter].sort().join(' '),
       contained_part: contained === null ? null : contained.start === 0 ? 'first' : release.title_parts.slice(1).includes(contained.form) ? 'later' : null,
@@ -200,6 +203,12 @@ function longestContained(film: readonly PreparedForm<FilmForm>[], release: read
     }
   }
   return best;
+}
+
+/** `fn` remembering its answers: the same few thousand title forms recur over hundreds of thousands of pairs. */
+function memoize(fn: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => known.get(text) ?? known.set(text, fn(text)).get(text)!;
 }
 
 function round(value: number): number {
