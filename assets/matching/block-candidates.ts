@@ -110,15 +110,14 @@ export function blockCandidates(
   const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, ...(movie.alternative_title_norms ?? [])]));
   const anchored = anchorFilmForms(wholeTitles, tokens, options.maxAnchorFilms ?? 32);
   const releaseForms = releases.map((release) => formsOf(release.title_forms));
-  const exactFilms = (form: string) => [...(exact.get(form) ?? []), ...(exact.get(sortedWords(form)) ?? [])];
+  const exactOf = releaseForms.map((forms) => forms.flatMap((form) => [...(exact.get(form) ?? []), ...(exact.get(sortedWords(form)) ?? [])]));
   // Fuzzier keys only for releases no film title meets exactly: an exact title beats any near one, and near
   // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
-  const leftovers = releaseForms.flatMap((forms, index) => (forms.some((form) => exactFilms(form).length > 0) ? [] : [index]));
+  const leftovers = exactOf.flatMap((films, index) => (films.length === 0 ? [index] : []));
   const typos = new Map<number, number[]>();
   markTypos(filmForms, leftovers.map((index) => [index, releaseForms[index]!] as const), { typoMaxLength, maxKeyFilms }, (release, film) => {
     (typos.get(release) ?? typos.set(release, []).get(release)!).push(film);
   });
-  const isLeftover = new Set(leftovers);
   const pairs = { films: [] as number[], releases: [] as number[], keys: [] as number[] };
   // One release at a time: its films and their keys, appended to the pairs before the next release.
   const keysOf = new Map<number, number>();
@@ -127,7 +126,7 @@ export function blockCandidates(
   };
   releaseForms.forEach((forms, index) => {
     keysOf.clear();
-    for (const form of forms) mark(exactFilms(form), 'exact');
+    mark(exactOf[index], 'exact');
     for (const form of forms) {
       for (const word of new Set(form.split(' '))) {
         for (const { film, form: filmForm } of anchored.get(word) ?? []) {
@@ -135,7 +134,7 @@ export function blockCandidates(
         }
       }
     }
-    if (isLeftover.has(index)) {
+    if (exactOf[index]!.length === 0) {
       for (const form of forms) {
         const rarest = wordsOf(form)
           .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
@@ -175,11 +174,12 @@ function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<str
 
 /**
  * One-edit and one-word typos between films and the releases left without an exact title. The leftover
- * releases are indexed (few), the films only scanned (many): their variants are made and dropped one film at
- * a time instead of being held in an index of millions of keys. A key that reaches more than `maxKeyFilms`
- * films is dropped as too common. A shared key is only a hint: the two forms that share it are checked
- * (`isNearTitle`) before they pair, or as the catalogue grows every long title would pair with each title
- * that has one other word in its place ("the storm of the hollow star", "… of the empty star").
+ * releases' titles are indexed (few), the films' only scanned (many): their variants are made and dropped one
+ * title at a time instead of being held in an index of millions of keys. Keys are made once per distinct
+ * title, not once per pressing or remake. A key that reaches more than `maxKeyFilms` films is dropped as too
+ * common. A shared key is only a hint: the two titles that share it are checked (`isNearTitle`) before they
+ * pair, or as the catalogue grows every long title would pair with each title that has one other word in
+ * its place ("the storm of the hollow star", "… of the empty star").
  */
 function markTypos(
   filmForms: readonly string[][],
@@ -187,43 +187,53 @@ function markTypos(
   limits: { typoMaxLength: number; maxKeyFilms: number },
   mark: (release: number, film: number) => void,
 ): void {
-  const byVariant = new Map<string, TypoEntry[]>();
-  for (const [release, forms] of leftovers) {
-    for (const form of forms) {
-      for (const [variant, byWord] of typoVariants(form, limits.typoMaxLength + 1)) push(byVariant, variant, { index: release, form, byWord });
-    }
+  const releasesOf = new Map<string, number[]>();
+  for (const [release, forms] of leftovers) for (const form of forms) add(releasesOf, form, release);
+  // A million keys at 10x the catalogue: each key's titles are chained through `next` in parallel arrays
+  // (the key maps to its last entry), not held as an object and an array per key.
+  const lastOf = new Map<string, number>();
+  const entries = { form: [] as string[], byWord: [] as boolean[], next: [] as number[] };
+  for (const form of releasesOf.keys()) {
+    eachTypoKey(form, limits.typoMaxLength + 1, (key, byWord) => {
+      entries.next.push(lastOf.get(key) ?? -1);
+      lastOf.set(key, entries.form.length);
+      entries.form.push(form);
+      entries.byWord.push(byWord);
+    });
   }
-  if (byVariant.size === 0) return;
-  const hits = new Map<string, TypoEntry[]>();
+  if (lastOf.size === 0) return;
+  const filmsOf = new Map<string, number[]>();
   filmForms.forEach((forms, film) => {
-    for (const form of forms) {
-      for (const [variant, byWord] of typoVariants(form, limits.typoMaxLength)) if (byVariant.has(variant)) push(hits, variant, { index: film, form, byWord });
-    }
+    for (const form of forms) add(filmsOf, form, film);
   });
-  for (const [variant, films] of hits) {
-    if (new Set(films.map((hit) => hit.index)).size > limits.maxKeyFilms) continue;
-    for (const release of byVariant.get(variant)!) {
-      for (const film of films) if (isNearTitle(film.form, release.form, film.byWord || release.byWord)) mark(release.index, film.index);
+  const hits = new Map<string, { form: string; byWord: boolean }[]>();
+  for (const form of filmsOf.keys()) {
+    eachTypoKey(form, limits.typoMaxLength, (key, byWord) => {
+      if (lastOf.has(key)) push(hits, key, { form, byWord });
+    });
+  }
+  for (const [key, filmHits] of hits) {
+    if (new Set(filmHits.flatMap((hit) => filmsOf.get(hit.form)!)).size > limits.maxKeyFilms) continue;
+    for (let entry = lastOf.get(key)!; entry !== -1; entry = entries.next[entry]!) {
+      const releaseForm = entries.form[entry]!;
+      for (const hit of filmHits) {
+        if (!isNearTitle(hit.form, releaseForm, hit.byWord || entries.byWord[entry]!)) continue;
+        for (const release of releasesOf.get(releaseForm)!) for (const film of filmsOf.get(hit.form)!) mark(release, film);
+      }
     }
   }
-}
-
-/** A film or release form behind a typo key; `byWord` when the key is the form with a word left out. */
-interface TypoEntry {
-  readonly index: number;
-  readonly form: string;
-  readonly byWord: boolean;
 }
 
 /**
- * The typo keys of a form, each with whether it leaves a word out: the form and its one-character deletions
- * up to `maxLength` characters, and (three words or more) the form with each word left out in turn.
+ * Visits the typo keys of a form, each with whether it leaves a word out: (three words or more) the form with
+ * each word left out in turn, and the form and its one-character deletions up to `maxLength` characters. A
+ * key may come twice ("kil" of "kill"); marking a pair twice is harmless.
  */
-function typoVariants(form: string, maxLength: number): Map<string, boolean> {
-  const variants = new Map<string, boolean>();
-  for (const variant of wordDrops(form)) variants.set(variant, true);
-  if (form.length <= maxLength) for (const variant of [form, ...deletions(form)]) variants.set(variant, false);
-  return variants;
+function eachTypoKey(form: string, maxLength: number, visit: (key: string, byWord: boolean) => void): void {
+  for (const key of wordDrops(form)) visit(key, true);
+  if (form.length > maxLength) return;
+  visit(form, false);
+  for (let i = 0; i < form.length; i++) visit(form.slice(0, i) + form.slice(i + 1), false);
 }
 
 /**
@@ -260,13 +270,6 @@ function wordDrops(form: string): string[] {
   const words = form.split(' ');
   if (words.length < 3) return [];
   return words.map((_, skip) => words.filter((__, index) => index !== skip).join(' '));
-}
-
-/** Every string one character shorter: a title and its one-edit typos share one of these. */
-function deletions(form: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < form.length; i++) out.push(form.slice(0, i) + form.slice(i + 1));
-  return out;
 }
 
 function push<T>(index: Map<string, T[]>, key: string, value: T): void {
