@@ -17,6 +17,7 @@
  */
 
 import { distance } from 'fastest-levenshtein';
+import { eachCutKey } from './cut-keys.ts';
 import { containment, isContainable } from './title-containment.ts';
 
 /**
@@ -189,12 +190,12 @@ function markTypos(
 ): void {
   const releasesOf = new Map<string, number[]>();
   for (const [release, forms] of leftovers) for (const form of forms) add(releasesOf, form, release);
-  // A million keys at 10x the catalogue: each key's titles are chained through `next` in parallel arrays
-  // (the key maps to its last entry), not held as an object and an array per key.
-  const lastOf = new Map<string, number>();
+  // Keys are numbers (cut-keys.ts), a million at 10x the catalogue: each key's titles are chained through
+  // `next` in parallel arrays (the key maps to its last entry), not held as an object and an array per key.
+  const lastOf = new Map<number, number>();
   const entries = { form: [] as string[], byWord: [] as boolean[], next: [] as number[] };
   for (const form of releasesOf.keys()) {
-    eachTypoKey(form, limits.typoMaxLength + 1, (key, byWord) => {
+    eachCutKey(form, limits.typoMaxLength + 1, (key, byWord) => {
       entries.next.push(lastOf.get(key) ?? -1);
       lastOf.set(key, entries.form.length);
       entries.form.push(form);
@@ -206,9 +207,9 @@ function markTypos(
   filmForms.forEach((forms, film) => {
     for (const form of forms) add(filmsOf, form, film);
   });
-  const hits = new Map<string, { form: string; byWord: boolean }[]>();
+  const hits = new Map<number, { form: string; byWord: boolean }[]>();
   for (const form of filmsOf.keys()) {
-    eachTypoKey(form, limits.typoMaxLength, (key, byWord) => {
+    eachCutKey(form, limits.typoMaxLength, (key, byWord) => {
       if (lastOf.has(key)) push(hits, key, { form, byWord });
     });
   }
@@ -222,18 +223,6 @@ function markTypos(
       }
     }
   }
-}
-
-/**
- * Visits the typo keys of a form, each with whether it leaves a word out: (three words or more) the form with
- * each word left out in turn, and the form and its one-character deletions up to `maxLength` characters. A
- * key may come twice ("kil" of "kill"); marking a pair twice is harmless.
- */
-function eachTypoKey(form: string, maxLength: number, visit: (key: string, byWord: boolean) => void): void {
-  for (const key of wordDrops(form)) visit(key, true);
-  if (form.length > maxLength) return;
-  visit(form, false);
-  for (let i = 0; i < form.length; i++) visit(form.slice(0, i) + form.slice(i + 1), false);
 }
 
 /**
@@ -262,17 +251,7 @@ function wordsOf(form: string): string[] {
   return form.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
-/**
- * A title of three words or more with each word left out in turn: a long title with one misspelt (or
- * changed) word shares one of these with the right one, where one-character deletions would be too many keys.
- */
-function wordDrops(form: string): string[] {
-  const words = form.split(' ');
-  if (words.length < 3) return [];
-  return words.map((_, skip) => words.filter((__, index) => index !== skip).join(' '));
-}
-
-function push<T>(index: Map<string, T[]>, key: string, value: T): void {
+function push<K, T>(index: Map<K, T[]>, key: K, value: T): void {
   const list = index.get(key);
   if (list === undefined) index.set(key, [value]);
   else list.push(value);
