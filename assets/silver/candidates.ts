@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
 import { blockCandidates, blockedByOf, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
-import { containment } from '../matching/title-containment.ts';
+import { containmentOfWords } from '../matching/title-containment.ts';
 import { isCreditedComposer } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import type { RawTmdbFilmDetailsAsset } from '../bronze/raw-tmdb-film-details.ts';
@@ -195,7 +195,7 @@ function longestContained(film: readonly PreparedForm<FilmForm>[], release: read
     // Whole titles only, as blocking: "star wars" alone is in "Rogue One: A Star Wars Story".
     if (filmForm.name === 'main_title' || (best !== null && filmForm.text.length <= best.form.length)) continue;
     for (const releaseForm of release) {
-      const found = containment(filmForm.text, releaseForm.text);
+      const found = containmentOfWords(filmForm.text, releaseForm.text, filmForm.words, releaseForm.words);
       if (found !== null) {
         best = { form: filmForm.text, start: found.start, numbersAfter: found.numbersAfter };
         break;
