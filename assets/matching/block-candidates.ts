@@ -160,7 +160,7 @@ export function blockCandidates(
  * more than `maxAnchorFilms` films is made of common words only ("The Winter Secret"): inside another title it
  * says nothing, and looking for it would cost as much as films × releases.
  */
-function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>, maxAnchorFilms: number) {
+function anchorFilmForms(filmForms: readonly (readonly string[])[], tokens: ReadonlyMap<string, readonly number[]>, maxAnchorFilms: number) {
   const anchored = new Map<string, { film: number; form: string }[]>();
   filmForms.forEach((forms, film) => {
     for (const form of forms) {
@@ -183,25 +183,28 @@ function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<str
  * its place ("the storm of the hollow star", "… of the empty star").
  */
 function markTypos(
-  filmForms: readonly string[][],
+  filmForms: readonly (readonly string[])[],
   leftovers: readonly (readonly [number, readonly string[]])[],
   limits: { typoMaxLength: number; maxKeyFilms: number },
   mark: (release: number, film: number) => void,
 ): void {
   const releasesOf = new Map<string, number[]>();
   for (const [release, forms] of leftovers) for (const form of forms) add(releasesOf, form, release);
-  // Keys are numbers (cut-keys.ts), a million at 10x the catalogue: each key's titles are chained through
-  // `next` in parallel arrays (the key maps to its last entry), not held as an object and an array per key.
+  // Keys are numbers (cut-keys.ts), millions at 10x the catalogue: each key's titles are chained through
+  // `next` in typed arrays (the key maps to its last entry), not held as an object and an array per key.
+  const releaseForms = [...releasesOf.keys()];
+  const most = releaseForms.reduce((sum, form) => sum + form.split(' ').length + form.length + 1, 0);
+  const entries = { form: new Int32Array(most), byWord: new Uint8Array(most), next: new Int32Array(most) };
   const lastOf = new Map<number, number>();
-  const entries = { form: [] as string[], byWord: [] as boolean[], next: [] as number[] };
-  for (const form of releasesOf.keys()) {
+  let count = 0;
+  releaseForms.forEach((form, index) => {
     eachCutKey(form, limits.typoMaxLength + 1, (key, byWord) => {
-      entries.next.push(lastOf.get(key) ?? -1);
-      lastOf.set(key, entries.form.length);
-      entries.form.push(form);
-      entries.byWord.push(byWord);
+      entries.next[count] = lastOf.get(key) ?? -1;
+      lastOf.set(key, count);
+      entries.form[count] = index;
+      entries.byWord[count++] = byWord ? 1 : 0;
     });
-  }
+  });
   if (lastOf.size === 0) return;
   const filmsOf = new Map<string, number[]>();
   filmForms.forEach((forms, film) => {
@@ -216,9 +219,9 @@ function markTypos(
   for (const [key, filmHits] of hits) {
     if (new Set(filmHits.flatMap((hit) => filmsOf.get(hit.form)!)).size > limits.maxKeyFilms) continue;
     for (let entry = lastOf.get(key)!; entry !== -1; entry = entries.next[entry]!) {
-      const releaseForm = entries.form[entry]!;
+      const releaseForm = releaseForms[entries.form[entry]!]!;
       for (const hit of filmHits) {
-        if (!isNearTitle(hit.form, releaseForm, hit.byWord || entries.byWord[entry]!)) continue;
+        if (!isNearTitle(hit.form, releaseForm, hit.byWord || entries.byWord[entry] === 1)) continue;
         for (const release of releasesOf.get(releaseForm)!) for (const film of filmsOf.get(hit.form)!) mark(release, film);
       }
     }
@@ -238,8 +241,10 @@ export function isNearTitle(film: string, release: string, byWord: boolean): boo
   return 1 - edits / Math.max(film.length, release.length) >= WORD_TYPO_MIN_SIMILARITY || containment(film, release) !== null;
 }
 
-function formsOf(forms: readonly (string | null)[]): string[] {
-  return [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];
+/** The distinct non-empty forms; silver's `title_forms` usually are already, and are then used as they are. */
+function formsOf(forms: readonly (string | null)[]): readonly string[] {
+  const clean = forms.every((form, index) => form !== null && form !== '' && forms.indexOf(form) === index);
+  return clean ? (forms as readonly string[]) : [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];
 }
 
 /** The words in order: "matrix reloaded the" and "the matrix reloaded" share it. */
