@@ -8,14 +8,23 @@
  *    so each release word looks up the few films anchored on it; a one-word film title takes part only from
  *    five letters ("up" would be in every "… up …");
  *  - `typo`: a title up to `typoMaxLength` characters one edit away (both sides indexed by their one-deletion
- *    variants), or a longer one with one word different (indexed with each word left out in turn);
+ *    variants), or a longer one with one word different (indexed with each word left out in turn), checked
+ *    on the two titles before they pair (`isNearTitle`);
  *  - `token`: the film has the release title's rarest word, when that word is in at most `maxTokenFilms`
  *    films (a distinctive word; common ones would pair a release with half the catalogue).
  * The fuzzier keys (`typo`, `token`) are tried only for releases no film meets exactly. No year window:
  * reissues come out decades after the film; the judge reads the years.
  */
 
+import { distance } from 'fastest-levenshtein';
+import { eachCutKey } from './cut-keys.ts';
 import { containment, isContainable } from './title-containment.ts';
+
+/**
+ * How alike two titles one word apart must be to pair as a typo: the judge's `SCORE_THRESHOLD` (a unit test
+ * keeps them equal; blocking cannot import the judge, which reads the candidates' rows).
+ */
+export const WORD_TYPO_MIN_SIMILARITY = 0.88;
 
 export interface BlockableMovie {
   readonly tmdb_id: number;
@@ -32,13 +41,28 @@ export interface BlockableRelease {
   readonly title_forms: readonly string[];
 }
 
-export type BlockKey = 'contains' | 'exact' | 'token' | 'typo';
+/** The keys, in the order `blockedByOf` names them; a pair's keys are a bit set over this list. */
+export const BLOCK_KEYS = ['contains', 'exact', 'token', 'typo'] as const;
+export type BlockKey = (typeof BLOCK_KEYS)[number];
+const BIT: Record<BlockKey, number> = { contains: 1, exact: 2, token: 4, typo: 8 };
 
-export interface CandidatePair<M, R> {
-  readonly movie: M;
-  readonly release: R;
-  /** Which keys brought the pair together, e.g. `exact+token`. */
-  readonly blockedBy: string;
+/**
+ * The blocked pairs as parallel arrays, one entry per pair, grouped by release: the film's and the release's
+ * index in the inputs and the keys that paired them (bits, see `blockedByOf`). Hundreds of thousands of pairs
+ * at scale: a few numbers each, not an object and a set.
+ */
+export interface BlockedPairs {
+  readonly films: readonly number[];
+  readonly releases: readonly number[];
+  readonly keys: readonly number[];
+}
+
+/** Each bit set's name, e.g. `contains+token`: made once, shared by every pair with those keys. */
+const KEY_NAMES = Array.from({ length: 1 << BLOCK_KEYS.length }, (_, bits) => BLOCK_KEYS.filter((_, index) => bits & (1 << index)).join('+'));
+
+/** Which keys brought a pair together, joined with `+` in alphabetical order (`exact+token`). */
+export function blockedByOf(keys: number): string {
+  return KEY_NAMES[keys]!;
 }
 
 export interface BlockingOptions {
@@ -65,11 +89,11 @@ export interface BlockingStats {
 
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'by', 'from', 'with', 'part', 'de', 'la', 'le', 'el', 'les', 'il', 'der', 'die', 'das']);
 
-export function blockCandidates<M extends BlockableMovie, R extends BlockableRelease>(
-  movies: readonly M[],
-  releases: readonly R[],
+export function blockCandidates(
+  movies: readonly BlockableMovie[],
+  releases: readonly BlockableRelease[],
   options: BlockingOptions = {},
-): { pairs: CandidatePair<M, R>[]; stats: BlockingStats } {
+): { pairs: BlockedPairs; stats: BlockingStats } {
   const maxTokenFilms = options.maxTokenFilms ?? 8;
   const typoMaxLength = options.typoMaxLength ?? 24;
   const maxKeyFilms = options.maxKeyFilms ?? 4;
@@ -86,43 +110,49 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
   // Whole titles only: a main title without its subtitle ("star wars") is in too many other titles.
   const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, ...(movie.alternative_title_norms ?? [])]));
   const anchored = anchorFilmForms(wholeTitles, tokens, options.maxAnchorFilms ?? 32);
-  const keysOf = releases.map(() => new Map<number, Set<BlockKey>>());
-  const mark = (release: number, films: readonly number[] | undefined, key: BlockKey) => {
-    for (const film of films ?? []) (keysOf[release]!.get(film) ?? keysOf[release]!.set(film, new Set()).get(film)!).add(key);
-  };
+  const releaseForms = releases.map((release) => formsOf(release.title_forms));
+  const exactOf = releaseForms.map((forms) => forms.flatMap((form) => [...(exact.get(form) ?? []), ...(exact.get(sortedWords(form)) ?? [])]));
   // Fuzzier keys only for releases no film title meets exactly: an exact title beats any near one, and near
   // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
-  const leftovers: number[] = [];
-  releases.forEach((release, index) => {
-    const forms = formsOf(release.title_forms);
-    for (const form of forms) {
-      mark(index, exact.get(form), 'exact');
-      mark(index, exact.get(sortedWords(form)), 'exact');
-    }
-    const hasExact = keysOf[index]!.size > 0;
+  const leftovers = exactOf.flatMap((films, index) => (films.length === 0 ? [index] : []));
+  const typos = new Map<number, number[]>();
+  markTypos(filmForms, leftovers.map((index) => [index, releaseForms[index]!] as const), { typoMaxLength, maxKeyFilms }, (release, film) => {
+    (typos.get(release) ?? typos.set(release, []).get(release)!).push(film);
+  });
+  const pairs = { films: [] as number[], releases: [] as number[], keys: [] as number[] };
+  // One release at a time: its films and their keys, appended to the pairs before the next release.
+  const keysOf = new Map<number, number>();
+  const mark = (films: readonly number[] | undefined, key: BlockKey) => {
+    for (const film of films ?? []) keysOf.set(film, (keysOf.get(film) ?? 0) | BIT[key]);
+  };
+  releaseForms.forEach((forms, index) => {
+    keysOf.clear();
+    mark(exactOf[index], 'exact');
     for (const form of forms) {
       for (const word of new Set(form.split(' '))) {
         for (const { film, form: filmForm } of anchored.get(word) ?? []) {
-          if (containment(filmForm, form) !== null) mark(index, [film], 'contains');
+          if (containment(filmForm, form) !== null) mark([film], 'contains');
         }
       }
     }
-    if (hasExact) return;
-    leftovers.push(index);
-    for (const form of forms) {
-      const rarest = wordsOf(form)
-        .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
-        .filter((entry) => entry.films > 0 && entry.films <= maxTokenFilms)
-        .sort((a, b) => a.films - b.films)[0];
-      if (rarest !== undefined) mark(index, tokens.get(rarest.word), 'token');
+    if (exactOf[index]!.length === 0) {
+      for (const form of forms) {
+        const rarest = wordsOf(form)
+          .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
+          .filter((entry) => entry.films > 0 && entry.films <= maxTokenFilms)
+          .sort((a, b) => a.films - b.films)[0];
+        if (rarest !== undefined) mark(tokens.get(rarest.word), 'token');
+      }
+      mark(typos.get(index), 'typo');
+    }
+    for (const [film, keys] of keysOf) {
+      pairs.films.push(film);
+      pairs.releases.push(index);
+      pairs.keys.push(keys);
     }
   });
-  markTypos(filmForms, leftovers.map((index) => [index, formsOf(releases[index]!.title_forms)] as const), { typoMaxLength, maxKeyFilms }, mark);
-  const pairs: CandidatePair<M, R>[] = [];
-  keysOf.forEach((keys, index) => {
-    for (const [film, by] of keys) pairs.push({ movie: movies[film]!, release: releases[index]!, blockedBy: [...by].sort().join('+') });
-  });
-  return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: pairs.length } };
+  const count = pairs.films.length;
+  return { pairs, stats: { films: movies.length, releases: releases.length, naivePairs: movies.length * releases.length, pairs: count } };
 }
 
 /**
@@ -130,7 +160,7 @@ export function blockCandidates<M extends BlockableMovie, R extends BlockableRel
  * more than `maxAnchorFilms` films is made of common words only ("The Winter Secret"): inside another title it
  * says nothing, and looking for it would cost as much as films × releases.
  */
-function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<string, readonly number[]>, maxAnchorFilms: number) {
+function anchorFilmForms(filmForms: readonly (readonly string[])[], tokens: ReadonlyMap<string, readonly number[]>, maxAnchorFilms: number) {
   const anchored = new Map<string, { film: number; form: string }[]>();
   filmForms.forEach((forms, film) => {
     for (const form of forms) {
@@ -145,47 +175,76 @@ function anchorFilmForms(filmForms: readonly string[][], tokens: ReadonlyMap<str
 
 /**
  * One-edit and one-word typos between films and the releases left without an exact title. The leftover
- * releases are indexed (few), the films only scanned (many): their variants are made and dropped one film at
- * a time instead of being held in an index of millions of keys. A key that reaches more than `maxKeyFilms`
- * films is dropped as too common.
+ * releases' titles are indexed (few), the films' only scanned (many): their variants are made and dropped one
+ * title at a time instead of being held in an index of millions of keys. Keys are made once per distinct
+ * title, not once per pressing or remake. A key that reaches more than `maxKeyFilms` films is dropped as too
+ * common. A shared key is only a hint: the two titles that share it are checked (`isNearTitle`) before they
+ * pair, or as the catalogue grows every long title would pair with each title that has one other word in
+ * its place ("the storm of the hollow star", "… of the empty star").
  */
 function markTypos(
-  filmForms: readonly string[][],
+  filmForms: readonly (readonly string[])[],
   leftovers: readonly (readonly [number, readonly string[]])[],
   limits: { typoMaxLength: number; maxKeyFilms: number },
-  mark: (release: number, films: readonly number[], key: BlockKey) => void,
+  mark: (release: number, film: number) => void,
 ): void {
-  const byVariant = new Map<string, number[]>();
-  for (const [release, forms] of leftovers) {
-    for (const form of forms) {
-      const variants = [...wordDrops(form), ...(form.length <= limits.typoMaxLength + 1 ? [form, ...deletions(form)] : [])];
-      for (const variant of new Set(variants)) add(byVariant, variant, release);
-    }
-  }
-  if (byVariant.size === 0) return;
-  const filmsOfPair = new Map<number, Set<number>>();
-  const filmsOfKey = new Map<string, Set<number>>();
+  const releasesOf = new Map<string, number[]>();
+  for (const [release, forms] of leftovers) for (const form of forms) add(releasesOf, form, release);
+  // Keys are numbers (cut-keys.ts), millions at 10x the catalogue: each key's titles are chained through
+  // `next` in typed arrays (the key maps to its last entry), not held as an object and an array per key.
+  const releaseForms = [...releasesOf.keys()];
+  const most = releaseForms.reduce((sum, form) => sum + form.split(' ').length + form.length + 1, 0);
+  const entries = { form: new Int32Array(most), byWord: new Uint8Array(most), next: new Int32Array(most) };
+  const lastOf = new Map<number, number>();
+  let count = 0;
+  releaseForms.forEach((form, index) => {
+    eachCutKey(form, limits.typoMaxLength + 1, (key, byWord) => {
+      entries.next[count] = lastOf.get(key) ?? -1;
+      lastOf.set(key, count);
+      entries.form[count] = index;
+      entries.byWord[count++] = byWord ? 1 : 0;
+    });
+  });
+  if (lastOf.size === 0) return;
+  const filmsOf = new Map<string, number[]>();
   filmForms.forEach((forms, film) => {
-    for (const form of forms) {
-      const variants = [...wordDrops(form), ...(form.length <= limits.typoMaxLength ? [form, ...deletions(form)] : [])];
-      for (const variant of new Set(variants)) {
-        if (!byVariant.has(variant)) continue;
-        (filmsOfKey.get(variant) ?? filmsOfKey.set(variant, new Set()).get(variant)!).add(film);
+    for (const form of forms) add(filmsOf, form, film);
+  });
+  const hits = new Map<number, { form: string; byWord: boolean }[]>();
+  for (const form of filmsOf.keys()) {
+    eachCutKey(form, limits.typoMaxLength, (key, byWord) => {
+      if (lastOf.has(key)) push(hits, key, { form, byWord });
+    });
+  }
+  for (const [key, filmHits] of hits) {
+    if (new Set(filmHits.flatMap((hit) => filmsOf.get(hit.form)!)).size > limits.maxKeyFilms) continue;
+    for (let entry = lastOf.get(key)!; entry !== -1; entry = entries.next[entry]!) {
+      const releaseForm = releaseForms[entries.form[entry]!]!;
+      for (const hit of filmHits) {
+        if (!isNearTitle(hit.form, releaseForm, hit.byWord || entries.byWord[entry] === 1)) continue;
+        for (const release of releasesOf.get(releaseForm)!) for (const film of filmsOf.get(hit.form)!) mark(release, film);
       }
     }
-  });
-  for (const [variant, films] of filmsOfKey) {
-    if (films.size > limits.maxKeyFilms) continue;
-    for (const release of byVariant.get(variant)!) {
-      const seen = filmsOfPair.get(release) ?? filmsOfPair.set(release, new Set()).get(release)!;
-      for (const film of films) seen.add(film);
-    }
   }
-  for (const [release, films] of filmsOfPair) mark(release, [...films], 'typo');
 }
 
-function formsOf(forms: readonly (string | null)[]): string[] {
-  return [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];
+/**
+ * Whether two titles that share a typo key are near enough for the judge: one edit apart; or, when the key
+ * left a word out, as alike as the judge requires of a title (`WORD_TYPO_MIN_SIMILARITY`) or the release's
+ * title holding the film's ("te son of the winter castle"). Two edits through character deletions are two
+ * typos, never one ("winter king" ~ "winter wing" is, "winter king" ~ "winter kin g" is not).
+ */
+export function isNearTitle(film: string, release: string, byWord: boolean): boolean {
+  const edits = distance(film, release);
+  if (edits <= 1) return true;
+  if (!byWord) return false;
+  return 1 - edits / Math.max(film.length, release.length) >= WORD_TYPO_MIN_SIMILARITY || containment(film, release) !== null;
+}
+
+/** The distinct non-empty forms; silver's `title_forms` usually are already, and are then used as they are. */
+function formsOf(forms: readonly (string | null)[]): readonly string[] {
+  const clean = forms.every((form, index) => form !== null && form !== '' && forms.indexOf(form) === index);
+  return clean ? (forms as readonly string[]) : [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];
 }
 
 /** The words in order: "matrix reloaded the" and "the matrix reloaded" share it. */
@@ -197,21 +256,10 @@ function wordsOf(form: string): string[] {
   return form.split(' ').filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
-/**
- * A title of three words or more with each word left out in turn: a long title with one misspelt (or
- * changed) word shares one of these with the right one, where one-character deletions would be too many keys.
- */
-function wordDrops(form: string): string[] {
-  const words = form.split(' ');
-  if (words.length < 3) return [];
-  return words.map((_, skip) => words.filter((__, index) => index !== skip).join(' '));
-}
-
-/** Every string one character shorter: a title and its one-edit typos share one of these. */
-function deletions(form: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < form.length; i++) out.push(form.slice(0, i) + form.slice(i + 1));
-  return out;
+function push<K, T>(index: Map<K, T[]>, key: K, value: T): void {
+  const list = index.get(key);
+  if (list === undefined) index.set(key, [value]);
+  else list.push(value);
 }
 
 function add(index: Map<string, number[]>, key: string, value: number): void {

@@ -17,6 +17,8 @@ export type ReleaseForm = 'title' | 'title_alt' | 'title_part';
 export interface PreparedForm<N extends string> {
   readonly name: N;
   readonly text: string;
+  /** The words, in order. */
+  readonly words: readonly string[];
   /** The words sorted, for token-sort similarity. */
   readonly sorted: string;
 }
@@ -38,7 +40,10 @@ export interface PairScore {
 export function prepareForms<N extends string>(forms: readonly (readonly [N, string | null])[]): PreparedForm<N>[] {
   return forms
     .filter((form): form is readonly [N, string] => form[1] !== null && form[1] !== '')
-    .map(([name, text]) => ({ name, text, sorted: text.split(' ').sort().join(' ') }));
+    .map(([name, text]) => {
+      const words = text.split(' ');
+      return { name, text, words, sorted: [...words].sort().join(' ') };
+    });
 }
 
 /**

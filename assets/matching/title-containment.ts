@@ -33,9 +33,12 @@ export interface Containment {
  * words); null when they do not, or when the two are the same title.
  */
 export function containment(film: string, release: string): Containment | null {
+  return containmentOfWords(film, release, film.split(' '), release.split(' '));
+}
+
+/** `containment` with both titles' words already split (candidates split each record's forms once, not per pair). */
+export function containmentOfWords(film: string, release: string, needle: readonly string[], haystack: readonly string[]): Containment | null {
   if (film === release || !isContainable(film)) return null;
-  const needle = film.split(' ');
-  const haystack = release.split(' ');
   if (needle.length >= haystack.length) return null;
   // Leftmost start first; for each start the earliest completion (greedy), within the insertion budget.
   for (let start = 0; start <= haystack.length - needle.length; start++) {

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defineAsset } from '../../runtime/index.ts';
-import { blockCandidates, type BlockingOptions } from '../matching/block-candidates.ts';
+import { blockCandidates, blockedByOf, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
-import { containment } from '../matching/title-containment.ts';
+import { containmentOfWords } from '../matching/title-containment.ts';
 import { creditedComposerShare, isCreditedComposer } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import type { RawTmdbFilmDetailsAsset } from '../bronze/raw-tmdb-film-details.ts';
@@ -97,7 +97,7 @@ export function defineCandidates(
     description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
     deps: { movies, releases, details, schemaAlignment },
-    codeVersion: '5',
+    codeVersion: '6',
     async materialize(_ctx, inputs) {
       const [movieRows, releaseRows, detailRows] = await Promise.all([inputs.movies.rows(), inputs.releases.rows(), inputs.details.rows()]);
       const { rows, stats } = candidatesOf(movieRows, releaseRows, options, detailRows);
@@ -130,25 +130,39 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
   const filmsWithTitle = new Map<string, number>();
   for (const movie of movies) filmsWithTitle.set(movie.title_norm, (filmsWithTitle.get(movie.title_norm) ?? 0) + 1);
   const detailsOf = new Map(details.map((detail) => [detail.tmdb_id, detail]));
-  const alternativesOf = (movie: TmdbMovie) => {
+  const alternativesOf = (movie: TmdbMovie): readonly string[] => {
+    const titles = detailsOf.get(movie.tmdb_id)?.alternative_titles ?? [];
+    if (titles.length === 0) return titles;
     const own = new Set([movie.title_norm, movie.original_title_norm, movie.main_title_norm]);
-    return [...new Set((detailsOf.get(movie.tmdb_id)?.alternative_titles ?? []).map(normalizeTitle))].filter((norm) => norm !== '' && !own.has(norm));
+    return [...new Set(titles.map(normalizeTitle))].filter((norm) => norm !== '' && !own.has(norm));
   };
-  const blockable = movies.map((movie) => ({ ...movie, alternative_title_norms: alternativesOf(movie) }));
+  const alternatives = movies.map(alternativesOf);
+  // What blocking reads of a film, not a copy of its whole row (100,000 rows at 10x the catalogue).
+  const blockable = movies.map((movie, index) => ({
+    tmdb_id: movie.tmdb_id, title_norm: movie.title_norm, original_title_norm: movie.original_title_norm, main_title_norm: movie.main_title_norm,
+    alternative_title_norms: alternatives[index]!,
+  }));
   const { pairs, stats } = blockCandidates(blockable, releases, options);
   // Forms are prepared once per record, not once per pair.
-  const filmForms = new Map(blockable.map((movie) => [movie, prepareForms<FilmForm>([
+  const filmForms = movies.map((movie, index) => prepareForms<FilmForm>([
     ['title', movie.title_norm], ['original_title', movie.original_title_norm], ['main_title', movie.main_title_norm],
-    ...movie.alternative_title_norms.map((norm) => ['alternative_title', norm] as const),
-  ])]));
-  const releaseForms = new Map(releases.map((release) => [release, prepareForms<ReleaseForm>([
+    ...alternatives[index]!.map((norm) => ['alternative_title', norm] as const),
+  ]));
+  const prepareRelease = (release: DiscogsRelease) => prepareForms<ReleaseForm>([
     ['title', release.title_norm], ['title_alt', release.title_alt_norm],
     ...release.title_forms.filter((form) => form !== release.title_norm && form !== release.title_alt_norm).map((form) => ['title_part', form] as const),
-  ])]));
+  ]);
+  const numbersOf = memoize(sequelNumbers);
   const rows: Candidate[] = [];
-  for (const { movie, release, blockedBy } of pairs) {
-    const scored = scorePair(filmForms.get(movie)!, releaseForms.get(release)!, DETAIL_FROM);
-    const contained = longestContained(filmForms.get(movie)!, releaseForms.get(release)!);
+  // The pairs come grouped by release: its forms are prepared when its first pair comes and dropped after its
+  // last, instead of being held for every release through the whole loop.
+  let releaseForms: PreparedForm<ReleaseForm>[] = [];
+  for (let pair = 0; pair < stats.pairs; pair++) {
+    const movie = movies[pairs.films[pair]!]!;
+    const release = releases[pairs.releases[pair]!]!;
+    if (pair === 0 || pairs.releases[pair] !== pairs.releases[pair - 1]) releaseForms = prepareRelease(release);
+    const scored = scorePair(filmForms[pairs.films[pair]!]!, releaseForms, DETAIL_FROM);
+    const contained = longestContained(filmForms[pairs.films[pair]!]!, releaseForms);
     if (scored.score < CANDIDATE_MIN_SCORE && contained === null) continue;
     rows.push({
       tmdb_id: movie.tmdb_id,
@@ -168,12 +182,12 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       tmdb_has_composers: (detailsOf.get(movie.tmdb_id)?.composers.length ?? 0) > 0,
       artist_is_composer: isCreditedComposer(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? []),
       composer_share: round(creditedComposerShare(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? [])),
-      blocked_by: blockedBy,
+      blocked_by: blockedByOf(pairs.keys[pair]!),
       compared: scored.compared,
       film_form: scored.filmForm,
       release_form: scored.releaseForm,
-      film_numbers: sequelNumbers(scored.filmForm),
-      release_numbers: sequelNumbers(scored.releaseForm),
+      film_numbers: numbersOf(scored.filmForm),
+      release_numbers: numbersOf(scored.releaseForm),
       contained_form: contained?.form ?? null,
       contained_numbers: contained === null ? '' : [...contained.numbersAfter].sort().join(' '),
       contained_part: contained === null ? null : contained.start === 0 ? 'first' : release.title_parts.slice(1).includes(contained.form) ? 'later' : null,
@@ -195,7 +209,7 @@ function longestContained(film: readonly PreparedForm<FilmForm>[], release: read
     // Whole titles only, as blocking: "star wars" alone is in "Rogue One: A Star Wars Story".
     if (filmForm.name === 'main_title' || (best !== null && filmForm.text.length <= best.form.length)) continue;
     for (const releaseForm of release) {
-      const found = containment(filmForm.text, releaseForm.text);
+      const found = containmentOfWords(filmForm.text, releaseForm.text, filmForm.words, releaseForm.words);
       if (found !== null) {
         best = { form: filmForm.text, start: found.start, numbersAfter: found.numbersAfter };
         break;
@@ -203,6 +217,12 @@ function longestContained(film: readonly PreparedForm<FilmForm>[], release: read
     }
   }
   return best;
+}
+
+/** `fn` remembering its answers: the same few thousand title forms recur over hundreds of thousands of pairs. */
+function memoize(fn: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => known.get(text) ?? known.set(text, fn(text)).get(text)!;
 }
 
 function round(value: number): number {
