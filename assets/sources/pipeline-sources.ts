@@ -1,7 +1,6 @@
 /**
  * The pipeline's sources, chosen by `MEDALLION_SOURCE`: `sample` (the default without credentials) is the
- * emulator in a worker thread of this process (or in this thread, when a test brings its own), at the
- * original scale, behind the very same HTTP clients; `live` (the default with
+ * emulator in-process, at the original scale, behind the very same HTTP clients; `live` (the default with
  * credentials) is the real services, or any base URLs (`TMDB_BASE_URL`, `DISCOGS_BASE_URL`). Both are lazy:
  * nothing is built, read or resolved until a bronze asset fetches its first page.
  */
@@ -9,7 +8,6 @@ import { ConfigError } from '../../runtime/index.ts';
 import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';
-import { startEmulatorThread, type EmulatorThread } from './emulator/thread-fetch.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../metrics/match-quality.ts';
 import { integerSetting } from './env-settings.ts';
@@ -54,34 +52,16 @@ export function sourcesFromEnvironment(env: Readonly<Record<string, string | und
 function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
   const films = integerSetting(env, 'MEDALLION_SAMPLE_FILMS', 1, 1_000_000) ?? 10_000;
   const seed = integerSetting(env, 'MEDALLION_SAMPLE_SEED', 1, 2 ** 32);
-  const served = overrides.emulator !== undefined || overrides.emulatorOptions !== undefined ? inProcessEmulator(films, seed, overrides) : emulatorThread(films, seed);
-  const client = { ...overrides.client, fetch: served.fetch, rateLimit: false as const };
+  let emulator = overrides.emulator;
+  const emulated = () => (emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions }));
+  const inProcess: typeof fetch = (input, init) => emulated().fetch(input, init);
+  const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
   return {
     mode: 'sample',
-    groundTruth: { pairs: served.truth },
+    groundTruth: { pairs: async () => emulated().catalogue.truth },
     films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
     releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
   };
-}
-
-interface ServedEmulator {
-  readonly fetch: typeof fetch;
-  truth(): Promise<GroundTruthPairs>;
-}
-type GroundTruthPairs = Awaited<ReturnType<GroundTruth['pairs']>>;
-
-/** The emulator in this thread: a test's own (its stats and faults steered), or one built from its options. */
-function inProcessEmulator(films: number, seed: number | undefined, overrides: SourceOverrides): ServedEmulator {
-  let emulator = overrides.emulator;
-  const emulated = () => (emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions }));
-  return { fetch: (input, init) => emulated().fetch(input, init), truth: async () => emulated().catalogue.truth };
-}
-
-/** The default sample: the emulator in a worker thread, started on the first request. */
-function emulatorThread(films: number, seed: number | undefined): ServedEmulator {
-  let thread: EmulatorThread | undefined;
-  const started = () => (thread ??= startEmulatorThread(seed === undefined ? { films } : { films, seed }));
-  return { fetch: (input, init) => started().fetch(input, init), truth: () => started().truth() };
 }
 
 function liveSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
