@@ -1,10 +1,10 @@
 /**
- * The log an incremental bronze asset keeps beside its data: when each item (a film) was last fetched, and
- * what was asked for it. It is an attachment, not a column, so fetching the same data again gives the same
+ * How the incremental bronze assets land: items (films) fetched in attached, journaled batches, and the log
+ * they keep beside their data: when each item was last fetched, and what was asked for it. It is an attachment, not a column, so fetching the same data again gives the same
  * data version. The next materialization reads it from `ctx.previous()` to know what is due.
  */
 import { z } from 'zod';
-import type { PreviousVersion } from '../../runtime/index.ts';
+import type { JsonValue, MaterializeContext, PreviousVersion } from '../../runtime/index.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -60,4 +60,53 @@ export function dueItems<T>(items: readonly T[], log: ReadonlyMap<number, Fetche
 export function nextDueAt(items: readonly FetchedItem[], maxAgeDays: number): string | undefined {
   const oldest = items.reduce((min, item) => Math.min(min, Date.parse(item.fetched_at)), Number.POSITIVE_INFINITY);
   return Number.isFinite(oldest) ? new Date(oldest + maxAgeDays * DAY_MS).toISOString() : undefined;
+}
+
+/** One landed batch, as attached: when it was fetched, and the answer for each of its items. */
+export interface LandedBatch<R> {
+  readonly fetched_at: string;
+  readonly answers: R[];
+}
+
+export interface BatchLandingOptions<I, R> {
+  /** Attachments are `<folder>/batch-0001.json`…, steps `<folder>-batch-1`…. */
+  readonly folder: string;
+  readonly batchSize: number;
+  /** What is counted in progress updates, plural: `films`. */
+  readonly unit: string;
+  readonly now: () => number;
+  fetch(batch: readonly I[]): Promise<R[]>;
+}
+
+/**
+ * Fetches `items` in batches, each one durable step whose answers are attached, so an interrupted
+ * materialization fetches only the batches not attached yet; then reads every batch back in order.
+ */
+export async function landBatches<I, R extends JsonValue>(ctx: Pick<MaterializeContext, 'step' | 'attachments' | 'progress'>, items: readonly I[], options: BatchLandingOptions<I, R>) {
+  const batches = Array.from({ length: Math.ceil(items.length / options.batchSize) }, (_, index) => items.slice(index * options.batchSize, (index + 1) * options.batchSize));
+  const attachmentOf = (index: number) => `${options.folder}/batch-${String(index + 1).padStart(4, '0')}.json`;
+  const attached = new Set(await ctx.attachments.list());
+  const landed = new Map<string, LandedBatch<R>>();
+  let done = 0;
+  for (const [index, batch] of batches.entries()) {
+    const name = attachmentOf(index);
+    await ctx.step(`${options.folder}-batch-${index + 1}`, async () => {
+      if (attached.has(name)) return { items: batch.length, reused: true };
+      const fetchedAt = new Date(options.now()).toISOString();
+      const body: LandedBatch<R> = { fetched_at: fetchedAt, answers: await options.fetch(batch) };
+      await ctx.attachments.putJson(name, body as unknown as JsonValue);
+      landed.set(name, body);
+      return { items: batch.length, reused: false };
+    });
+    done += batch.length;
+    ctx.progress({ done, total: items.length, unit: options.unit });
+  }
+  const read: LandedBatch<R>[] = [];
+  for (const [index] of batches.entries()) {
+    const name = attachmentOf(index);
+    const body = landed.get(name) ?? (await ctx.attachments.getJson<JsonValue>(name) as unknown as LandedBatch<R> | undefined);
+    if (body === undefined || !Array.isArray(body.answers)) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
+    read.push(body);
+  }
+  return { batches: read, fetched: landed.size };
 }

@@ -8,7 +8,8 @@
  * oldest searches. What the budget did not reach is the backlog, which keeps the asset stale until a later
  * run has done it; a search older than the age limit makes it stale again.
  *
- * Each batch of searches is one durable step whose raw JSON pages are attached (`searches/batch-NNNN.json`);
+ * Each batch of searches is one durable step whose raw JSON pages are attached (`searches/batch-NNNN.json`,
+ * each film's search and the page Discogs answered);
  * `searches.json` is the log of every film's last search, which the next materialization reads.
  */
 import type { z } from 'zod';
@@ -20,7 +21,7 @@ import type { DiscogsPlan } from '../sources/query-plan.ts';
 import type { ReleaseSource } from '../sources/source.ts';
 import type { TmdbMovie, TmdbMoviesAsset } from '../silver/tmdb-movies.ts';
 import { discogsRowOf, rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
-import { DAY_MS, dueItems, fetchLogBody, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
+import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
 import { mapConcurrently } from './land-listing.ts';
 import { searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-releases.ts';
 
@@ -28,9 +29,6 @@ import { searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-rel
 export const COVERED_YEAR_WINDOW = 2;
 const RESULTS_PER_FILM = 50;
 export const SEARCH_LOG = 'searches.json';
-
-/** A batch attachment: each film's search and the raw page Discogs answered. */
-type LandedBatch = { searched_at: string; searches: Array<{ tmdb_id: number; q: string; page: JsonValue }> };
 
 export interface RawDiscogsFilmSearchesOptions {
   readonly plan: DiscogsPlan;
@@ -66,43 +64,27 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
       const wanted = [...ordered, ...due.overdue].slice(0, budget);
       const taken = await ctx.step('plan', () => wanted.map((film) => ({ tmdb_id: film.tmdb_id, q: film.title })));
 
-      const batches = Array.from({ length: Math.ceil(taken.length / batchSize) }, (_, index) => taken.slice(index * batchSize, (index + 1) * batchSize));
-      const attached = new Set(await ctx.attachments.list());
-      const landed = new Map<string, LandedBatch>();
-      let fetchedBatches = 0;
-      let done = 0;
-      for (const [index, batch] of batches.entries()) {
-        const name = batchAttachment(index);
-        await ctx.step(`search-batch-${index + 1}`, async () => {
-          if (attached.has(name)) return { films: batch.length, reused: true };
-          const searchedAt = new Date(now()).toISOString();
-          const searches = await mapConcurrently(batch, options.concurrency ?? 4, async (film) => ({
-            ...film,
-            page: (await releases.search({ q: film.q, type: 'release', per_page: RESULTS_PER_FILM }, 1)) as unknown as JsonValue,
-          }));
-          const body: LandedBatch = { searched_at: searchedAt, searches };
-          await ctx.attachments.putJson(name, body as unknown as JsonValue);
-          landed.set(name, body);
-          fetchedBatches++;
-          return { films: batch.length, reused: false };
-        });
-        done += batch.length;
-        ctx.progress({ done, total: taken.length, unit: 'films' });
-      }
+      const { batches, fetched } = await landBatches(ctx, taken, {
+        folder: 'searches',
+        batchSize,
+        unit: 'films',
+        now,
+        fetch: (batch) => mapConcurrently(batch, options.concurrency ?? 4, async (film) => ({
+          ...film,
+          page: (await releases.search({ q: film.q, type: 'release', per_page: RESULTS_PER_FILM }, 1)) as unknown as JsonValue,
+        })),
+      });
 
       const searched = new Set(taken.map((film) => film.tmdb_id));
       const kept = due.kept.filter((entry) => !searched.has(entry.id));
       const keptIds = new Set(kept.map((entry) => entry.id));
       const rows: z.input<typeof rawDiscogsReleaseSchema>[] = ((await previous?.rows()) ?? []).filter((row) => keptIds.has(filmOfQuery(row.query)));
       const logged: FetchedItem[] = [...kept];
-      for (const [index] of batches.entries()) {
-        const name = batchAttachment(index);
-        const body = landed.get(name) ?? (await ctx.attachments.getJson<JsonValue>(name) as unknown as LandedBatch | undefined);
-        if (body === undefined) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
-        for (const search of body.searches) {
+      for (const batch of batches) {
+        for (const search of batch.answers) {
           const results = searchResultsOf(search.page);
           results.forEach((record, position) => rows.push(discogsRowOf(record, `film=${search.tmdb_id}`, 1, position)));
-          logged.push({ id: search.tmdb_id, asked: search.q, fetched_at: body.searched_at, records: results.length });
+          logged.push({ id: search.tmdb_id, asked: search.q, fetched_at: batch.fetched_at, records: results.length });
         }
       }
       rows.sort((a, b) => filmOfQuery(a.query) - filmOfQuery(b.query) || a.record_index - b.record_index);
@@ -123,8 +105,8 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
           backlog: pending,
           budget,
           max_age_days: maxAgeDays,
-          batches_fetched: fetchedBatches,
-          batches_resumed: batches.length - fetchedBatches,
+          batches_fetched: fetched,
+          batches_resumed: batches.length - fetched,
         },
         backlog: { pending, unit: 'films', ...(dueAt === undefined ? {} : { dueAt }) },
       };
@@ -133,11 +115,6 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
 }
 
 export type RawDiscogsFilmSearchesAsset = ReturnType<typeof defineRawDiscogsFilmSearches>;
-
-/** The attachment of batch `index` (0-based): `searches/batch-0001.json` for the first. */
-function batchAttachment(index: number): string {
-  return `searches/batch-${String(index + 1).padStart(4, '0')}.json`;
-}
 
 function filmOfQuery(query: string): number {
   return Number(query.slice('film='.length));

@@ -15,7 +15,7 @@ import { defineAsset, type JsonValue } from '../../runtime/index.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { isObject } from './discogs-search-rows.ts';
-import { DAY_MS, dueItems, fetchLogBody, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
+import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
 import { mapConcurrently } from './land-listing.ts';
 import type { RawTmdbMoviesAsset } from './raw-tmdb-movies.ts';
 
@@ -48,9 +48,6 @@ export interface RawTmdbFilmDetailsOptions {
 
 const CODE_VERSION = '2';
 export const DETAILS_LOG = 'details.json';
-/** A batch attachment: when it was fetched, and TMDB's answer for each film. */
-type LandedBatch = { fetched_at: string; records: JsonValue[] };
-
 export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMoviesAsset, options: RawTmdbFilmDetailsOptions = {}) {
   const batchSize = options.batchSize ?? 100;
   const concurrency = options.concurrency ?? 8;
@@ -75,43 +72,27 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
       const keptIds = new Set(status.kept.map((entry) => entry.id));
       const kept = ((await previous?.rows()) ?? []).filter((row) => keptIds.has(row.tmdb_id));
       const due = await ctx.step('plan', () => [...status.unfetched, ...status.overdue]);
-      const batches = Array.from({ length: Math.ceil(due.length / batchSize) }, (_, index) => due.slice(index * batchSize, (index + 1) * batchSize));
-      const attached = new Set(await ctx.attachments.list());
-      const fetched = new Map<string, LandedBatch>();
-      let fetchedBatches = 0;
-      let done = 0;
-      for (const [index, batch] of batches.entries()) {
-        const name = batchAttachment(index);
-        await ctx.step(`details-batch-${index + 1}`, async () => {
-          if (attached.has(name)) return { films: batch.length, reused: true };
-          const fetchedAt = new Date(now()).toISOString();
-          const records = await mapConcurrently(batch, concurrency, async (id) => {
-            try {
-              return (await films.movie(id, { appendToResponse: DETAIL_RESOURCES })) as JsonValue;
-            } catch (error) {
-              if (isNotFound(error)) return { id, missing: true };
-              throw error;
-            }
-          });
-          const body: LandedBatch = { fetched_at: fetchedAt, records };
-          await ctx.attachments.putJson(name, body);
-          fetched.set(name, body);
-          fetchedBatches++;
-          return { films: batch.length, reused: false };
-        });
-        done += batch.length;
-        ctx.progress({ done, total: due.length, unit: 'films' });
-      }
+      const { batches, fetched } = await landBatches(ctx, due, {
+        folder: 'details',
+        batchSize,
+        unit: 'films',
+        now,
+        fetch: (batch) => mapConcurrently(batch, concurrency, async (id): Promise<JsonValue> => {
+          try {
+            return (await films.movie(id, { appendToResponse: DETAIL_RESOURCES })) as JsonValue;
+          } catch (error) {
+            if (isNotFound(error)) return { id, missing: true };
+            throw error;
+          }
+        }),
+      });
       const rows: z.input<typeof rawTmdbFilmDetailSchema>[] = [...kept];
-      const logged: FetchedItem[] = status.kept.filter((entry) => keptIds.has(entry.id));
-      for (const [index] of batches.entries()) {
-        const name = batchAttachment(index);
-        const body = fetched.get(name) ?? (await ctx.attachments.getJson<LandedBatch>(name));
-        if (body === undefined || !Array.isArray(body.records)) throw new Error(`Landed batch ${name} is missing from the version's attachments although its step completed.`);
-        for (const record of body.records) {
+      const logged: FetchedItem[] = [...status.kept];
+      for (const [index, batch] of batches.entries()) {
+        for (const record of batch.answers) {
           const row = detailRowOf(record, index + 1);
           rows.push(row);
-          if (typeof row.tmdb_id === 'number') logged.push({ id: row.tmdb_id, asked: '', fetched_at: body.fetched_at, records: 1 });
+          if (typeof row.tmdb_id === 'number') logged.push({ id: row.tmdb_id, asked: '', fetched_at: batch.fetched_at, records: 1 });
         }
       }
       rows.sort((a, b) => Number(a.tmdb_id) - Number(b.tmdb_id));
@@ -125,8 +106,8 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
           kept: kept.length,
           max_age_days: maxAgeDays,
           batches: batches.length,
-          batches_fetched: fetchedBatches,
-          batches_resumed: batches.length - fetchedBatches,
+          batches_fetched: fetched,
+          batches_resumed: batches.length - fetched,
           missing: rows.filter((row) => row.missing === true).length,
           with_composers: rows.filter((row) => Array.isArray(row.composers) && row.composers.length > 0).length,
           with_alternative_titles: rows.filter((row) => Array.isArray(row.alternative_titles) && row.alternative_titles.length > 0).length,
@@ -138,11 +119,6 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
 }
 
 export type RawTmdbFilmDetailsAsset = ReturnType<typeof defineRawTmdbFilmDetails>;
-
-/** The attachment of batch `index` (0-based): `details/batch-0001.json` for the first. */
-function batchAttachment(index: number): string {
-  return `details/batch-${String(index + 1).padStart(4, '0')}.json`;
-}
 
 /** Values pass through unchecked where they are not what TMDB documents: the schema quarantines the row. */
 export function detailRowOf(record: unknown, batch: number): z.input<typeof rawTmdbFilmDetailSchema> {

@@ -107,12 +107,12 @@ describe('raw/discogs_film_searches', () => {
     const inputs = { films: inputFromRows(movies, catalogue), bulk: inputFromRows(rawReleases, []) };
     const interrupted = createTestContext();
     await materializeForTest(asset, inputs, interrupted);
-    interrupted.journal.delete('search-batch-2'); // as if the crash came after batch 2 was attached, before its step was journaled
+    interrupted.journal.delete('searches-batch-2'); // as if the crash came after batch 2 was attached, before its step was journaled
     calls.length = 0;
     const context = createTestContext({ resumeFrom: interrupted });
     const resumed = await materializeForTest(asset, inputs, context);
     assert.equal(calls.length, 0);
-    assert.deepEqual(context.stepsRun, ['search-batch-2'], 'the step ran again, and found its batch attached');
+    assert.deepEqual(context.stepsRun, ['searches-batch-2'], 'the step ran again, and found its batch attached');
     assert.equal(resumed.metadata.batches_fetched, 0);
     assert.equal(resumed.rows.length, 6);
   });
