@@ -21,7 +21,7 @@ import type { DiscogsPlan } from '../sources/query-plan.ts';
 import type { ReleaseSource } from '../sources/source.ts';
 import type { TmdbMovie, TmdbMoviesAsset } from '../silver/tmdb-movies.ts';
 import { discogsRowOf, rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
-import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
+import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './incremental-landing.ts';
 import { mapConcurrently } from './land-listing.ts';
 import { searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-releases.ts';
 

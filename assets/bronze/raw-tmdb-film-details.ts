@@ -15,7 +15,7 @@ import { defineAsset, type JsonValue } from '../../runtime/index.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { isObject } from './discogs-search-rows.ts';
-import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './fetch-log.ts';
+import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './incremental-landing.ts';
 import { mapConcurrently } from './land-listing.ts';
 import type { RawTmdbMoviesAsset } from './raw-tmdb-movies.ts';
 
