@@ -18,7 +18,10 @@ describe('raw data landing, on the real Inngest dev server', { timeout: 600_000 
   let stack: E2EStack;
   let eventGrid: LakeEventGrid | undefined;
   before(async () => {
-    stack = await E2EStack.start();
+    // One TMDB page (20 films), each searched on Discogs: the per-film search is below the landing too, and new
+    // films at the source change what it lands (with the search off, `intermediate/discogs_releases` would
+    // read unchanged inputs and rightly skip). 20 searches stay inside Discogs' 60 a minute.
+    stack = await E2EStack.start({ serveEnv: { MEDALLION_TMDB_PAGES: '1', MEDALLION_DISCOGS_TARGETED_BUDGET: '20' } });
     // Everything fresh to begin with, materialized in process (this suite is about what a landing does).
     await stack.materializeEverything();
   });
