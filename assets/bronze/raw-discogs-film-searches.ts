@@ -75,8 +75,11 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
         })),
       });
 
+      // Every earlier search of a listed film not searched again now is kept, an overdue one too: its results
+      // stand until the budget reaches it.
       const searched = new Set(taken.map((film) => film.tmdb_id));
-      const kept = due.kept.filter((entry) => !searched.has(entry.id));
+      const listed = new Set(catalogue.map((film) => film.tmdb_id));
+      const kept = [...(log?.values() ?? [])].filter((entry) => listed.has(entry.id) && !searched.has(entry.id));
       const keptIds = new Set(kept.map((entry) => entry.id));
       const rows: z.input<typeof rawDiscogsReleaseSchema>[] = ((await previous?.rows()) ?? []).filter((row) => keptIds.has(filmOfQuery(row.query)));
       const logged: FetchedItem[] = [...kept];

@@ -87,6 +87,25 @@ describe('raw/discogs_film_searches', () => {
     assert.deepEqual(calls.map((call) => call.q), ['Dune: Part One', 'Up'], 'a renamed film first, then the oldest search past the age limit');
   });
 
+  it('keeps the results of an overdue search the budget did not reach, until it does', async () => {
+    let now = Date.parse('2026-12-01T00:00:00.000Z');
+    const { source, calls } = searchSource();
+    const asset = defineRawDiscogsFilmSearches(source, movies, rawReleases, { plan: plan(1), now: () => now });
+    const two = { films: inputFromRows(movies, catalogue.slice(0, 2)), bulk: inputFromRows(rawReleases, []) };
+    const first = await materializeForTest(asset, two);
+    now += 86_400_000;
+    const second = await materializeForTest(asset, two, createTestContext({ previous: previousFrom(asset, first) }));
+    assert.equal(second.backlog?.pending, 0);
+    now = Date.parse('2027-02-01T00:00:00.000Z'); // both searches are past 30 days now
+    calls.length = 0;
+    const third = await materializeForTest(asset, two, createTestContext({ previous: previousFrom(asset, second) }));
+    assert.deepEqual(calls.map((call) => call.q), ['Dune'], 'the oldest search (Dune, the more popular, went first) within the budget of 1');
+    assert.deepEqual([...new Set(third.rows.map((row) => row.query))], ['film=1', 'film=2'], 'the other overdue film keeps its results');
+    assert.equal(third.backlog?.pending, 1);
+    const log = JSON.parse(new TextDecoder().decode(third.attachments?.get(SEARCH_LOG))) as { items: Array<{ id: number; fetched_at: string }> };
+    assert.deepEqual(log.items.map((item) => [item.id, item.fetched_at]), [[1, '2026-12-02T00:00:00.000Z'], [2, '2027-02-01T00:00:00.000Z']]);
+  });
+
   it('a film that left the catalogue leaves the rows and the log', async () => {
     const { source } = searchSource();
     const asset = defineRawDiscogsFilmSearches(source, movies, rawReleases, { plan: plan(10) });
