@@ -9,6 +9,7 @@ import type { AnyAsset, AssetInput, Backlog, CheckResult, InputsOf, MaterializeC
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
+import { recordedBacklog } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 
@@ -235,7 +236,8 @@ export interface TestMaterialization<Row> {
 
 /**
  * Calls `asset.materialize`, then does what a commit does before publishing: validates the rows against
- * the schema (failures are quarantined, not thrown) and runs the asset's checks on the valid rows.
+ * the schema (failures are quarantined, not thrown), the backlog as the ledger would record it, and runs the
+ * asset's checks on the valid rows.
  *
  * @example
  * const { rows, checks } = await materializeForTest(matches, { candidates: inputFromRows(candidates, pairs) });
@@ -251,5 +253,5 @@ export async function materializeForTest<A extends AnyAsset>(
   for (const check of asset.checks) {
     checks.push({ name: check.name, blocking: check.blocking === true, ...(await check.check(valid)) });
   }
-  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: result.backlog, checks, attachments: new Map(context.attachments.files) };
+  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: recordedBacklog(result.backlog), checks, attachments: new Map(context.attachments.files) };
 }

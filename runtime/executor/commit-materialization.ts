@@ -79,7 +79,8 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
     steps: { ...journal.counts },
     checks,
     metadata: request.result.metadata ?? {},
-    ...backlogOf(request.result),
+    // Already as recorded: materialize-slot's checkResult passed it through recordedBacklog.
+    ...(request.result.backlog === undefined ? {} : { backlog: request.result.backlog }),
     files: { folder, data: `${folder}/data.parquet`, quarantine: quarantinePath, attachments },
     error: null,
   };
@@ -87,13 +88,6 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   await env.ledger.commit(record, request.expected);
   await journal.clear();
   return { record, rows: valid, table };
-}
-
-/** The backlog worth recording: none when nothing is pending and nothing falls due. */
-function backlogOf(result: MaterializeResult<Record<string, unknown>>): Pick<CommittedMaterialization, 'backlog'> {
-  const backlog = result.backlog;
-  if (backlog === undefined || (backlog.pending === 0 && backlog.dueAt === undefined)) return {};
-  return { backlog: { pending: backlog.pending, unit: backlog.unit, ...(backlog.dueAt === undefined ? {} : { dueAt: backlog.dueAt }) } };
 }
 
 async function runChecks(asset: AnyAsset, rows: readonly Record<string, unknown>[]): Promise<CheckOutcome[]> {

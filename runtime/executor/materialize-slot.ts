@@ -10,7 +10,7 @@ import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { readObservation } from '../ledger/observations.ts';
-import { backlogSchema, failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
+import { failedBlockingChecks, recordedBacklog, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
@@ -190,10 +190,8 @@ function checkResult(result: MaterializeResult<Record<string, unknown>>): Materi
   if (result === null || typeof result !== 'object' || !Array.isArray(result.rows)) {
     throw new TypeError('materialize must return { rows: [...], metadata?: {...}, backlog?: {...} }');
   }
-  if (result.backlog !== undefined && !backlogSchema.safeParse(result.backlog).success) {
-    throw new TypeError(`materialize returned a malformed backlog ${JSON.stringify(result.backlog)}: give { pending: a whole number ≥ 0, unit: a word, dueAt?: an ISO 8601 time }.`);
-  }
-  return result;
+  const backlog = recordedBacklog(result.backlog);
+  return { rows: result.rows, ...(result.metadata === undefined ? {} : { metadata: result.metadata }), ...(backlog === undefined ? {} : { backlog }) };
 }
 
 function materializedOutcome(record: CommittedMaterialization, waitMs: number): SlotOutcome {

@@ -31,6 +31,20 @@ export const backlogSchema = z.object({
   dueAt: z.iso.datetime().optional(),
 });
 
+/**
+ * The backlog a materialization returned, as the ledger keeps it: validated (a TypeError says what to return
+ * instead), and none when nothing is pending and nothing falls due. The executor and `runtime/testing.ts`
+ * both call this, so a test sees what a commit records.
+ */
+export function recordedBacklog(backlog: unknown): z.output<typeof backlogSchema> | undefined {
+  if (backlog === undefined) return undefined;
+  const parsed = backlogSchema.safeParse(backlog);
+  if (!parsed.success) {
+    throw new TypeError(`materialize returned a malformed backlog ${JSON.stringify(backlog)}: give { pending: a whole number ≥ 0, unit: a word, dueAt?: an ISO 8601 time }.`);
+  }
+  return parsed.data.pending === 0 && parsed.data.dueAt === undefined ? undefined : parsed.data;
+}
+
 export const materializationRecordSchema = z.object({
   format: z.literal(1),
   id: z.string(),

@@ -94,6 +94,13 @@ describe('incremental assets: ctx.previous() and backlogs', () => {
     assert.deepEqual(first.backlog, { pending: 1, unit: 'items' });
     const second = await materializeForTest(asset, {}, createTestContext({ previous: previousFrom(asset, first) }));
     assert.deepEqual(second.rows.map((row) => row.item), [0, 1, 2]);
-    assert.deepEqual(second.backlog, { pending: 0, unit: 'items' });
+    assert.equal(second.backlog, undefined, 'nothing pending and nothing due: no backlog, as a commit records it');
+  });
+
+  it('runtime/testing rejects a malformed backlog as the executor does', async () => {
+    const asset = defineAsset({ key: 'raw/bad', schema: items, codeVersion: '1', async materialize() {
+      return { rows: [], backlog: { pending: 1.5, unit: 'items' } };
+    } });
+    await assert.rejects(materializeForTest(asset, {}), /malformed backlog .*pending: a whole number ≥ 0/);
   });
 });
