@@ -3,9 +3,9 @@
  * moving window steered by the `X-Discogs-Ratelimit*` headers; envelopes validated, records raw.
  */
 import { z } from 'zod';
-import { ConfigError, NonRetriableError } from '../../runtime/index.ts';
+import { ConfigError, NonRetriableError, type JsonValue } from '../../runtime/index.ts';
 import { discogsSearchPageSchema, type DiscogsSearchPage } from './discogs-schemas.ts';
-import type { ServiceProfile } from './http/fetch-json.ts';
+import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import type { ServerWindow } from './http/moving-window-limiter.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
 import type { DiscogsSearchParams, ReleaseSource } from './source.ts';
@@ -26,9 +26,8 @@ export interface DiscogsClientOptions extends SourceClientOptions {
   userAgent: string;
 }
 
-const recordSchema = z.record(z.string(), z.json());
 /** One Discogs record as sent, checked only to be a JSON object. */
-export type DiscogsRecord = z.output<typeof recordSchema>;
+export type DiscogsRecord = z.output<typeof jsonObjectSchema>;
 
 export interface DiscogsClient extends ReleaseSource {
   search(params: DiscogsSearchParams, page: number): Promise<DiscogsSearchPage>;
@@ -64,7 +63,7 @@ export function createDiscogsClient(options: DiscogsClientOptions): DiscogsClien
   };
   const byId = async (kind: 'releases' | 'masters', id: number) => {
     if (!Number.isInteger(id) || id < 1) throw new NonRetriableError(`Discogs ${kind} ids are positive integers; got ${id}.`);
-    return getJson(`/${kind}/${id}`, {}, recordSchema);
+    return getJson(`/${kind}/${id}`, {}, jsonObjectSchema);
   };
   return {
     search,

@@ -3,8 +3,8 @@
  * genre list. Envelopes are validated here; records come back raw, for bronze to validate one by one.
  */
 import { z } from 'zod';
-import { ConfigError, NonRetriableError } from '../../runtime/index.ts';
-import type { ServiceProfile } from './http/fetch-json.ts';
+import { ConfigError, NonRetriableError, type JsonValue } from '../../runtime/index.ts';
+import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
 import type { FilmSource, TmdbDiscoverParams } from './source.ts';
 import { TMDB_MAX_PAGE, tmdbListPageSchema, type TmdbListPage } from './tmdb-schemas.ts';
@@ -25,11 +25,10 @@ export interface TmdbSearchParams {
   year?: number;
 }
 
-const recordSchema = z.record(z.string(), z.json());
 /** One TMDB record as sent, checked only to be a JSON object. */
-export type TmdbRecord = z.output<typeof recordSchema>;
+export type TmdbRecord = z.output<typeof jsonObjectSchema>;
 
-const genreListSchema = z.looseObject({ genres: z.array(z.json()) });
+const genreListSchema = z.looseObject({ genres: z.array(z.custom<JsonValue>()) });
 export type TmdbGenreList = z.output<typeof genreListSchema>;
 
 export interface TmdbClient extends FilmSource {
@@ -69,7 +68,7 @@ export function createTmdbClient(options: TmdbClientOptions): TmdbClient {
     searchMovies: (params, page) => listPage('/search/movie', { ...params }, page),
     async movie(id, movieOptions = {}) {
       if (!Number.isInteger(id) || id < 1) throw new NonRetriableError(`TMDB movie ids are positive integers; got ${id}.`);
-      return getJson(`/movie/${id}`, { append_to_response: movieOptions.appendToResponse?.join(',') }, recordSchema);
+      return getJson(`/movie/${id}`, { append_to_response: movieOptions.appendToResponse?.join(',') }, jsonObjectSchema);
     },
     genres: () => getJson('/genre/movie/list', {}, genreListSchema),
   };

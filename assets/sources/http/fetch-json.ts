@@ -4,7 +4,8 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { RetryAfterError } from '../../../runtime/index.ts';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
+import type { JsonValue } from '../../../runtime/index.ts';
 import { backoffCeilingMs, backoffDelayMs, parseRetryAfter, type ResolvedRetry, type Sleep } from './backoff.ts';
 import { startRequestSpan, type RequestSpan } from './request-span.ts';
 import type { RequestLimiter } from './rate-limiter.ts';
@@ -41,6 +42,12 @@ export interface HttpClientConfig extends HttpHooks {
   sleep: Sleep;
   random: () => number;
 }
+
+/**
+ * A record as both services send it: checked only to be a JSON object. It was parsed from JSON, so every value
+ * is JSON already; walking it again with `z.json()` cost ~0.9 s of a full run (10,000 films' credits).
+ */
+export const jsonObjectSchema = z.custom<{ [key: string]: JsonValue }>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a JSON object');
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 export type JsonGetter = <T>(path: string, query: QueryParams, schema: ZodType<T>) => Promise<T>;
