@@ -18,6 +18,7 @@
 
 import { distance } from 'fastest-levenshtein';
 import { eachCutKey } from './cut-keys.ts';
+import { KeyTable } from './key-table.ts';
 import { containment, isContainable } from './title-containment.ts';
 
 /**
@@ -195,11 +196,11 @@ function markTypos(
   const releaseForms = [...releasesOf.keys()];
   const most = releaseForms.reduce((sum, form) => sum + form.split(' ').length + form.length + 1, 0);
   const entries = { form: new Int32Array(most), byWord: new Uint8Array(most), next: new Int32Array(most) };
-  const lastOf = new Map<number, number>();
+  const lastOf = new KeyTable(most);
   let count = 0;
   releaseForms.forEach((form, index) => {
     eachCutKey(form, limits.typoMaxLength + 1, (key, byWord) => {
-      entries.next[count] = lastOf.get(key) ?? -1;
+      entries.next[count] = lastOf.get(key);
       lastOf.set(key, count);
       entries.form[count] = index;
       entries.byWord[count++] = byWord ? 1 : 0;
@@ -213,12 +214,12 @@ function markTypos(
   const hits = new Map<number, { form: string; byWord: boolean }[]>();
   for (const form of filmsOf.keys()) {
     eachCutKey(form, limits.typoMaxLength, (key, byWord) => {
-      if (lastOf.has(key)) push(hits, key, { form, byWord });
+      if (lastOf.get(key) !== -1) push(hits, key, { form, byWord });
     });
   }
   for (const [key, filmHits] of hits) {
     if (new Set(filmHits.flatMap((hit) => filmsOf.get(hit.form)!)).size > limits.maxKeyFilms) continue;
-    for (let entry = lastOf.get(key)!; entry !== -1; entry = entries.next[entry]!) {
+    for (let entry = lastOf.get(key); entry !== -1; entry = entries.next[entry]!) {
       const releaseForm = releaseForms[entries.form[entry]!]!;
       for (const hit of filmHits) {
         if (!isNearTitle(hit.form, releaseForm, hit.byWord || entries.byWord[entry] === 1)) continue;
