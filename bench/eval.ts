@@ -15,7 +15,7 @@ import { createEmulator, type Emulator } from '../assets/sources/emulator/emulat
 import { TRUTH_KINDS, yearOf } from '../assets/sources/emulator/catalogue.ts';
 import { rowsFromTable, tableFromParquet } from '../runtime/data-plane.ts';
 import { createLocalStorage, Ledger, materialize, type RunSummary, type Storage } from '../runtime/index.ts';
-import { createGraphFromEnvironment } from '../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../assets/pipeline-graph.ts';
 
 type Pair = { readonly tmdb_id: number; readonly discogs_id: number };
 const key = (pair: Pair) => `${pair.tmdb_id}:${pair.discogs_id}`;

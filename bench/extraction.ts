@@ -11,7 +11,7 @@ import { DEFAULT_CREDENTIALS } from '../assets/sources/emulator/emulator-app.ts'
 import { serveEmulator, type ServedEmulator } from '../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../assets/sources/http/source-http.ts';
 import { createLocalStorage, materialize } from '../runtime/index.ts';
-import { createGraphFromEnvironment } from '../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../assets/pipeline-graph.ts';
 
 function liveEnv(served: ServedEmulator): Record<string, string> {
   return {

@@ -108,6 +108,10 @@ export type { DocumentedSpan, SpanAttributeSpec, SpanAttributeType } from './tel
 
 // Command line
 export { runCli, processIo, BUILTIN_COMMANDS } from './cli/main.ts';
+export { defineConfig } from './config/define-config.ts';
+export type { ConfigEnv, MedallionConfig } from './config/define-config.ts';
+export { CONFIG_FILE_NAMES, findConfigFile, loadConfig } from './config/load-config.ts';
+export type { LoadedConfig } from './config/load-config.ts';
 export { exitCodeFor } from './cli/exit-codes.ts';
 export type { CliOptions } from './cli/main.ts';
 export type { CliCommand, CliIo, CommandContext, OutputStream } from './cli/command.ts';

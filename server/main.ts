@@ -1,11 +1,10 @@
 /**
- * The application entry point behind the `medallion` executable: the framework's CLI with this project's
- * asset graph and the emulator command wired in, and telemetry around whichever command runs.
+ * The application entry point behind the `medallion` executable: the framework's CLI over the project's
+ * config (`--config PATH`, else the nearest medallion.config.*), with `serve` wired in, and telemetry around
+ * whichever command runs.
  */
 import packageJson from '../package.json' with { type: 'json' };
-import { emulateCommand } from '../assets/sources/emulator/emulate-command.ts';
 import { errorMessage, exitCodeFor, runCli, setupTelemetry, type Telemetry } from '../runtime/index.ts';
-import { createGraphFromEnvironment } from './pipeline-graph.ts';
 import { serveCommand } from './serve-command.ts';
 
 let telemetry: Telemetry;
@@ -17,10 +16,7 @@ try {
   process.exit(exitCodeFor(error));
 }
 try {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    graph: () => createGraphFromEnvironment(process.env),
-    commands: { emulate: emulateCommand, serve: serveCommand },
-  });
+  process.exitCode = await runCli(process.argv.slice(2), { commands: { serve: serveCommand } });
 } finally {
   // Flushes the last spans: after a command, and after `serve` stops on SIGINT/SIGTERM.
   if (!(await telemetry.shutdown())) {

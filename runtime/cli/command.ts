@@ -36,7 +36,8 @@ export interface CliCommand {
 
 /** Options every command takes. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  lake: { type: 'string', description: 'lake folder (default: $MEDALLION_LAKE, else ./data/lake)' },
+  config: { type: 'string', description: 'the project config (default: the nearest medallion.config.* from here upward)' },
+  lake: { type: 'string', description: "lake folder or Azure endpoint (default: $MEDALLION_LAKE, else the config's lake, else data/lake beside the config)" },
   json: { type: 'boolean', description: 'machine-readable output on stdout' },
   help: { type: 'boolean', short: 'h', description: 'show help for the command' },
 };

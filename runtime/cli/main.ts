@@ -1,10 +1,12 @@
 /**
- * The `medallion` command line: parses arguments, dispatches to one command, and maps errors once to a
- * message and an exit code. Receives the asset graph from its caller, so the framework never imports a
- * pipeline.
+ * The `medallion` command line: loads the project's config (`--config PATH`, else the nearest
+ * `medallion.config.*`), parses arguments, dispatches to one command, and maps errors once to a message and an
+ * exit code. The graph comes from the config, so the framework never imports a pipeline.
  */
 import { parseArgs } from 'node:util';
-import { errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
+import type { MedallionConfig } from '../config/define-config.ts';
+import { graphOf, loadConfig, type LoadedConfig } from '../config/load-config.ts';
+import { DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { openLake } from '../storage/open-lake.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -21,9 +23,9 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes.ts
 import { nearestMatches } from '../graph/nearest-keys.ts';
 
 export interface CliOptions {
-  /** Builds the asset graph; called only by commands that need it. */
-  readonly graph: () => AssetGraph | Promise<AssetGraph>;
-  /** Extra commands wired by the application (e.g. `serve`, `emulate`). */
+  /** The project, given in code; by default it is loaded from `--config PATH`, else the nearest `medallion.config.*`. */
+  readonly config?: MedallionConfig;
+  /** Commands the program adds to every project's (e.g. `serve`); a config's own commands come beside them. */
   readonly commands?: Readonly<Record<string, CliCommand>>;
   readonly programName?: string;
 }
@@ -46,19 +48,26 @@ export function processIo(): CliIo {
  * Runs one command line and returns the exit code.
  *
  * @example
- * process.exitCode = await runCli(process.argv.slice(2), { graph: () => createAssetGraph(assets) });
+ * process.exitCode = await runCli(process.argv.slice(2), { commands: { serve: serveCommand } });
  */
-export async function runCli(argv: readonly string[], options: CliOptions, io: CliIo = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], options: CliOptions = {}, io: CliIo = processIo()): Promise<number> {
   const program = options.programName ?? 'medallion';
-  const commands = { ...BUILTIN_COMMANDS, ...options.commands };
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(generalHelp(program, commands));
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
-  }
-  const command = commands[name];
-  let json = rest.includes('--json');
+  const builtins = { ...BUILTIN_COMMANDS, ...options.commands };
+  let json = argv.includes('--json');
   try {
+    const { configPath, args } = takeConfigFlag(argv);
+    if (configPath !== undefined && options.config !== undefined) throw new UsageError(`${program} has its config built in; it takes no --config.`);
+    let loading: Promise<LoadedConfig> | undefined;
+    const project = () =>
+      (loading ??= options.config === undefined ? loadConfig({ path: configPath, cwd: io.cwd }) : Promise.resolve({ config: options.config, file: undefined, root: io.cwd }));
+    const [name, ...rest] = args;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout.write(await generalHelp(program, builtins, project));
+      return name === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    const loaded = await project();
+    const commands = commandsOf(builtins, loaded);
+    const command = commands[name];
     if (command === undefined) {
       const nearest = nearestMatches(name, Object.keys(commands));
       const hint = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
@@ -78,15 +87,57 @@ export async function runCli(argv: readonly string[], options: CliOptions, io: C
       positionals,
       values,
       json,
-      graph: () => (graph ??= Promise.resolve(options.graph())),
+      graph: () => (graph ??= graphOf(loaded.config, io.env)),
       // Traced here rather than in openLake, so every backend it opens gets storage spans.
-      lake: () => (lake ??= traceStorage(openLake(typeof values.lake === 'string' ? values.lake : io.env.MEDALLION_LAKE, io.cwd, { env: io.env }))),
+      lake: () => (lake ??= traceStorage(lakeOf(typeof values.lake === 'string' ? values.lake : undefined, loaded, io))),
     };
     return await command.run(ctx);
   } catch (error) {
     reportError(io, program, error, json);
     return exitCodeFor(error);
   }
+}
+
+/** `--config PATH` or `--config=PATH`, anywhere before `--`, taken out of the arguments. */
+function takeConfigFlag(argv: readonly string[]): { configPath: string | undefined; args: string[] } {
+  const args: string[] = [];
+  let configPath: string | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') {
+      args.push(...argv.slice(index));
+      break;
+    }
+    if (arg !== '--config' && !arg.startsWith('--config=')) {
+      args.push(arg);
+      continue;
+    }
+    const value = arg === '--config' ? argv[++index] : arg.slice('--config='.length);
+    if (value === undefined || value.trim() === '' || (arg === '--config' && value.startsWith('-'))) throw new UsageError('--config needs a path, e.g. --config ./medallion.config.ts.');
+    configPath = value;
+  }
+  return { configPath, args };
+}
+
+/** The program's commands and the config's; a config may not replace a built-in one. */
+function commandsOf(builtins: Readonly<Record<string, CliCommand>>, loaded: LoadedConfig): Readonly<Record<string, CliCommand>> {
+  const own = loaded.config.commands ?? {};
+  const clash = Object.keys(own).find((name) => name in builtins);
+  if (clash !== undefined) {
+    const config = loaded.file === undefined ? 'The config' : `The config ${loaded.file}`;
+    throw new DefinitionError('DEFINITION_INVALID', `${config} defines a command "${clash}", which is built in; give it another name.`, []);
+  }
+  return { ...builtins, ...own };
+}
+
+/**
+ * `--lake` or `MEDALLION_LAKE` (relative to the working directory, as typed), else the config's `lake`, else
+ * the default beside the config: a project's lake is the same whichever of its folders the command runs in.
+ */
+function lakeOf(flag: string | undefined, loaded: LoadedConfig, io: CliIo): Storage {
+  const given = flag ?? io.env.MEDALLION_LAKE;
+  if (given !== undefined && given.trim() !== '') return openLake(given, io.cwd, { env: io.env });
+  return openLake(loaded.config.lake, loaded.root, { env: io.env });
 }
 
 function parseCommandArgs(program: string, name: string, args: readonly string[], options: Readonly<Record<string, OptionSpec>>) {
@@ -113,10 +164,23 @@ function reportError(io: CliIo, program: string, error: unknown, json: boolean):
   if (exitCodeFor(error) === EXIT_INTERNAL && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
 }
 
-function generalHelp(program: string, commands: Readonly<Record<string, CliCommand>>): string {
+/** The commands, the config's among them when it loads; when it does not, the built-in ones and why. */
+async function generalHelp(program: string, builtins: Readonly<Record<string, CliCommand>>, project: () => Promise<LoadedConfig>): Promise<string> {
+  let commands = builtins;
+  let configLine: string;
+  try {
+    const loaded = await project();
+    commands = commandsOf(builtins, loaded);
+    configLine = loaded.file === undefined ? '' : `Config: ${loaded.file}\n`;
+  } catch (error) {
+    configLine = `No config loaded: ${errorMessage(error)}\n`;
+  }
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return `Usage: ${program} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command takes --lake PATH and --json. Run "${program} <command> --help" for details.\n`;
+  return (
+    `Usage: ${program} <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n` +
+    `Every command takes --config PATH, --lake PATH and --json. Run "${program} <command> --help" for details.\n${configLine}`
+  );
 }
 
 function commandHelp(program: string, name: string, command: CliCommand): string {

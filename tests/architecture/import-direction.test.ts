@@ -39,8 +39,10 @@ const RANK: Record<string, number> = {
   'runtime/errors.ts': 0, 'runtime/json.ts': 0,
   'runtime/asset': 1, 'runtime/graph': 2, 'runtime/storage': 2, 'runtime/io': 2,
   'runtime/telemetry': 3, // above storage: traced-storage.ts wraps any backend
-  'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6, 'runtime/cli': 7,
-  'runtime/index.ts': 8, 'runtime/testing.ts': 8, 'runtime/data-plane.ts': 8,
+  'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6,
+  // A config holds commands (their contract, command.ts); the CLI loads configs.
+  'runtime/cli/command.ts': 7, 'runtime/config': 8, 'runtime/cli': 9,
+  'runtime/index.ts': 10, 'runtime/testing.ts': 10, 'runtime/data-plane.ts': 10,
 };
 
 const folderOf = (file: string) => file.split('/').slice(0, 2).join('/');

@@ -9,7 +9,7 @@ import { createAssetGraph, Ledger, materialize, type RunResult } from '../../run
 import { createTestEmulator, noWait, runInProcess, FAST_CLIENT } from '../support/emulated-pipeline.ts';
 import { unusedFilms, unusedReleases } from './silver/fixtures.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 
 describe('the pipeline', () => {
   let lake: TempLake;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Ledger, listRuns } from '../../runtime/index.ts';
-import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 import { runCapturedCli } from '../support/capture-cli.ts';
 import { E2EStack } from './support/e2e-stack.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createLocalStorage, Ledger, materialize } from '../../runtime/index.ts';
 import type { RequestRecord } from '../../assets/sources/emulator/stats.ts';
-import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 import { E2EStack } from './support/e2e-stack.ts';
 
 const TMDB = 'raw/tmdb_movies';

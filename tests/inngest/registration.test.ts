@@ -115,7 +115,7 @@ describe('debounce from the environment (medallion serve)', () => {
 
 describe('the pipeline graph', () => {
   it('registers a function per pipeline asset, with debounce where several upstream slots feed one asset', async () => {
-    const { createGraphFromEnvironment } = await import('../../server/pipeline-graph.ts');
+    const { createGraphFromEnvironment } = await import('../../assets/pipeline-graph.ts');
     const pipeline = createGraphFromEnvironment({});
     fixture = await createInngestFixture(pipeline);
     const { functions } = await syncApp(fixture.app, fixture.fake);

@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output.
-import { runCli, type AssetGraph, type CliOptions } from '../../runtime/index.ts';
+import { defineConfig, runCli, type AssetGraph, type CliOptions } from '../../runtime/index.ts';
 
 export interface CliResult {
   readonly code: number;
@@ -16,7 +16,7 @@ export async function runCapturedCli(
   let stderr = '';
   const code = await runCli(
     argv,
-    { graph: typeof graph === 'function' ? graph : () => graph, ...(options.commands ? { commands: options.commands } : {}) },
+    { config: defineConfig({ graph: typeof graph === 'function' ? graph : () => graph }), ...(options.commands ? { commands: options.commands } : {}) },
     {
       stdout: { write: (text: string) => { stdout += text; } },
       stderr: { write: (text: string) => { stderr += text; } },

@@ -4,7 +4,7 @@ import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOption
 import { serveEmulator, type ServedEmulator } from '../../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../../assets/sources/http/source-http.ts';
 import { materialize, type RunResult, type Storage } from '../../runtime/index.ts';
-import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 
 export const TEST_FILMS = 300;
 

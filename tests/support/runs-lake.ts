@@ -2,7 +2,7 @@
 // matching touches, and a run that fails (TMDB answers 503 for one page, every time), plus any extra forced
 // full runs asked for. Each run takes about a second at the test scale.
 import { materialize, type RunSummary, type Storage } from '../../runtime/index.ts';
-import { createGraphFromEnvironment } from '../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 import { createTestEmulator, FAST_CLIENT, noWait, runInProcess, TEST_PLAN_ENV } from './emulated-pipeline.ts';
 
 export interface RunsLakeOptions {

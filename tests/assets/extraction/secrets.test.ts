@@ -8,7 +8,7 @@ import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ServedEmulator } from '../../../assets/sources/emulator/serve-emulator.ts';
-import { createGraphFromEnvironment } from '../../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { runCapturedCli } from '../../support/capture-cli.ts';
 import { FAST_CLIENT, liveEnv, serveTestEmulator } from '../../support/emulated-pipeline.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';

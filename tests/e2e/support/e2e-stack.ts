@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
 import { createLocalStorage, Ledger, materialize, StalenessResolver, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
-import { createGraphFromEnvironment } from '../../../server/pipeline-graph.ts';
+import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
 import { freePort, startChild, type ChildServer } from './child-process.ts';

@@ -4,9 +4,9 @@
  * Building is cheap and lazy: no credential is read and no emulator built until a bronze asset runs.
  */
 import { createAssetGraph, type AssetGraph } from '../runtime/index.ts';
-import { createPipeline } from '../assets/pipeline.ts';
-import { sourcesFromEnvironment, type SourceOverrides } from '../assets/sources/pipeline-sources.ts';
-import { DEFAULT_QUERY_PLAN, queryPlanFromEnvironment, SAMPLE_QUERY_PLAN } from '../assets/sources/query-plan.ts';
+import { createPipeline } from './pipeline.ts';
+import { sourcesFromEnvironment, type SourceOverrides } from './sources/pipeline-sources.ts';
+import { DEFAULT_QUERY_PLAN, queryPlanFromEnvironment, SAMPLE_QUERY_PLAN } from './sources/query-plan.ts';
 
 export function createGraphFromEnvironment(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides = {}): AssetGraph {
   const { mode, films, releases, groundTruth } = sourcesFromEnvironment(env, overrides);

@@ -1,0 +1,48 @@
+/**
+ * A project's config: what `medallion.config.ts` exports by default, as Dagster's `Definitions` is to a code
+ * location. The CLI, `serve` and the Inngest functions read the graph from it, so a project needs no code of
+ * ours beyond the package.
+ */
+import { z } from 'zod';
+import type { CliCommand } from '../cli/command.ts';
+import { AssetGraph } from '../graph/asset-graph.ts';
+
+export type ConfigEnv = Readonly<Record<string, string | undefined>>;
+
+export interface MedallionConfig {
+  /**
+   * The asset graph, or a function that builds it: called once, and only by commands that read the graph, so
+   * a graph whose sources read credentials costs nothing to `medallion --help`.
+   */
+  readonly graph: AssetGraph | ((env: ConfigEnv) => AssetGraph | Promise<AssetGraph>);
+  /**
+   * The lake when neither `--lake` nor `MEDALLION_LAKE` is given: a folder, relative to the config file, or an
+   * Azure blob endpoint. Default: `data/lake` beside the config (or the Azurite/Azure account of
+   * `AZURE_STORAGE_CONNECTION_STRING`, when that is set).
+   */
+  readonly lake?: string;
+  /** Commands the project adds to the CLI (`medallion <name>`), beside the built-in ones. */
+  readonly commands?: Readonly<Record<string, CliCommand>>;
+}
+
+/** Types a config; returns it unchanged (`export default defineConfig({ graph })`). */
+export function defineConfig<const Config extends MedallionConfig>(config: Config): Config {
+  return config;
+}
+
+const commandSchema = z.object({
+  summary: z.string(),
+  usage: z.string(),
+  options: z.record(z.string(), z.object({ type: z.enum(['string', 'boolean']), description: z.string() }).loose()),
+  run: z.custom<CliCommand['run']>((value) => typeof value === 'function', 'expected a function'),
+});
+
+/** The shape a loaded config must have; unknown keys are refused, so a misspelt `graph` is named. */
+export const configSchema = z.strictObject({
+  graph: z.custom<MedallionConfig['graph']>(
+    (value) => value instanceof AssetGraph || typeof value === 'function',
+    'expected an AssetGraph (createAssetGraph([...])) or a function returning one',
+  ),
+  lake: z.string().trim().min(1).optional(),
+  commands: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'command names are lowercase words, e.g. "seed-data"'), commandSchema).optional(),
+});
