@@ -1,4 +1,4 @@
-// Runs every tests/**/*.test.ts with node:test under tsx, with the network guard preloaded into each test
+// Runs every tests/**/*.test.ts and examples/**/*.test.ts with node:test under tsx, with the network guard preloaded into each test
 // process. Node 20's --test does not expand globs, so the files are listed here. Extra arguments are passed
 // through (e.g. `node tests/run.mjs tests/runtime/graph`) to run a subset. tests/e2e/ (the real Inngest server)
 // runs only when named: `npm run test:e2e`.
@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests'];
+const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests', 'examples'];
 
 const SEPARATE_SUITES = new Set([join(root, 'tests', 'e2e')]);
 
