@@ -3,10 +3,14 @@
  * (`MEDALLION_SOURCE`, the query plan; see assets/pipeline-graph.ts) when a command first reads the graph, and
  * with the emulator as a command of its own (`medallion emulate`).
  */
+import { defineConfig, type ConfigEnv } from 'medallion';
 import { emulateCommand } from './assets/sources/emulator/emulate-command.ts';
-import { defineConfig } from './runtime/index.ts';
 
-export default defineConfig({
-  graph: async (env) => (await import('./assets/pipeline-graph.ts')).createGraphFromEnvironment(env),
-  commands: { emulate: emulateCommand },
-});
+// Imported when a command reads the graph, so `medallion --help` does not load the pipeline. A function
+// declaration: tsc (5.9) leaves a `.ts` import() inside an object literal's arrow un-rewritten.
+async function pipelineGraph(env: ConfigEnv) {
+  const { createGraphFromEnvironment } = await import('./assets/pipeline-graph.ts');
+  return createGraphFromEnvironment(env);
+}
+
+export default defineConfig({ graph: pipelineGraph, commands: { emulate: emulateCommand } });

@@ -3,7 +3,7 @@
  * assets/sources/pipeline-sources.ts) and the query plan (`MEDALLION_TMDB_PAGES`, … see query-plan.ts).
  * Building is cheap and lazy: no credential is read and no emulator built until a bronze asset runs.
  */
-import { createAssetGraph, type AssetGraph } from '../runtime/index.ts';
+import { createAssetGraph, type AssetGraph } from 'medallion';
 import { createPipeline } from './pipeline.ts';
 import { sourcesFromEnvironment, type SourceOverrides } from './sources/pipeline-sources.ts';
 import { DEFAULT_QUERY_PLAN, queryPlanFromEnvironment, SAMPLE_QUERY_PLAN } from './sources/query-plan.ts';

@@ -2,7 +2,7 @@
  * The TMDB + Discogs pipeline as an asset list: `createPipeline` closes the bronze assets over their sources
  * (HTTP clients, over the real services or the emulator) and the query plan; the application wires it.
  */
-import type { AnyAsset } from '../runtime/index.ts';
+import type { AnyAsset } from 'medallion';
 import { defineRawDiscogsFilmSearches } from './bronze/raw-discogs-film-searches.ts';
 import { defineRawDiscogsMasters } from './bronze/raw-discogs-masters.ts';
 import { defineRawDiscogsReleases } from './bronze/raw-discogs-releases.ts';

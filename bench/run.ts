@@ -36,7 +36,7 @@ function matchingMsOf(lake: string): number {
 
 /** Matching on catalogue-built silver rows, in its own process so its peak RSS is its own. */
 function matchingAtScale(films: number): { matchingMs: number; pairsScored: number; peakRssMb: number; precision: number; recall: number } {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench/matching-scale.ts'), String(films)], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', join(root, 'bench/matching-scale.ts'), String(films)], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`matching at ${films} films failed:\n${result.stderr}`);
   return JSON.parse(result.stdout);
 }

@@ -3,9 +3,12 @@
  * config (`--config PATH`, else the nearest medallion.config.*), with `serve` wired in, and telemetry around
  * whichever command runs.
  */
-import packageJson from '../package.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { errorMessage, exitCodeFor, runCli, setupTelemetry, type Telemetry } from '../runtime/index.ts';
 import { serveCommand } from './serve-command.ts';
+
+// By the package's own name, so the path is the same from server/ and from dist/server/.
+const packageJson = createRequire(import.meta.url)('medallion/package.json') as { version: string };
 
 let telemetry: Telemetry;
 try {

@@ -26,7 +26,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--require', './tests/support/netguard.cjs', '--import', 'tsx', '--test', '--test-concurrency=2', ...files],
+  ['--require', './tests/support/netguard.cjs', '--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', ...files],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } },
 );
 process.exit(result.status ?? 1);

@@ -4,7 +4,7 @@
  * data version. The next materialization reads it from `ctx.previous()` to know what is due.
  */
 import { z } from 'zod';
-import type { JsonValue, MaterializeContext, PreviousVersion } from '../../runtime/index.ts';
+import type { JsonValue, MaterializeContext, PreviousVersion } from 'medallion';
 
 export const DAY_MS = 86_400_000;
 

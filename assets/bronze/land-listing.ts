@@ -5,7 +5,7 @@
  * never goes through a step result.
  */
 import pLimit from 'p-limit';
-import { DefinitionError, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
+import { DefinitionError, type JsonValue, type MaterializeContext } from 'medallion';
 
 export interface FetchedPage {
   /** The page as it came over the wire. */

@@ -3,7 +3,7 @@
  * JSON to staging and returns only names and counts, so an interrupted extraction resumes at the next
  * batch and large data never goes through a step result.
  */
-import { DefinitionError, type JsonValue, type MaterializeContext } from '../../runtime/index.ts';
+import { DefinitionError, type JsonValue, type MaterializeContext } from 'medallion';
 
 /** What one fetched page told us; `body` is the page as landed. */
 export interface FetchedPage {

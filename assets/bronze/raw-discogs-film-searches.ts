@@ -13,7 +13,7 @@
  * `searches.json` is the log of every film's last search, which the next materialization reads.
  */
 import type { z } from 'zod';
-import { defineAsset, type JsonValue } from '../../runtime/index.ts';
+import { defineAsset, type JsonValue } from 'medallion';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';

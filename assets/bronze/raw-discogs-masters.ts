@@ -11,7 +11,7 @@
  * refinement, spent whenever the candidates change, not work the pipeline owes.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonValue } from '../../runtime/index.ts';
+import { defineAsset, type JsonValue } from 'medallion';
 import { CONTEMPORARY_YEARS } from '../matching/judge-matches.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { ReleaseSource } from '../sources/source.ts';

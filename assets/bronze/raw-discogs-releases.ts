@@ -4,7 +4,7 @@
  * Discogs' 100-page search cap), lands every page (raw JSON attached) and flattens one row per result.
  */
 import type { z } from 'zod';
-import { defineAsset, type JsonValue } from '../../runtime/index.ts';
+import { defineAsset, type JsonValue } from 'medallion';
 import { DISCOGS_MAX_PER_PAGE, DISCOGS_MAX_SEARCH_PAGES, type DiscogsSearchPage } from '../sources/discogs-schemas.ts';
 import { discogsDecades, yearsOf, type DiscogsPlan } from '../sources/query-plan.ts';
 import type { DiscogsSearchParams, ReleaseSource } from '../sources/source.ts';

@@ -11,7 +11,7 @@
  * to the listing, not 10,000 requests.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonValue } from '../../runtime/index.ts';
+import { defineAsset, type JsonValue } from 'medallion';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { isObject } from './discogs-search-rows.ts';

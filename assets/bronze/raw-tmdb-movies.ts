@@ -4,7 +4,7 @@
  * row per film with its fields as landed.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonObject, type JsonValue } from '../../runtime/index.ts';
+import { defineAsset, type JsonObject, type JsonValue } from 'medallion';
 import type { TmdbPlan } from '../sources/query-plan.ts';
 import type { FilmSource } from '../sources/source.ts';
 import { TMDB_MAX_PAGE, type TmdbListPage } from '../sources/tmdb-schemas.ts';

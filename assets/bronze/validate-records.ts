@@ -3,7 +3,7 @@
  * of those it rejects. A bad record is kept out of bronze, never fatal to the extraction.
  */
 import type { z } from 'zod';
-import { issuesReason, type JsonObject } from '../../runtime/index.ts';
+import { issuesReason, type JsonObject } from 'medallion';
 
 const EXAMPLES_KEPT = 5;
 

@@ -4,7 +4,7 @@
  * that decided, and `is_match`. A release matches at most one film; a film may have many releases.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonObject } from '../../runtime/index.ts';
+import { defineAsset, type JsonObject } from 'medallion';
 import { judgeCandidates, MATCH_RULES, SCORE_THRESHOLD } from '../matching/judge-matches.ts';
 import type { RawDiscogsMastersAsset } from '../bronze/raw-discogs-masters.ts';
 import type { Candidate, CandidatesAsset } from '../silver/candidates.ts';

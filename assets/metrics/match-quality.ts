@@ -5,7 +5,7 @@
  * metadata lands in the run summary in `metrics/`.
  */
 import { z } from 'zod';
-import { defineAsset, type JsonObject } from '../../runtime/index.ts';
+import { defineAsset, type JsonObject } from 'medallion';
 import type { MatchesAsset } from '../gold/matches.ts';
 import { evaluateMatches, type MatchPair } from '../matching/evaluate-matches.ts';
 import type { CandidatesAsset } from '../silver/candidates.ts';

@@ -4,7 +4,7 @@
  * per pair with both sides' forms and years and the similarity features the judge in gold reads.
  */
 import { z } from 'zod';
-import { defineAsset } from '../../runtime/index.ts';
+import { defineAsset } from 'medallion';
 import { blockCandidates, blockedByOf, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
 import { containmentOfWords } from '../matching/title-containment.ts';

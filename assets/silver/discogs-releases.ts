@@ -4,7 +4,7 @@
  * soundtrack suffixes gone from the normalized forms, and the year as a number.
  */
 import { z } from 'zod';
-import { defineAsset } from '../../runtime/index.ts';
+import { defineAsset } from 'medallion';
 import type { RawDiscogsRelease } from '../bronze/discogs-search-rows.ts';
 import type { RawDiscogsFilmSearchesAsset } from '../bronze/raw-discogs-film-searches.ts';
 import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';

@@ -4,7 +4,7 @@
  * (source, field). Its blocking check stops everything downstream on breaking drift.
  */
 import { z } from 'zod';
-import { defineAsset, SchemaValidationError, type AssetCheck, type AssetInput, type JsonObject } from '../../runtime/index.ts';
+import { defineAsset, SchemaValidationError, type AssetCheck, type AssetInput, type JsonObject } from 'medallion';
 import { landedFieldProfileSchema, mergeLandedFieldProfiles, type LandedFieldProfile } from '../bronze/landed-field-profile.ts';
 import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
 import type { RawTmdbMoviesAsset } from '../bronze/raw-tmdb-movies.ts';

@@ -3,7 +3,7 @@
  * the year as a number and genre names.
  */
 import { z } from 'zod';
-import { defineAsset } from '../../runtime/index.ts';
+import { defineAsset } from 'medallion';
 import type { RawTmdbMovie, RawTmdbMoviesAsset } from '../bronze/raw-tmdb-movies.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { mainTitleNorm } from '../matching/title-features.ts';

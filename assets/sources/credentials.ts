@@ -4,7 +4,7 @@
  */
 import type { TokenCredential } from '@azure/identity';
 import type { SecretClientOptions } from '@azure/keyvault-secrets';
-import { ConfigError } from '../../runtime/index.ts';
+import { ConfigError } from 'medallion';
 import { createRedactor } from './http/redact.ts';
 import type { TmdbCredentials } from './tmdb-client.ts';
 

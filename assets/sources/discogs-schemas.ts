@@ -3,7 +3,7 @@
  * (research/tmdb-discogs-apis.md §2.2). `title` is "Artist - Title"; `year` is a string that may be absent.
  */
 import { z } from 'zod';
-import type { JsonValue } from '../../runtime/index.ts';
+import type { JsonValue } from 'medallion';
 
 /**
  * One search result of `type=release`. Required: what the pipeline reads and every item carries. The

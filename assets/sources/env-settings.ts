@@ -1,5 +1,5 @@
 /** Whole-number settings of the pipeline read from the environment, with one message for a bad value. */
-import { ConfigError } from '../../runtime/index.ts';
+import { ConfigError } from 'medallion';
 
 /** `env[name]` as a whole number in [min, max]; undefined when unset or blank. */
 export function integerSetting(env: Readonly<Record<string, string | undefined>>, name: string, min: number, max: number): number | undefined {

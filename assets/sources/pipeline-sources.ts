@@ -4,7 +4,7 @@
  * credentials) is the real services, or any base URLs (`TMDB_BASE_URL`, `DISCOGS_BASE_URL`). Both are lazy:
  * nothing is built, read or resolved until a bronze asset fetches its first page.
  */
-import { ConfigError } from '../../runtime/index.ts';
+import { ConfigError } from 'medallion';
 import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';

@@ -8,7 +8,7 @@
  *    searched first, each search redone after an age limit (finds soundtracks filed outside Stage & Screen,
  *    and year-less releases). The in-process sample has no rate limit, so its budget takes every film.
  */
-import { ConfigError } from '../../runtime/index.ts';
+import { ConfigError } from 'medallion';
 import { integerSetting } from './env-settings.ts';
 
 export interface QueryPlan {

@@ -3,7 +3,7 @@
  * genre list. Envelopes are validated here; records come back raw, for bronze to validate one by one.
  */
 import { z } from 'zod';
-import { ConfigError, NonRetriableError, type JsonValue } from '../../runtime/index.ts';
+import { ConfigError, NonRetriableError, type JsonValue } from 'medallion';
 import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
 import type { FilmSource, TmdbDiscoverParams } from './source.ts';

@@ -3,7 +3,7 @@
  * its list item. Shapes from the OpenAPI spec examples (research/tmdb-discogs-apis.md §1.4).
  */
 import { z } from 'zod';
-import type { JsonValue } from '../../runtime/index.ts';
+import type { JsonValue } from 'medallion';
 
 /**
  * One film in a list page. Fields the pipeline relies on are required; the rest are documented and always

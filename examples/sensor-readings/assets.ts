@@ -3,7 +3,7 @@
  * here so the example runs offline), and each site's daily mean.
  */
 import { z } from 'zod';
-import { createAssetGraph, defineAsset } from '../../runtime/index.ts';
+import { createAssetGraph, defineAsset } from 'medallion';
 
 export const SITES = ['north', 'south'] as const;
 

@@ -1,7 +1,7 @@
 // The example's own test: one asset, its input given as rows, no lake and no CLI (runtime/testing.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inputFromRows, materializeForTest } from '../../runtime/testing.ts';
+import { inputFromRows, materializeForTest } from 'medallion/testing';
 import { dailyMeans, readings } from './assets.ts';
 
 describe('example: gold/daily_means', () => {

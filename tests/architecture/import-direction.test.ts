@@ -23,12 +23,19 @@ function sources(folder: string): string[] {
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** The package by its own name (`medallion`, `medallion/testing`), as its `source` export resolves it. */
+const exportsMap = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { source?: string }> }).exports;
+const SELF = new Map(Object.entries(exportsMap).flatMap(([entry, target]) =>
+  typeof target === 'object' && target.source !== undefined ? [[`medallion${entry.slice(1)}`, relative(root, join(root, target.source))] as const] : []));
+
+function specifiersOf(file: string): string[] {
+  return [...readFileSync(join(root, file), 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2]!);
+}
+
 function importsOf(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(IMPORT)]
-    .map((match) => match[1] ?? match[2]!)
-    .filter((specifier) => specifier.startsWith('.'))
-    .map((specifier) => relative(root, resolve(dirname(join(root, file)), specifier)));
+  return specifiersOf(file)
+    .filter((specifier) => specifier.startsWith('.') || SELF.has(specifier))
+    .map((specifier) => SELF.get(specifier) ?? relative(root, resolve(dirname(join(root, file)), specifier)));
 }
 
 const files = [...sources('runtime'), ...sources('assets'), ...sources('server')];
@@ -63,6 +70,18 @@ describe('import direction', () => {
     const offending = files
       .filter((file) => !file.startsWith('runtime/'))
       .flatMap((file) => edges.get(file)!.filter((target) => target.startsWith('runtime/') && target !== 'runtime/index.ts').map((target) => `${file} → ${target}`));
+    assert.deepEqual(offending, []);
+  });
+
+  it('assets/ and examples/ import the framework by its package name, so the compiled CLI and they share one copy', () => {
+    const offending = [...sources('assets'), ...sources('examples'), 'medallion.config.ts']
+      .flatMap((file) => specifiersOf(file).filter((specifier) => specifier.startsWith('.') && relative(root, resolve(dirname(join(root, file)), specifier)).startsWith('runtime/')).map((specifier) => `${file} → ${specifier}`));
+    assert.deepEqual(offending, []);
+    assert.ok(SELF.get('medallion') === 'runtime/index.ts', 'the package entry resolves to runtime/index.ts under the source condition');
+  });
+
+  it('runtime/ never imports the package by its own name', () => {
+    const offending = files.filter((file) => file.startsWith('runtime/')).flatMap((file) => specifiersOf(file).filter((specifier) => SELF.has(specifier)).map((specifier) => `${file} → ${specifier}`));
     assert.deepEqual(offending, []);
   });
 

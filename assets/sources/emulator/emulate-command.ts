@@ -2,7 +2,7 @@
  * `medallion emulate`: serves the TMDB + Discogs emulator on a port until SIGINT/SIGTERM, printing the
  * base URLs and the environment a client needs.
  */
-import { errorMessage, UsageError, type CliCommand, type CommandContext } from '../../../runtime/index.ts';
+import { errorMessage, UsageError, type CliCommand, type CommandContext } from 'medallion';
 import { DEFAULT_CREDENTIALS, type EmulatorOptions } from './emulator-app.ts';
 import { parseFaultSpec } from './fault-spec.ts';
 import { serveEmulator, type ServedEmulator } from './serve-emulator.ts';

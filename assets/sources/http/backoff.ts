@@ -3,7 +3,7 @@
  * `Retry-After` header, and an abortable sleep. Clock, sleep and random are injectable for exact tests.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { retryDelayMs, type RetryPolicy } from '../../../runtime/index.ts';
+import { retryDelayMs, type RetryPolicy } from 'medallion';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

@@ -3,9 +3,9 @@
  * service profile says how that service reports errors; everything else is shared.
  */
 import { STATUS_CODES } from 'node:http';
-import { RetryAfterError } from '../../../runtime/index.ts';
+import { RetryAfterError } from 'medallion';
 import { z, type ZodType } from 'zod';
-import type { JsonValue } from '../../../runtime/index.ts';
+import type { JsonValue } from 'medallion';
 import { backoffCeilingMs, backoffDelayMs, parseRetryAfter, type ResolvedRetry, type Sleep } from './backoff.ts';
 import { startRequestSpan, type RequestSpan } from './request-span.ts';
 import type { RequestLimiter } from './rate-limiter.ts';

@@ -2,7 +2,7 @@
  * The two ways a source request ends in failure besides a rate limit (`RetryAfterError`): the service gave
  * a definitive refusal, or transient failures outlasted the retries. Messages name the request, never a secret.
  */
-import { NonRetriableError } from '../../../runtime/index.ts';
+import { NonRetriableError } from 'medallion';
 
 export type RefusalReason = 'auth' | 'not-found' | 'rejected';
 

@@ -7,7 +7,7 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
   ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL,
-} from '../../../runtime/index.ts';
+} from 'medallion';
 import type { RequestEvent } from './request-events.ts';
 
 const tracer = trace.getTracer('medallion.sources', '0.1.0');
