@@ -19,9 +19,9 @@ import { measureOrchestration } from './inngest-orchestration.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'server/bin.mjs');
 
-function timeProcess(args: string[]): number {
+function timeProcess(args: string[], script = bin): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [script, ...args].filter((arg) => arg !== ''), { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`medallion ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
   return ms;
@@ -62,9 +62,30 @@ for (let i = 0; i < runs; i++) {
     rmSync(lake, { recursive: true, force: true });
   }
 }
-const help: number[] = [];
-for (let i = 0; i < runs; i++) help.push(timeProcess(['--help']));
-row('process start (medallion --help)', fmt(median(help)));
+// Start-up against a bare Node, in turn, with the compiled config (no TypeScript loader) and with the
+// repository's medallion.config.ts as `npm start` finds it (tsx on a Node that cannot strip types).
+const COMPILED = ['--config', 'dist/medallion.config.js'];
+const startup = { node: [] as number[], help: [] as number[], helpTs: [] as number[], noop: [] as number[], noopTs: [] as number[] };
+const startupLake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
+try {
+  timeProcess(['materialize', '*', '--lake', startupLake, ...COMPILED]);
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    startup.node.push(timeProcess(['-e', '0'], ''));
+    startup.help.push(timeProcess(['--help', ...COMPILED]));
+    startup.helpTs.push(timeProcess(['--help']));
+    startup.noop.push(timeProcess(['materialize', '--all', '--lake', startupLake, ...COMPILED]));
+    startup.noopTs.push(timeProcess(['materialize', '--all', '--lake', startupLake]));
+  }
+} finally {
+  rmSync(startupLake, { recursive: true, force: true });
+}
+const bare = median(startup.node);
+const times = (ms: number) => `${(ms / bare).toFixed(1)}× node`;
+row('bare node -e 0', fmt(bare));
+row('medallion --help (compiled config)', fmt(median(startup.help)), '≤ 3× node', times(median(startup.help)));
+row('  with medallion.config.ts', fmt(median(startup.helpTs)), '', times(median(startup.helpTs)));
+row('no-op materialize --all (compiled config)', fmt(median(startup.noop)), '≤ 4× node', times(median(startup.noop)));
+row('  with medallion.config.ts', fmt(median(startup.noopTs)), '', times(median(startup.noopTs)));
 row(`cold npm start, sample pipeline (median of ${runs})`, fmt(median(colds)), '≤ 15000 ms', `${(median(colds) / 15_000).toFixed(2)}×`);
 row('  candidates + gold inside it (run summary)', fmt(median(matchingInRun)), '≤ 2000 ms', `${(median(matchingInRun) / 2_000).toFixed(2)}×`);
 row(`no-op rerun, whole process (median of ${runs})`, fmt(median(noops)), '≤ 1000 ms', `${(median(noops) / 1000).toFixed(2)}×`);

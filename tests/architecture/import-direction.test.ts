@@ -25,7 +25,7 @@ const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|imp
 
 /** The package by its own name (`medallion`, `medallion/testing`), as its `source` export resolves it. */
 const exportsMap = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { source?: string }> }).exports;
-const SELF = new Map(Object.entries(exportsMap).flatMap(([entry, target]) =>
+const SELF = new Map<string, string>(Object.entries(exportsMap).flatMap(([entry, target]) =>
   typeof target === 'object' && target.source !== undefined ? [[`medallion${entry.slice(1)}`, relative(root, join(root, target.source))] as const] : []));
 
 function specifiersOf(file: string): string[] {
