@@ -108,6 +108,7 @@ export type { DocumentedSpan, SpanAttributeSpec, SpanAttributeType } from './tel
 
 // Command line
 export { runCli, processIo, BUILTIN_COMMANDS } from './cli/main.ts';
+export { MEDALLION_PACKAGE } from './cli/package-info.ts';
 export { defineConfig } from './config/define-config.ts';
 export type { ConfigEnv, MedallionConfig } from './config/define-config.ts';
 export { CONFIG_FILE_NAMES, findConfigFile, loadConfig } from './config/load-config.ts';

@@ -3,17 +3,13 @@
  * config (`--config PATH`, else the nearest medallion.config.*), with `serve` wired in, and telemetry around
  * whichever command runs.
  */
-import { createRequire } from 'node:module';
-import { errorMessage, exitCodeFor, runCli, setupTelemetry, type Telemetry } from '../runtime/index.ts';
+import { errorMessage, exitCodeFor, MEDALLION_PACKAGE, runCli, setupTelemetry, type Telemetry } from '../runtime/index.ts';
 import { serveCommand } from './serve-command.ts';
-
-// By the package's own name, so the path is the same from server/ and from dist/server/.
-const packageJson = createRequire(import.meta.url)('medallion/package.json') as { version: string };
 
 let telemetry: Telemetry;
 try {
   // Before any command runs, so its runs, assets, steps, HTTP calls and storage operations are exported.
-  telemetry = await setupTelemetry(process.env, { serviceVersion: packageJson.version });
+  telemetry = await setupTelemetry(process.env, { serviceVersion: MEDALLION_PACKAGE.version });
 } catch (error) {
   process.stderr.write(`medallion: ${errorMessage(error)}\n`);
   process.exit(exitCodeFor(error));

@@ -30,6 +30,8 @@ export interface CliCommand {
   /** Argument synopsis after the command name, e.g. `[SELECTION] [--force]`. */
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Runs without a project (`init` makes one): no config is looked for, and `graph()`/`lake()` throw. */
+  readonly withoutConfig?: true;
   /** Returns the process exit code. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -13,6 +13,7 @@ import type { Storage } from '../storage/storage.ts';
 import { traceStorage } from '../telemetry/traced-storage.ts';
 import { COMMON_OPTIONS, type CliCommand, type CliIo, type CommandContext, type OptionSpec } from './command.ts';
 import { exportCommand } from './commands/export.ts';
+import { initCommand } from './commands/init.ts';
 import { lineageCommand } from './commands/lineage.ts';
 import { listCommand } from './commands/list.ts';
 import { materializeCommand } from './commands/materialize.ts';
@@ -31,6 +32,7 @@ export interface CliOptions {
 }
 
 export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
+  init: initCommand,
   list: listCommand,
   status: statusCommand,
   materialize: materializeCommand,
@@ -65,8 +67,9 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       io.stdout.write(await generalHelp(program, builtins, project));
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
-    const loaded = await project();
-    const commands = commandsOf(builtins, loaded);
+    const standalone = builtins[name]?.withoutConfig === true;
+    const loaded = standalone ? undefined : await project();
+    const commands = loaded === undefined ? builtins : commandsOf(builtins, loaded);
     const command = commands[name];
     if (command === undefined) {
       const nearest = nearestMatches(name, Object.keys(commands));
@@ -87,9 +90,12 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       positionals,
       values,
       json,
-      graph: () => (graph ??= graphOf(loaded.config, io.env)),
+      graph: () => (graph ??= loaded === undefined ? Promise.reject(new Error(`"${name}" runs without a project.`)) : graphOf(loaded.config, io.env)),
       // Traced here rather than in openLake, so every backend it opens gets storage spans.
-      lake: () => (lake ??= traceStorage(lakeOf(typeof values.lake === 'string' ? values.lake : undefined, loaded, io))),
+      lake: () => {
+        if (loaded === undefined) throw new Error(`"${name}" runs without a project.`);
+        return (lake ??= traceStorage(lakeOf(typeof values.lake === 'string' ? values.lake : undefined, loaded, io)));
+      },
     };
     return await command.run(ctx);
   } catch (error) {

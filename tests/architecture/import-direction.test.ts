@@ -28,8 +28,12 @@ const exportsMap = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const SELF = new Map<string, string>(Object.entries(exportsMap).flatMap(([entry, target]) =>
   typeof target === 'object' && target.source !== undefined ? [[`medallion${entry.slice(1)}`, relative(root, join(root, target.source))] as const] : []));
 
+/** Template literals are data, not imports (`medallion init` writes its project's files from them). */
+const TEMPLATE_LITERAL = /`(?:\\[\s\S]|[^`\\])*`/g;
+
 function specifiersOf(file: string): string[] {
-  return [...readFileSync(join(root, file), 'utf8').matchAll(IMPORT)].map((match) => match[1] ?? match[2]!);
+  const code = readFileSync(join(root, file), 'utf8').replace(TEMPLATE_LITERAL, '``');
+  return [...code.matchAll(IMPORT)].map((match) => match[1] ?? match[2]!);
 }
 
 function importsOf(file: string): string[] {

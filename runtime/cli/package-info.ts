@@ -1,0 +1,9 @@
+/** The medallion package's own manifest, by its own name, so the path is the same from the source and from dist/. */
+import { createRequire } from 'node:module';
+
+interface Manifest {
+  readonly version: string;
+  readonly dependencies: Readonly<Record<string, string>>;
+}
+
+export const MEDALLION_PACKAGE = createRequire(import.meta.url)('medallion/package.json') as Manifest;
