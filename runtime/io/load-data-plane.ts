@@ -1,5 +1,22 @@
 /** Loads the data plane once, on first use (see data-plane.ts for why it is not imported eagerly). */
-export type DataPlane = typeof import('./data-plane.ts');
+import type * as functions from './data-plane.ts';
+
+/**
+ * The Arrow/Parquet functions of `medallion/data-plane`, as `loadDataPlane()` hands them over. Spelt out, not
+ * `typeof import(…)`, so the API report (API Extractor) can read it.
+ */
+export interface DataPlane {
+  readonly arrowSchemaFromZod: typeof functions.arrowSchemaFromZod;
+  readonly concatTables: typeof functions.concatTables;
+  readonly describeColumns: typeof functions.describeColumns;
+  readonly parquetInfo: typeof functions.parquetInfo;
+  readonly rowsFromTable: typeof functions.rowsFromTable;
+  readonly schemaFromParquet: typeof functions.schemaFromParquet;
+  readonly tableFromParquet: typeof functions.tableFromParquet;
+  readonly tableFromRows: typeof functions.tableFromRows;
+  readonly tableToIpcStream: typeof functions.tableToIpcStream;
+  readonly tableToParquet: typeof functions.tableToParquet;
+}
 
 let loading: Promise<DataPlane> | undefined;
 
