@@ -3,7 +3,7 @@
  * config (`--config PATH`, else the nearest medallion.config.*), with `serve` wired in, and telemetry around
  * whichever command runs.
  */
-import { errorMessage, exitCodeFor, MEDALLION_PACKAGE, runCli, setupTelemetry, type Telemetry } from '../runtime/index.ts';
+import { errorMessage, exitCodeFor, MEDALLION_PACKAGE, runCli, setupTelemetry, type Telemetry } from '../runtime/cli.ts';
 import { serveCommand } from './serve-command.ts';
 
 let telemetry: Telemetry;

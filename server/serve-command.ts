@@ -4,7 +4,8 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, errorMessage, UsageError, type AssetGraph, type CliCommand, type CommandContext, type Storage } from '../runtime/index.ts';
+import { ConfigError, errorMessage, UsageError, type CliCommand, type CommandContext } from '../runtime/cli.ts';
+import type { AssetGraph, Storage } from '../runtime/index.ts';
 import type { InngestHandler } from './app.ts';
 import { isDevMode, secretOf, type ServerEnv } from './app-env.ts';
 import type { SendEvent } from './events.ts';

@@ -7,7 +7,8 @@
 import { ConfigError } from 'medallion';
 import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
-import { createEmulator, DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, type Emulator, type EmulatorOptions } from './emulator/emulator-app.ts';
+import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/service-options.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../metrics/match-quality.ts';
 import { integerSetting } from './env-settings.ts';
@@ -52,13 +53,16 @@ export function sourcesFromEnvironment(env: Readonly<Record<string, string | und
 function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
   const films = integerSetting(env, 'MEDALLION_SAMPLE_FILMS', 1, 1_000_000) ?? 10_000;
   const seed = integerSetting(env, 'MEDALLION_SAMPLE_SEED', 1, 2 ** 32);
-  let emulator = overrides.emulator;
-  const emulated = () => (emulator ??= createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions }));
-  const inProcess: typeof fetch = (input, init) => emulated().fetch(input, init);
+  // Imported on the first request: a command that fetches nothing (status, a no-op materialize) never loads it.
+  let emulator = overrides.emulator === undefined ? undefined : Promise.resolve(overrides.emulator);
+  const emulated = () =>
+    (emulator ??= import('./emulator/emulator-app.ts').then(({ createEmulator }) =>
+      createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions })));
+  const inProcess: typeof fetch = async (input, init) => (await emulated()).fetch(input, init);
   const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
   return {
     mode: 'sample',
-    groundTruth: { pairs: async () => emulated().catalogue.truth },
+    groundTruth: { pairs: async () => (await emulated()).catalogue.truth },
     films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
     releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
   };

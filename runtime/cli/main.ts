@@ -3,23 +3,17 @@
  * `medallion.config.*`), parses arguments, dispatches to one command, and maps errors once to a message and an
  * exit code. The graph comes from the config, so the framework never imports a pipeline.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MedallionConfig } from '../config/define-config.ts';
-import { graphOf, loadConfig, type LoadedConfig } from '../config/load-config.ts';
+import { findConfigFile, graphOf, loadConfig, type LoadedConfig } from '../config/load-config.ts';
 import { DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { openLake } from '../storage/open-lake.ts';
 import type { Storage } from '../storage/storage.ts';
 import { traceStorage } from '../telemetry/traced-storage.ts';
+import { BUILTIN_COMMANDS } from './builtin-commands.ts';
 import { COMMON_OPTIONS, type CliCommand, type CliIo, type CommandContext, type OptionSpec } from './command.ts';
-import { exportCommand } from './commands/export.ts';
-import { initCommand } from './commands/init.ts';
-import { lineageCommand } from './commands/lineage.ts';
-import { listCommand } from './commands/list.ts';
-import { materializeCommand } from './commands/materialize.ts';
-import { runsCommand } from './commands/runs.ts';
-import { showCommand } from './commands/show.ts';
-import { statusCommand } from './commands/status.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes.ts';
 import { nearestMatches } from '../graph/nearest-keys.ts';
 
@@ -31,16 +25,8 @@ export interface CliOptions {
   readonly programName?: string;
 }
 
-export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
-  init: initCommand,
-  list: listCommand,
-  status: statusCommand,
-  materialize: materializeCommand,
-  lineage: lineageCommand,
-  show: showCommand,
-  export: exportCommand,
-  runs: runsCommand,
-};
+
+export { BUILTIN_COMMANDS };
 
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
@@ -64,7 +50,10 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       (loading ??= options.config === undefined ? loadConfig({ path: configPath, cwd: io.cwd }) : Promise.resolve({ config: options.config, file: undefined, root: io.cwd }));
     const [name, ...rest] = args;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout.write(await generalHelp(program, builtins, project));
+      // The project's own commands only on request: loading a config loads the project and the whole runtime.
+      const all = rest.includes('--all');
+      const found = options.config === undefined && !all ? (configPath === undefined ? findConfigFile(io.cwd) : resolve(io.cwd, configPath)) : undefined;
+      io.stdout.write(await generalHelp(program, builtins, all ? project : undefined, found));
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
     const standalone = builtins[name]?.withoutConfig === true;
@@ -170,16 +159,21 @@ function reportError(io: CliIo, program: string, error: unknown, json: boolean):
   if (exitCodeFor(error) === EXIT_INTERNAL && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
 }
 
-/** The commands, the config's among them when it loads; when it does not, the built-in ones and why. */
-async function generalHelp(program: string, builtins: Readonly<Record<string, CliCommand>>, project: () => Promise<LoadedConfig>): Promise<string> {
+/**
+ * The built-in commands; with `project` (`help --all`), the config's too, or why it did not load. Without it,
+ * the config file that commands would use (`found`), unread.
+ */
+async function generalHelp(program: string, builtins: Readonly<Record<string, CliCommand>>, project: (() => Promise<LoadedConfig>) | undefined, found: string | undefined): Promise<string> {
   let commands = builtins;
-  let configLine: string;
-  try {
-    const loaded = await project();
-    commands = commandsOf(builtins, loaded);
-    configLine = loaded.file === undefined ? '' : `Config: ${loaded.file}\n`;
-  } catch (error) {
-    configLine = `No config loaded: ${errorMessage(error)}\n`;
+  let configLine = found === undefined ? '' : `Config: ${found} (its own commands too: "${program} help --all")\n`;
+  if (project !== undefined) {
+    try {
+      const loaded = await project();
+      commands = commandsOf(builtins, loaded);
+      configLine = loaded.file === undefined ? '' : `Config: ${loaded.file}\n`;
+    } catch (error) {
+      configLine = `No config loaded: ${errorMessage(error)}\n`;
+    }
   }
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);

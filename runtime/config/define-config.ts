@@ -3,9 +3,8 @@
  * location. The CLI, `serve` and the Inngest functions read the graph from it, so a project needs no code of
  * ours beyond the package.
  */
-import { z } from 'zod';
 import type { CliCommand } from '../cli/command.ts';
-import { AssetGraph } from '../graph/asset-graph.ts';
+import type { AssetGraph } from '../graph/asset-graph.ts';
 
 export type ConfigEnv = Readonly<Record<string, string | undefined>>;
 
@@ -29,20 +28,3 @@ export interface MedallionConfig {
 export function defineConfig<const Config extends MedallionConfig>(config: Config): Config {
   return config;
 }
-
-const commandSchema = z.object({
-  summary: z.string(),
-  usage: z.string(),
-  options: z.record(z.string(), z.object({ type: z.enum(['string', 'boolean']), description: z.string() }).loose()),
-  run: z.custom<CliCommand['run']>((value) => typeof value === 'function', 'expected a function'),
-});
-
-/** The shape a loaded config must have; unknown keys are refused, so a misspelt `graph` is named. */
-export const configSchema = z.strictObject({
-  graph: z.custom<MedallionConfig['graph']>(
-    (value) => value instanceof AssetGraph || typeof value === 'function',
-    'expected an AssetGraph (createAssetGraph([...])) or a function returning one',
-  ),
-  lake: z.string().trim().min(1).optional(),
-  commands: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'command names are lowercase words, e.g. "seed-data"'), commandSchema).optional(),
-});

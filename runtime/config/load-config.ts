@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, DefinitionError, errorMessage, isMedallionError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
-import { configSchema, type ConfigEnv, type MedallionConfig } from './define-config.ts';
+import type { ConfigEnv, MedallionConfig } from './define-config.ts';
 
 export const CONFIG_FILE_NAMES = ['medallion.config.ts', 'medallion.config.mts', 'medallion.config.js', 'medallion.config.mjs'] as const;
 
@@ -47,7 +47,7 @@ export async function loadConfig(options: { readonly path?: string | undefined; 
   } catch (error) {
     throw loadError(file, error);
   }
-  return { config: validConfig(file, exported.default), file, root: dirname(file) };
+  return { config: await validConfig(file, exported.default), file, root: dirname(file) };
 }
 
 /** The config's graph, built once (a function is called with the environment). */
@@ -55,12 +55,14 @@ export function graphOf(config: MedallionConfig, env: ConfigEnv): Promise<AssetG
   return Promise.resolve(typeof config.graph === 'function' ? config.graph(env) : config.graph);
 }
 
-function validConfig(file: string, value: unknown): MedallionConfig {
+async function validConfig(file: string, value: unknown): Promise<MedallionConfig> {
   if (value === undefined) {
     throw new DefinitionError('DEFINITION_INVALID', `The config ${file} has no default export: end it with \`export default defineConfig({ graph })\`.`, []);
   }
+  const { configSchema } = await import('./config-schema.ts');
   const parsed = configSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
+  // The value itself, not zod's copy: a command object keeps its own properties and methods.
+  if (parsed.success) return value as MedallionConfig;
   const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(default export)'}: ${issue.message}`);
   throw new DefinitionError('DEFINITION_INVALID', `The config ${file} is not a medallion config (${issues.join('; ')}). Export \`defineConfig({ graph, lake?, commands? })\`.`, []);
 }

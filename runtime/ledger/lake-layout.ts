@@ -11,6 +11,9 @@
 import { randomBytes } from 'node:crypto';
 import { assetPrefix, type AssetKey } from '../asset/asset-key.ts';
 
+/** How many runs `medallion runs` and `GET /runs` list when not told. */
+export const DEFAULT_RUN_LIMIT = 20;
+
 export function headPath(key: AssetKey, partition?: string): string {
   return `${assetPrefix(key, partition)}/_head.json`;
 }

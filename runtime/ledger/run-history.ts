@@ -6,11 +6,10 @@
 import { LedgerError, SelectionError, UsageError } from '../errors.ts';
 import { nearestMatches } from '../graph/nearest-keys.ts';
 import type { ObjectInfo, Storage } from '../storage/storage.ts';
-import { RUNS_PREFIX } from './lake-layout.ts';
+import { DEFAULT_RUN_LIMIT, RUNS_PREFIX } from './lake-layout.ts';
 import { Ledger } from './ledger.ts';
 import type { RunSummary } from './run-summary.ts';
 
-export const DEFAULT_RUN_LIMIT = 20;
 
 export interface ListRunsOptions {
   /** How many of the newest runs to read (default 20). */

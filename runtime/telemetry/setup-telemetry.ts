@@ -4,7 +4,6 @@
  * (then nothing is loaded or registered and the framework's spans stay no-ops).
  */
 import { hostname } from 'node:os';
-import { context, propagation, trace } from '@opentelemetry/api';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createAzureMonitorExporter, type AzureMonitorHttpClient } from './azure-monitor.ts';
 
@@ -47,7 +46,8 @@ export async function setupTelemetry(env: TelemetryEnv, options: SetupTelemetryO
   const flushMs = options.shutdownTimeoutMs ?? 10_000;
 
   // Loaded only now: a process that exports nothing never pays for the SDK.
-  const [{ NodeTracerProvider }, { BatchSpanProcessor }, { defaultResource, resourceFromAttributes }] = await Promise.all([
+  const [{ context, propagation, trace }, { NodeTracerProvider }, { BatchSpanProcessor }, { defaultResource, resourceFromAttributes }] = await Promise.all([
+    import('@opentelemetry/api'),
     import('@opentelemetry/sdk-trace-node'),
     import('@opentelemetry/sdk-trace-base'),
     import('@opentelemetry/resources'),

@@ -14,6 +14,7 @@ export const API_ENTRIES = [
   { entry: 'medallion', types: 'dist/runtime/index.d.ts', report: 'medallion' },
   { entry: 'medallion/testing', types: 'dist/runtime/testing.d.ts', report: 'medallion-testing' },
   { entry: 'medallion/data-plane', types: 'dist/runtime/data-plane.d.ts', report: 'medallion-data-plane' },
+  { entry: 'medallion/cli', types: 'dist/runtime/cli.d.ts', report: 'medallion-cli' },
 ] as const;
 
 export interface ApiReportResult {
@@ -43,7 +44,9 @@ export function checkApiReports(options: { update: boolean }): ApiReportResult[]
         messages: {
           compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
           extractorMessageReporting: {
-            default: { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: true },
+            // Not into the report: their source line numbers would change it at every edit above them. Undocumented
+            // exports still show in the report, as `(undocumented)` beside their signature.
+            default: { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
             // One package, no @public/@beta staging: every export is public.
             'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false },
           },
@@ -69,6 +72,6 @@ export function checkApiReports(options: { update: boolean }): ApiReportResult[]
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const update = process.argv.includes('--update');
   for (const { entry, changed, errors, messages } of checkApiReports({ update })) {
-    console.log(`${entry}: ${changed ? (update ? 'report updated' : 'CHANGED (run npm run api:update)') : 'unchanged'}${errors > 0 ? `, ${errors} errors` : ''}${messages.length > 0 ? `, ${messages.length} messages in the report` : ''}`);
+    console.log(`${entry}: ${changed ? (update ? 'report updated' : 'CHANGED (run npm run api:update)') : 'unchanged'}${errors > 0 ? `, ${errors} errors` : ''}${messages.length > 0 ? `, ${messages.length} warnings (undocumented, or types the entry does not export)` : ''}`);
   }
 }

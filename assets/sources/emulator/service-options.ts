@@ -9,6 +9,9 @@ import { createMovingWindow } from './rate-limits.ts';
 import { createSearchIndex } from './search-index.ts';
 
 /** Credentials the emulator accepts unless told otherwise. Shaped like the real ones; worthless anywhere else. */
+/** The origin the in-process fetch is addressed with; never resolved (nothing leaves the process). */
+export const IN_PROCESS_ORIGIN = 'http://emulator.local';
+
 export const DEFAULT_CREDENTIALS = {
   /** 32 hex digits, as a TMDB v3 api_key. */
   tmdbApiKey: '0e3a1a7f5eed40c0b1a2c3d4e5f60718',

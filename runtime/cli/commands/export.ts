@@ -5,49 +5,40 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.ts';
-import type { CliCommand } from '../command.ts';
+import type { CommandContext } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { formatCount } from '../format.ts';
 import { assetArgument, readCommitted } from '../read-asset.ts';
 
 const FORMATS = ['ndjson', 'csv', 'parquet'] as const;
 
-export const exportCommand: CliCommand = {
-  summary: "write an asset's latest committed data as NDJSON, CSV or Parquet",
-  usage: 'ASSET --format ndjson|csv|parquet [--out FILE] [--partition P]',
-  options: {
-    format: { type: 'string', description: 'ndjson, csv or parquet' },
-    out: { type: 'string', description: 'file to write (default: stdout; required for parquet)' },
-    partition: { type: 'string', description: 'which partition of a partitioned asset' },
-  },
-  async run(ctx) {
-    const format = ctx.values.format;
-    if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(`Choose an export format with --format ${FORMATS.join('|')}${typeof format === 'string' ? ` ("${format}" is not one)` : ''}.`);
-    }
-    const out = typeof ctx.values.out === 'string' ? resolve(ctx.io.cwd, ctx.values.out) : undefined;
-    if (format === 'parquet' && out === undefined) throw new UsageError('Parquet is binary: give a file with --out FILE.');
-    const graph = await ctx.graph();
-    const key = assetArgument(ctx, graph, 'export');
-    const data = await readCommitted(ctx, graph, key);
-    const columns = Object.keys(graph.get(key).schema.shape);
-    const body =
-      format === 'parquet'
-        ? data.parquet
-        : format === 'csv'
-          ? toCsv(columns, data.rows())
-          : data.rows().map((row) => JSON.stringify(row)).join('\n') + (data.head.rows > 0 ? '\n' : '');
-    if (out === undefined) {
-      ctx.io.stdout.write(body as string);
-      return EXIT_OK;
-    }
-    await writeFile(out, body);
-    const summary = { asset: key, format, out, rows: data.head.rows, dataVersion: data.head.dataVersion };
-    if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(summary)}\n`);
-    else ctx.io.stderr.write(`Wrote ${formatCount(data.head.rows)} rows of ${key} to ${out} (${format}).\n`);
+export async function run(ctx: CommandContext): Promise<number> {
+  const format = ctx.values.format;
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Choose an export format with --format ${FORMATS.join('|')}${typeof format === 'string' ? ` ("${format}" is not one)` : ''}.`);
+  }
+  const out = typeof ctx.values.out === 'string' ? resolve(ctx.io.cwd, ctx.values.out) : undefined;
+  if (format === 'parquet' && out === undefined) throw new UsageError('Parquet is binary: give a file with --out FILE.');
+  const graph = await ctx.graph();
+  const key = assetArgument(ctx, graph, 'export');
+  const data = await readCommitted(ctx, graph, key);
+  const columns = Object.keys(graph.get(key).schema.shape);
+  const body =
+    format === 'parquet'
+      ? data.parquet
+      : format === 'csv'
+        ? toCsv(columns, data.rows())
+        : data.rows().map((row) => JSON.stringify(row)).join('\n') + (data.head.rows > 0 ? '\n' : '');
+  if (out === undefined) {
+    ctx.io.stdout.write(body as string);
     return EXIT_OK;
-  },
-};
+  }
+  await writeFile(out, body);
+  const summary = { asset: key, format, out, rows: data.head.rows, dataVersion: data.head.dataVersion };
+  if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(summary)}\n`);
+  else ctx.io.stderr.write(`Wrote ${formatCount(data.head.rows)} rows of ${key} to ${out} (${format}).\n`);
+  return EXIT_OK;
+}
 
 function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const lines = [columns.map(csvField).join(',')];

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ConfigError, UsageError } from '../../errors.ts';
 import { CONFIG_FILE_NAMES } from '../../config/load-config.ts';
-import type { CliCommand } from '../command.ts';
+import type { CommandContext } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { MEDALLION_PACKAGE } from '../package-info.ts';
 import { ASSETS, CONFIG, GITIGNORE, readme, TEST, TSCONFIG } from './init-template.ts';
@@ -20,44 +20,38 @@ const SCRIPTS = {
   test: 'node --import tsx --test assets.test.ts',
 };
 
-export const initCommand: CliCommand = {
-  summary: 'scaffold a project (config, two assets, a test, a README) that runs offline',
-  usage: '[DIR]',
-  options: {},
-  withoutConfig: true,
-  async run(ctx) {
-    if (ctx.positionals.length > 1) throw new UsageError(`Give one folder at most, not ${ctx.positionals.length}: "medallion init [DIR]".`);
-    const folder = resolve(ctx.io.cwd, ctx.positionals[0] ?? '.');
-    const files: Record<string, string> = {
-      'medallion.config.ts': CONFIG,
-      'assets.ts': ASSETS,
-      'assets.test.ts': TEST,
-      'tsconfig.json': TSCONFIG,
-      '.gitignore': GITIGNORE,
-      'README.md': readme(basename(folder)),
-    };
-    const taken = [...Object.keys(files), ...CONFIG_FILE_NAMES].filter((name) => existsSync(join(folder, name)));
-    if (taken.length > 0) {
-      throw new UsageError(`${folder} already has ${[...new Set(taken)].join(', ')}; run "medallion init" in a new or empty folder, or give one: "medallion init my-project".`);
-    }
-    await mkdir(folder, { recursive: true });
-    const manifest = await packageJsonFor(folder);
-    await writeFile(join(folder, 'package.json'), `${JSON.stringify(manifest.json, null, 2)}\n`);
-    for (const [name, body] of Object.entries(files)) await writeFile(join(folder, name), body);
-    const below = relative(ctx.io.cwd, folder);
-    const where = below === '' ? '.' : below.startsWith('..') ? folder : below;
-    const created = [`package.json (${manifest.existed ? 'completed' : 'new'})`, ...Object.keys(files)];
-    if (ctx.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ folder, files: ['package.json', ...Object.keys(files)] })}\n`);
-      return EXIT_OK;
-    }
-    ctx.io.stdout.write(
-      `Created a medallion project in ${where}: ${created.join(', ')}.\n\nNext:\n` +
-        `${where === '.' ? '' : `  cd ${where}\n`}  npm install\n  npx medallion materialize --all\n  npx medallion serve --dev\n  npm test\n`,
-    );
+export async function run(ctx: CommandContext): Promise<number> {
+  if (ctx.positionals.length > 1) throw new UsageError(`Give one folder at most, not ${ctx.positionals.length}: "medallion init [DIR]".`);
+  const folder = resolve(ctx.io.cwd, ctx.positionals[0] ?? '.');
+  const files: Record<string, string> = {
+    'medallion.config.ts': CONFIG,
+    'assets.ts': ASSETS,
+    'assets.test.ts': TEST,
+    'tsconfig.json': TSCONFIG,
+    '.gitignore': GITIGNORE,
+    'README.md': readme(basename(folder)),
+  };
+  const taken = [...Object.keys(files), ...CONFIG_FILE_NAMES].filter((name) => existsSync(join(folder, name)));
+  if (taken.length > 0) {
+    throw new UsageError(`${folder} already has ${[...new Set(taken)].join(', ')}; run "medallion init" in a new or empty folder, or give one: "medallion init my-project".`);
+  }
+  await mkdir(folder, { recursive: true });
+  const manifest = await packageJsonFor(folder);
+  await writeFile(join(folder, 'package.json'), `${JSON.stringify(manifest.json, null, 2)}\n`);
+  for (const [name, body] of Object.entries(files)) await writeFile(join(folder, name), body);
+  const below = relative(ctx.io.cwd, folder);
+  const where = below === '' ? '.' : below.startsWith('..') ? folder : below;
+  const created = [`package.json (${manifest.existed ? 'completed' : 'new'})`, ...Object.keys(files)];
+  if (ctx.json) {
+    ctx.io.stdout.write(`${JSON.stringify({ folder, files: ['package.json', ...Object.keys(files)] })}\n`);
     return EXIT_OK;
-  },
-};
+  }
+  ctx.io.stdout.write(
+    `Created a medallion project in ${where}: ${created.join(', ')}.\n\nNext:\n` +
+      `${where === '.' ? '' : `  cd ${where}\n`}  npm install\n  npx medallion materialize --all\n  npx medallion serve --dev\n  npm test\n`,
+  );
+  return EXIT_OK;
+}
 
 /** The folder's package.json with what the project needs added: ESM, the scripts, medallion, zod and tsx. */
 async function packageJsonFor(folder: string): Promise<{ json: Record<string, unknown>; existed: boolean }> {

@@ -3,23 +3,18 @@ import { UsageError } from '../../errors.ts';
 import { lineageOf, lineageToMermaid } from '../../graph/lineage.ts';
 import { Ledger } from '../../ledger/ledger.ts';
 import { StalenessResolver } from '../../versions/staleness.ts';
-import type { CliCommand } from '../command.ts';
+import type { CommandContext } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 
-export const lineageCommand: CliCommand = {
-  summary: 'print the asset graph (JSON or Mermaid), with each asset\'s status',
-  usage: '[--format json|mermaid]',
-  options: { format: { type: 'string', description: 'json (default with --json) or mermaid (default otherwise)' } },
-  async run(ctx) {
-    const format = (ctx.values.format as string | undefined) ?? (ctx.json ? 'json' : 'mermaid');
-    if (format !== 'json' && format !== 'mermaid') {
-      throw new UsageError(`Unknown lineage format "${format}"; use --format json or --format mermaid.`);
-    }
-    const graph = await ctx.graph();
-    const resolver = new StalenessResolver(graph, new Ledger(ctx.lake()));
-    const statuses = new Map(await Promise.all(graph.keys.map(async (key) => [key, (await resolver.assetStatus(key)).status] as const)));
-    const lineage = lineageOf(graph, statuses);
-    ctx.io.stdout.write(format === 'json' ? `${JSON.stringify(lineage, null, 2)}\n` : lineageToMermaid(lineage));
-    return EXIT_OK;
-  },
-};
+export async function run(ctx: CommandContext): Promise<number> {
+  const format = (ctx.values.format as string | undefined) ?? (ctx.json ? 'json' : 'mermaid');
+  if (format !== 'json' && format !== 'mermaid') {
+    throw new UsageError(`Unknown lineage format "${format}"; use --format json or --format mermaid.`);
+  }
+  const graph = await ctx.graph();
+  const resolver = new StalenessResolver(graph, new Ledger(ctx.lake()));
+  const statuses = new Map(await Promise.all(graph.keys.map(async (key) => [key, (await resolver.assetStatus(key)).status] as const)));
+  const lineage = lineageOf(graph, statuses);
+  ctx.io.stdout.write(format === 'json' ? `${JSON.stringify(lineage, null, 2)}\n` : lineageToMermaid(lineage));
+  return EXIT_OK;
+}

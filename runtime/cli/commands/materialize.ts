@@ -2,44 +2,34 @@
 import { UsageError } from '../../errors.ts';
 import { materialize } from '../../executor/run.ts';
 import type { RunSummary } from '../../ledger/run-summary.ts';
-import type { CliCommand } from '../command.ts';
+import type { CommandContext } from '../command.ts';
 import { EXIT_OK, EXIT_RUN_FAILED } from '../exit-codes.ts';
 import { createProgressReporter, formatRunSummary } from '../progress-reporter.ts';
 
-export const materializeCommand: CliCommand = {
-  summary: 'materialize what is missing or stale in a selection (and nothing else)',
-  usage: '[SELECTION | --all] [--partition P] [--force]',
-  options: {
-    all: { type: 'boolean', description: 'select every asset (same as "*")' },
-    partition: { type: 'string', description: 'only this partition of partitioned assets' },
-    force: { type: 'boolean', description: 'materialize even what is fresh' },
-    concurrency: { type: 'string', description: 'how many assets may run at once (default 4)' },
-  },
-  async run(ctx) {
-    const selection = selectionOf(ctx.positionals, ctx.values.all === true);
-    const concurrency = ctx.values.concurrency === undefined ? undefined : Number(ctx.values.concurrency);
-    if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
-      throw new UsageError(`--concurrency must be a whole number ≥ 1, not "${String(ctx.values.concurrency)}".`);
-    }
-    const graph = await ctx.graph();
-    const lake = ctx.lake();
-    const interrupt = interruptOnSignal(ctx);
-    const { summary } = await materialize({
-      signal: interrupt.signal,
-      graph,
-      storage: lake,
-      selection,
-      force: ctx.values.force === true,
-      ...(typeof ctx.values.partition === 'string' ? { partition: ctx.values.partition } : {}),
-      ...(concurrency === undefined ? {} : { concurrency }),
-      ...(ctx.json ? {} : { onEvent: createProgressReporter(ctx.io) }),
-    });
-    interrupt.dispose();
-    if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(toJson(summary), null, 2)}\n`);
-    else ctx.io.stdout.write(formatRunSummary(summary, lake.location));
-    return summary.status === 'succeeded' ? EXIT_OK : EXIT_RUN_FAILED;
-  },
-};
+export async function run(ctx: CommandContext): Promise<number> {
+  const selection = selectionOf(ctx.positionals, ctx.values.all === true);
+  const concurrency = ctx.values.concurrency === undefined ? undefined : Number(ctx.values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, not "${String(ctx.values.concurrency)}".`);
+  }
+  const graph = await ctx.graph();
+  const lake = ctx.lake();
+  const interrupt = interruptOnSignal(ctx);
+  const { summary } = await materialize({
+    signal: interrupt.signal,
+    graph,
+    storage: lake,
+    selection,
+    force: ctx.values.force === true,
+    ...(typeof ctx.values.partition === 'string' ? { partition: ctx.values.partition } : {}),
+    ...(concurrency === undefined ? {} : { concurrency }),
+    ...(ctx.json ? {} : { onEvent: createProgressReporter(ctx.io) }),
+  });
+  interrupt.dispose();
+  if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(toJson(summary), null, 2)}\n`);
+  else ctx.io.stdout.write(formatRunSummary(summary, lake.location));
+  return summary.status === 'succeeded' ? EXIT_OK : EXIT_RUN_FAILED;
+}
 
 /**
  * The first Ctrl-C lets running assets finish and starts no more (the run summary still gets written); a

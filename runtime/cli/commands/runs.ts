@@ -1,27 +1,21 @@
 /** `medallion runs [RUN_ID]`: the recent runs from the lake, or one run's timeline. */
 import { UsageError } from '../../errors.ts';
-import { DEFAULT_RUN_LIMIT, listRuns, readRun, type RunHistory } from '../../ledger/run-history.ts';
-import type { CliCommand, CommandContext } from '../command.ts';
+import { DEFAULT_RUN_LIMIT } from '../../ledger/lake-layout.ts';
+import { listRuns, readRun, type RunHistory } from '../../ledger/run-history.ts';
+import type { CommandContext } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { painter } from '../format.ts';
 import { formatRunList, formatRunTimeline } from '../run-timeline.ts';
 
-export const runsCommand: CliCommand = {
-  summary: "list the recent runs (outcomes, rows, first failure), or show one run's timeline",
-  usage: '[RUN_ID] [--limit N]',
-  options: {
-    limit: { type: 'string', description: `how many recent runs (default ${DEFAULT_RUN_LIMIT})` },
-  },
-  async run(ctx) {
-    if (ctx.positionals.length > 1) throw new UsageError(`Give one run id at most, not ${ctx.positionals.length}: "medallion runs RUN_ID".`);
-    const [runId] = ctx.positionals;
-    if (runId !== undefined) {
-      if (ctx.values.limit !== undefined) throw new UsageError('--limit applies to the list of runs; leave it out with a RUN_ID.');
-      return showRun(ctx, runId);
-    }
-    return listRecentRuns(ctx, limitOf(ctx.values.limit));
-  },
-};
+export async function run(ctx: CommandContext): Promise<number> {
+  if (ctx.positionals.length > 1) throw new UsageError(`Give one run id at most, not ${ctx.positionals.length}: "medallion runs RUN_ID".`);
+  const [runId] = ctx.positionals;
+  if (runId !== undefined) {
+    if (ctx.values.limit !== undefined) throw new UsageError('--limit applies to the list of runs; leave it out with a RUN_ID.');
+    return showRun(ctx, runId);
+  }
+  return listRecentRuns(ctx, limitOf(ctx.values.limit));
+}
 
 async function showRun(ctx: CommandContext, runId: string): Promise<number> {
   const run = await readRun(ctx.lake(), runId);

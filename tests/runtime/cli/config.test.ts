@@ -85,8 +85,11 @@ describe('medallion.config', () => {
     assert.equal(hello.code, 0, hello.stderr);
     assert.equal(hello.stdout, 'hello from the config\n');
     const help = await medallion(join(root, 'project'), ['--help']);
-    assert.match(help.stdout, /\n {2}hello\s+say hello\n/);
-    assert.match(help.stdout, /Config: .*medallion\.config\.ts/);
+    assert.doesNotMatch(help.stdout, /hello/, '--help does not load the project');
+    assert.match(help.stdout, /Config: .*medallion\.config\.ts \(its own commands too: "medallion help --all"\)/);
+    const all = await medallion(join(root, 'project'), ['help', '--all']);
+    assert.match(all.stdout, /\n {2}hello\s+say hello\n/);
+    assert.match(all.stdout, /Config: .*medallion\.config\.ts\n/);
   });
 
   it('says where it looked when there is no config, and exits 4', async () => {
@@ -95,7 +98,7 @@ describe('medallion.config', () => {
       const run = await medallion(empty, ['status']);
       assert.equal(run.code, 4);
       assert.match(run.stderr, new RegExp(`No medallion config found in ${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} or any folder above it`));
-      const help = await medallion(empty, ['--help']);
+      const help = await medallion(empty, ['help', '--all']);
       assert.equal(help.code, 0);
       assert.match(help.stdout, /materialize/);
       assert.match(help.stdout, /No config loaded: No medallion config found/);
