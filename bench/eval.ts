@@ -14,7 +14,8 @@ import { rawTmdbMovieSchema } from '../assets/bronze/raw-tmdb-movies.ts';
 import { createEmulator, type Emulator } from '../assets/sources/emulator/emulator-app.ts';
 import { TRUTH_KINDS, yearOf } from '../assets/sources/emulator/catalogue.ts';
 import { rowsFromTable, tableFromParquet } from '../runtime/data-plane.ts';
-import { createLocalStorage, Ledger, materialize, type RunSummary, type Storage } from '../runtime/index.ts';
+import { createLocalStorage, materialize, type RunSummary, type Storage } from '../runtime/index.ts';
+import { Ledger } from '../runtime/internal.ts';
 import { createGraphFromEnvironment } from '../assets/pipeline-graph.ts';
 
 type Pair = { readonly tmdb_id: number; readonly discogs_id: number };

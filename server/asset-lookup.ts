@@ -2,7 +2,8 @@
  * Resolving what a request names against the graph: an asset key from the URL (404 with the nearest keys
  * when unknown) and a partition, of a run of `+KEY` or of one asset (400 with the nearest partitions).
  */
-import { nearestMatches, selectAssets, SelectionError, type AnyAsset, type AssetGraph } from '../runtime/index.ts';
+import { selectAssets, SelectionError, type AnyAsset, type AssetGraph } from '../runtime/index.ts';
+import { nearestMatches } from '../runtime/internal.ts';
 import { ApiError } from './api-error.ts';
 
 export function requireKnownAsset(graph: AssetGraph, key: string): AnyAsset {

@@ -2,16 +2,8 @@
  * What the REST API says about an asset: a summary for `GET /assets` and the detail for `GET /assets/:key`
  * (status, causes and root causes, partitions, history, upstream and downstream with their statuses).
  */
-import {
-  layerOf,
-  type AnyAsset,
-  type AssetGraph,
-  type AssetStatusReport,
-  type CommittedMaterialization,
-  type Ledger,
-  type MaterializationRecord,
-  type StalenessResolver,
-} from '../runtime/index.ts';
+import { type AnyAsset, type AssetGraph, type AssetStatusReport, type StalenessResolver } from '../runtime/index.ts';
+import { layerOf, type CommittedMaterialization, type Ledger, type MaterializationRecord } from '../runtime/internal.ts';
 
 export interface AssetRef {
   readonly key: string;

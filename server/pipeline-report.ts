@@ -3,7 +3,8 @@
  * (films → releases → candidates → matches) and the score distribution of the latest `gold/matches` with the
  * acceptance threshold that materialization recorded. Run history is not here (see the `/runs` routes).
  */
-import { loadDataPlane, StorageError, type AnyAsset, type AssetGraph, type CommittedMaterialization, type Ledger } from '../runtime/index.ts';
+import { loadDataPlane, StorageError, type AnyAsset, type AssetGraph } from '../runtime/index.ts';
+import { type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
 
 /** The stages, upstream first: the assets whose rows the funnel shows. */
 export const REPORT_STAGES = [

@@ -3,7 +3,8 @@
  * of those it rejects. A bad record is kept out of bronze, never fatal to the extraction.
  */
 import type { z } from 'zod';
-import { issuesReason, type JsonObject } from 'medallion';
+import { type JsonObject } from 'medallion';
+import { issuesReason } from 'medallion/internal';
 
 const EXAMPLES_KEPT = 5;
 

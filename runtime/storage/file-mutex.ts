@@ -3,7 +3,6 @@
  * only check-then-rename critical sections (sub-millisecond), never slow work such as writing a body.
  */
 import { basename, dirname, join } from 'node:path';
-import { lock } from 'proper-lockfile';
 import { StorageError } from '../errors.ts';
 
 // proper-lockfile's minimum; a holder refreshes its lock every second, so only a dead (SIGKILLed) holder's lock
@@ -15,6 +14,8 @@ const RETRIES = { retries: 400, factor: 1.2, minTimeout: 1, maxTimeout: 25, rand
 
 /** Runs `critical` while holding the mutex of `file`; the file's folder must exist. */
 export async function withFileMutex<T>(file: string, label: string, critical: () => Promise<T>): Promise<T> {
+  // Loaded by the first write, not at start-up: a read-only command (status, a no-op run) never takes a mutex.
+  const { lock } = await import('proper-lockfile');
   let release: () => Promise<void>;
   try {
     release = await lock(file, {

@@ -4,7 +4,8 @@
  * `step.run`s), announces the commit with `asset.materialized`, and records a final failure in the ledger.
  */
 import { NonRetriableError, type Inngest } from 'inngest';
-import { recordFailure, type AnyAsset, type AssetGraph, type OutcomeType, type SlotOutcome, type Storage } from '../../runtime/index.ts';
+import { type AnyAsset, type AssetGraph, type OutcomeType, type SlotOutcome, type Storage } from '../../runtime/index.ts';
+import { recordFailure } from '../../runtime/internal.ts';
 import { InterruptedError, isInterrupted, toInngestError } from './errors.ts';
 import { assetMaterialized, assetRequested, partitionField } from './events.ts';
 import { assetFunctionConfig, DEFAULT_BACKLOG_DELAY, durationMs, type AssetFunctionOptions } from './function-config.ts';

@@ -3,9 +3,8 @@
  * its executor delays or stops retrying; other failures are retried after the asset policy's backoff.
  */
 import { NonRetriableError as InngestNonRetriableError, RetryAfterError as InngestRetryAfterError, StepError } from 'inngest';
-import {
-  ConfigError, DefinitionError, NonRetriableError, RetryAfterError, SelectionError, errorMessage, retryDelayMs, type RetryPolicy,
-} from '../../runtime/index.ts';
+import { ConfigError, DefinitionError, NonRetriableError, RetryAfterError, SelectionError, errorMessage, type RetryPolicy } from '../../runtime/index.ts';
+import { retryDelayMs } from '../../runtime/internal.ts';
 
 /** The request that ran this code has been answered; the code still running for it must stop. */
 export class InterruptedError extends Error {

@@ -4,7 +4,8 @@
  * upstream first (asset-function.ts), so the landing flows down the graph as a chain of events.
  */
 import type { Inngest } from 'inngest';
-import { Ledger, observeAsset, StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
+import { StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
+import { Ledger, observeAsset } from '../../runtime/internal.ts';
 import { assetRequested, partitionField, rawLanded } from './events.ts';
 import { ownerOfBlob } from './raw-blob-owner.ts';
 import { RequestScopeMiddleware } from './request-scope.ts';

@@ -3,7 +3,8 @@
  * after the request that committed (or skipped) the slot, later ones must read that outcome back instead
  * of materializing again: it is in the run summary `materializeOne` writes under the run's id.
  */
-import { Ledger, materializeOne, type AssetGraph, type SlotOutcome, type StepRunner, type Storage } from '../../runtime/index.ts';
+import { type AssetGraph, type SlotOutcome, type Storage } from '../../runtime/index.ts';
+import { Ledger, materializeOne, type StepRunner } from '../../runtime/internal.ts';
 import type { SlotRef } from './upstream-frontier.ts';
 
 export interface SettleSlotOptions {

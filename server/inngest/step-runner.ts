@@ -4,7 +4,8 @@
  * with the request that ran it (see request-scope.ts).
  */
 import { context } from '@opentelemetry/api';
-import type { JsonValue, RetryPolicy, StepRunner } from '../../runtime/index.ts';
+import type { JsonValue, RetryPolicy } from '../../runtime/index.ts';
+import type { StepRunner } from '../../runtime/internal.ts';
 import { toInngestError } from './errors.ts';
 import { unlessInterrupted } from './request-scope.ts';
 

@@ -6,7 +6,8 @@
  * continuation its run sent), and holding every downstream back until its whole backlog is done would keep
  * new data from flowing for hours.
  */
-import { Ledger, slotLabel, StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
+import { StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
+import { Ledger, slotLabel } from '../../runtime/internal.ts';
 
 /** An asset slot as JSON (a step result): `partition` is null when the asset is not partitioned. */
 export interface SlotRef {

@@ -6,7 +6,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { Ledger, materialize, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
+import { materialize, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireKnownAsset, requireKnownPartition, requireOwnPartition } from '../asset-lookup.ts';

@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import { z } from 'zod';
-import { Ledger, lineageOf, lineageToMermaid, StalenessResolver } from '../../runtime/index.ts';
+import { lineageOf, lineageToMermaid, StalenessResolver } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import type { AppEnv } from '../app-env.ts';
 import { validateQuery } from '../middleware/validate.ts';
 

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Ledger } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import type { AppEnv } from '../app-env.ts';
 import { validateQuery } from '../middleware/validate.ts';
 import { scoreHistogram, stageCounts } from '../pipeline-report.ts';

@@ -53,7 +53,7 @@ const RANK: Record<string, number> = {
   'runtime/selection': 3, 'runtime/ledger': 4, 'runtime/versions': 5, 'runtime/executor': 6,
   // A config holds commands (their contract, command.ts); the CLI loads configs.
   'runtime/cli/command.ts': 7, 'runtime/config': 8, 'runtime/cli': 9,
-  'runtime/index.ts': 10, 'runtime/testing.ts': 10, 'runtime/data-plane.ts': 10, 'runtime/cli.ts': 10,
+  'runtime/index.ts': 10, 'runtime/testing.ts': 10, 'runtime/data-plane.ts': 10, 'runtime/cli.ts': 10, 'runtime/internal.ts': 10,
 };
 
 const folderOf = (file: string) => file.split('/').slice(0, 2).join('/');
@@ -83,6 +83,12 @@ describe('import direction', () => {
       .flatMap((file) => specifiersOf(file).filter((specifier) => specifier.startsWith('.') && relative(root, resolve(dirname(join(root, file)), specifier)).startsWith('runtime/')).map((specifier) => `${file} → ${specifier}`));
     assert.deepEqual(offending, []);
     assert.ok(SELF.get('medallion') === 'runtime/index.ts', 'the package entry resolves to runtime/index.ts under the source condition');
+  });
+
+  it('a project (examples/, the scaffold) never imports medallion/internal', () => {
+    const offending = [...sources('examples'), 'runtime/cli/commands/init-template.ts']
+      .filter((file) => readFileSync(join(root, file), 'utf8').includes("'medallion/internal'"));
+    assert.deepEqual(offending, []);
   });
 
   it('runtime/ never imports the package by its own name', () => {

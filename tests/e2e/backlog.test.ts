@@ -3,7 +3,7 @@
 // run when the time comes, and the runs go on until nothing is pending, with nobody asking.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Ledger } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { assetFunctionId } from '../../server/inngest/function-config.ts';
 import { E2EStack } from './support/e2e-stack.ts';
 

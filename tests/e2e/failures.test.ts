@@ -3,7 +3,8 @@
 // is sent; an event that fails its schema, sent straight to the server, fails its run without a retry.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Ledger, listRuns } from '../../runtime/index.ts';
+import { listRuns } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 import { runCapturedCli } from '../support/capture-cli.ts';
 import { E2EStack } from './support/e2e-stack.ts';

@@ -3,7 +3,7 @@
 // the window give one downstream run), and the trigger's `if` (an event for another asset runs nothing else).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Ledger } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { assetFunctionId, readsSeveralUpstreamSlots } from '../../server/inngest/function-config.ts';
 import { E2EStack } from './support/e2e-stack.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Ledger } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { assetFunctionId } from '../../server/inngest/function-config.ts';
 import { createE2EEmulator, E2EStack, type InngestRun } from './support/e2e-stack.ts';
 import { watchLakeForEventGrid, type LakeEventGrid } from './support/lake-event-grid.ts';

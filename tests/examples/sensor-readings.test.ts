@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../runtime/index.ts';
+import { runCli } from '../../runtime/cli.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 
 const folder = fileURLToPath(new URL('../../examples/sensor-readings', import.meta.url));

@@ -5,7 +5,7 @@
 // type needs, and exactly the attributes its header names; every `medallion.*` span name it matches is a
 // documented one. What the tokenizer cannot see (columns, types of expressions, the operators' semantics) is
 // left to running the queries in a workspace.
-import type { SpanAttributeSpec, SpanAttributeType } from '../../runtime/index.ts';
+import type { SpanAttributeSpec, SpanAttributeType } from '../../runtime/internal.ts';
 
 /** The workspace tables the queries may read, and what fills each. */
 export const KNOWN_TABLES: Readonly<Record<string, string>> = {

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SPAN_ATTRIBUTES } from '../../runtime/index.ts';
+import { SPAN_ATTRIBUTES } from '../../runtime/internal.ts';
 import * as spans from '../../runtime/telemetry/span-attributes.ts';
 import {
   descendants, literalOf, loadBicepParser, parseBicep, propertyMap, propertyPath, resourcesOf, stringValue, variableValue, type BicepFile, type SyntaxNode,

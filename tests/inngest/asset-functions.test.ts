@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, Ledger, NonRetriableError, RetryAfterError } from '../../runtime/index.ts';
+import { createAssetGraph, defineAsset, NonRetriableError, RetryAfterError } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { driveRun } from '../support/inngest-harness.ts';
 import { createInngestFixture, requested } from './inngest-fixture.ts';
 

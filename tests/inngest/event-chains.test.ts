@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, Ledger, readObservation, StalenessResolver } from '../../runtime/index.ts';
+import { createAssetGraph, defineAsset, StalenessResolver } from '../../runtime/index.ts';
+import { Ledger, readObservation } from '../../runtime/internal.ts';
 import { createInngestFixture, requested } from './inngest-fixture.ts';
 
 let fixture: Awaited<ReturnType<typeof createInngestFixture>> | undefined;

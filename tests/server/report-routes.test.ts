@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SCORE_THRESHOLD } from '../../assets/matching/judge-matches.ts';
 import { tableFromParquet } from '../../runtime/data-plane.ts';
-import { Ledger } from '../../runtime/index.ts';
+import { Ledger } from '../../runtime/internal.ts';
 import { createApp } from '../../server/app.ts';
 import { REPORT_STAGES } from '../../server/pipeline-report.ts';
 import { createTestEmulator, runInProcess } from '../support/emulated-pipeline.ts';

@@ -6,7 +6,7 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { traceStorage } from '../../runtime/index.ts';
+import { traceStorage } from '../../runtime/internal.ts';
 import type { TempLake } from '../support/temp-lake.ts';
 import { blobCreatedEventGrid } from './fixtures/event-grid-payloads.ts';
 import { createMixedLake, createTestApp, WEBHOOK_SECRET } from './fixtures/test-app.ts';

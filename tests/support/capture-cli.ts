@@ -1,5 +1,6 @@
 // Runs the CLI in-process with captured output.
-import { defineConfig, runCli, type AssetGraph, type CliOptions } from '../../runtime/index.ts';
+import { defineConfig, type AssetGraph } from '../../runtime/index.ts';
+import { runCli, type CliOptions } from '../../runtime/cli.ts';
 
 export interface CliResult {
   readonly code: number;

@@ -3,7 +3,8 @@
  * `Retry-After` header, and an abortable sleep. Clock, sleep and random are injectable for exact tests.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { retryDelayMs, type RetryPolicy } from 'medallion';
+import { type RetryPolicy } from 'medallion';
+import { retryDelayMs } from 'medallion/internal';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 

@@ -4,10 +4,7 @@
  * and types are the documented ones (runtime/telemetry/span-attributes.ts), which the workbook's queries use.
  */
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import {
-  ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
-  ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL,
-} from 'medallion';
+import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS, ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL } from 'medallion/internal';
 import type { RequestEvent } from './request-events.ts';
 
 const tracer = trace.getTracer('medallion.sources', '0.1.0');

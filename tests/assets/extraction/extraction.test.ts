@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { rowsFromTable, tableFromParquet } from '../../../runtime/data-plane.ts';
-import { Ledger, quarantineSchema } from '../../../runtime/index.ts';
+import { Ledger, quarantineSchema } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 import { createTestEmulator, liveEnv, runInProcess, runLive, serveTestEmulator, TEST_FILMS } from '../../support/emulated-pipeline.ts';
 

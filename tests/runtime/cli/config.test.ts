@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../../runtime/index.ts';
+import { runCli } from '../../../runtime/cli.ts';
 
 const runtime = pathToFileURL(new URL('../../../runtime/index.ts', import.meta.url).pathname).href;
 

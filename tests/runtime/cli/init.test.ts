@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { MEDALLION_PACKAGE, runCli } from '../../../runtime/index.ts';
+import { MEDALLION_PACKAGE, runCli } from '../../../runtime/cli.ts';
 
 describe('medallion init', () => {
   let folder: string;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, Ledger, materialize, type RunEvent } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, materialize, type RunEvent } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 /** An asset whose materialization waits until the test opens the gate, so two runs overlap for sure. */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Ledger, materialize } from '../../../runtime/index.ts';
+import { materialize } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 import { multiStepGraph } from './fixtures/multi-step-graph.ts';
 

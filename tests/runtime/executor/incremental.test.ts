@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, Ledger, materialize, StalenessResolver, type Backlog, type PreviousVersion } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, materialize, StalenessResolver, type Backlog, type PreviousVersion } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
 import { createTestContext, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import {
-  createAssetGraph, defineAsset, Ledger, materializeOne, observeAsset, recordFailure, StalenessResolver, type JsonValue, type StepRunner,
-} from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, StalenessResolver, type JsonValue } from '../../../runtime/index.ts';
+import { Ledger, materializeOne, observeAsset, recordFailure, type StepRunner } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 /** A step runner that memoizes by id, as an orchestrator does across attempts. */

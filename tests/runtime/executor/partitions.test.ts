@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, Ledger, materialize, SelectionError, StalenessResolver } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, materialize, SelectionError, StalenessResolver } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const schema = z.object({ decade: z.string(), n: z.int() });

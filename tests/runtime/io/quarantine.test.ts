@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { rowsFromTable, tableFromParquet, tableFromRows, tableToParquet } from '../../../runtime/data-plane.ts';
-import { quarantineSchema, validateRows } from '../../../runtime/index.ts';
+import { quarantineSchema, validateRows } from '../../../runtime/internal.ts';
 
 const schema = z.object({
   id: z.int(),

@@ -5,9 +5,8 @@ import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import {
-  createAssetGraph, defineAsset, Ledger, listRuns, materializeOne, readRun, recordFailure, SelectionError, UsageError, type RunSummary,
-} from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, listRuns, readRun, SelectionError, UsageError, type RunSummary } from '../../../runtime/index.ts';
+import { Ledger, materializeOne, recordFailure } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 function summary(runId: string, overrides: Partial<RunSummary> = {}): RunSummary {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatSelection, parseSelection, SelectionError, type SelectionNode } from '../../../runtime/index.ts';
+import { SelectionError } from '../../../runtime/index.ts';
+import { formatSelection, parseSelection, type SelectionNode } from '../../../runtime/internal.ts';
 
 const key = (k: string) => ({ kind: 'key', key: k }) as const;
 const group = (name: string) => ({ kind: 'group', name }) as const;

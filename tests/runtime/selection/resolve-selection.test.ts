@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, resolveSelection, SelectionError, selectAssets } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, SelectionError, selectAssets } from '../../../runtime/index.ts';
+import { resolveSelection } from '../../../runtime/internal.ts';
 
 const schema = z.object({ id: z.int() });
 const leaf = (key: string, deps: Record<string, string> = {}) =>

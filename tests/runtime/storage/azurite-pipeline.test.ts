@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAzureBlobStorage, Ledger } from '../../../runtime/index.ts';
+import { createAzureBlobStorage } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
 import type { RunResult, Storage } from '../../../runtime/index.ts';
 import { startAzurite } from '../../support/azurite.ts';
 import type { Azurite } from '../../support/azurite.ts';

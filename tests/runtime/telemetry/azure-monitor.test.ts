@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHttpHeaders, type PipelineRequest } from '@azure/core-rest-pipeline';
-import { setupTelemetry, type AzureMonitorHttpClient, type RunResult } from '../../../runtime/index.ts';
+import { setupTelemetry, type RunResult } from '../../../runtime/index.ts';
+import { type AzureMonitorHttpClient } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 import { assertNoSecrets, assertScenarioEnvelopes, envelopesOf, named, type Envelope } from './envelopes.ts';
 import { connectionStringFor, runScenario } from './telemetry-scenario.ts';

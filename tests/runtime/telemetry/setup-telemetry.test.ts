@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { trace } from '@opentelemetry/api';
-import { ConfigError, setupTelemetry, type AzureMonitorHttpClient } from '../../../runtime/index.ts';
+import { ConfigError, setupTelemetry } from '../../../runtime/index.ts';
+import { type AzureMonitorHttpClient } from '../../../runtime/internal.ts';
 import { otlpTracesUrl } from '../../../runtime/telemetry/setup-telemetry.ts';
 import { connectionStringFor } from './telemetry-scenario.ts';
 

@@ -13,7 +13,8 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { z } from 'zod';
 import { createTmdbClient } from '../../../assets/sources/tmdb-client.ts';
-import { createAssetGraph, defineAsset, materialize, SPAN_ATTRIBUTES, traceStorage, type DocumentedSpan, type SpanAttributeType, type Storage } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, materialize, type Storage } from '../../../runtime/index.ts';
+import { SPAN_ATTRIBUTES, traceStorage, type DocumentedSpan, type SpanAttributeType } from '../../../runtime/internal.ts';
 import * as names from '../../../runtime/telemetry/span-attributes.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 

@@ -3,7 +3,8 @@
 // echoes it back. The secrets below must never reach an exporter.
 import { z } from 'zod';
 import { createTmdbClient } from '../../../assets/sources/tmdb-client.ts';
-import { createAssetGraph, defineAsset, materialize, traceStorage, type AssetGraph, type RunResult, type Storage } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, materialize, type AssetGraph, type RunResult, type Storage } from '../../../runtime/index.ts';
+import { traceStorage } from '../../../runtime/internal.ts';
 
 export const SOURCE_SECRET = 'tmdb-key-5ec2e7-DO-NOT-EXPORT';
 /** A valid-looking instrumentation key: the only part of the connection string an envelope may carry (as `iKey`). */

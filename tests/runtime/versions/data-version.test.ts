@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeDataVersion, computeProvenanceHash } from '../../../runtime/index.ts';
+import { computeDataVersion, computeProvenanceHash } from '../../../runtime/internal.ts';
 
 describe('data versions and provenance hashes', () => {
   it('hashes content: equal bytes, equal version; one byte apart, different versions', () => {
