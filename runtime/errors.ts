@@ -151,6 +151,7 @@ export class UsageError extends MedallionError {
   }
 }
 
+/** Whether a thrown value is one of medallion's errors (it then has a `code`). */
 export function isMedallionError(error: unknown): error is MedallionError {
   return error instanceof MedallionError;
 }

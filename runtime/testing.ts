@@ -21,6 +21,7 @@ export interface TestStagingArea extends StagingArea {
   readonly files: Map<string, Uint8Array>;
 }
 
+/** A `MaterializeContext` for tests, which also shows what the asset journaled, staged, attached and logged. */
 export interface TestContext extends Omit<MaterializeContext, 'previous'> {
   // any: one test context is handed to assets of every row type, as the executor's is.
   previous(): Promise<PreviousVersion<any> | undefined>;
@@ -37,6 +38,10 @@ export interface TestContext extends Omit<MaterializeContext, 'previous'> {
   readonly logs: Array<{ message: string; fields: JsonObject }>;
 }
 
+/**
+ * `createTestContext`'s options: the asset, partition, run, attempt, code version, signal, previous version,
+ * and a context to resume from.
+ */
 export interface TestContextOptions {
   asset?: AssetKey;
   partition?: string;
@@ -127,6 +132,7 @@ export function previousFrom<A extends AnyAsset>(
   };
 }
 
+/** A staging area in memory, for a `TestContext`. */
 export function createTestStagingArea(): TestStagingArea {
   const files = new Map<string, Uint8Array>();
   return {
@@ -150,6 +156,7 @@ export function createTestStagingArea(): TestStagingArea {
   };
 }
 
+/** `inputFromRows`'s options: the partition, data version and attachments the input has. */
 export interface InputFromRowsOptions {
   dataVersion?: string;
   partition?: string;
@@ -172,6 +179,7 @@ export function inputFromRows<A extends AnyAsset>(
   metadata?: JsonObject,
   options?: InputFromRowsOptions,
 ): AssetInput<RowOf<A>>;
+/** The same over a key alone: rows are served as they are, and `table()` throws (there is no schema). */
 export function inputFromRows<Row extends object>(
   key: AssetKey,
   rows: readonly Row[],
@@ -223,6 +231,7 @@ function hashRows(rows: readonly object[]): string {
   return `test-${createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16)}`;
 }
 
+/** What `materializeForTest` returns: valid rows, quarantined rows, metadata, backlog, check results, attachments. */
 export interface TestMaterialization<Row> {
   /** Rows that passed the asset's schema, parsed, in order. */
   rows: Row[];

@@ -4,6 +4,7 @@
  */
 import { DefinitionError } from '../errors.ts';
 
+/** An asset's key, `layer/name` (`raw/films`, `gold/matches`): the layer is its lake container. */
 export type AssetKey = string;
 
 const SEGMENT = /^[a-z][a-z0-9_]*$/;

@@ -15,6 +15,7 @@ export type RowSchema = z.ZodObject;
 
 /** A dependency: another asset (typed input) or a bare key (untyped input, e.g. an asset defined elsewhere). */
 export type AssetDependency = AnyAsset | AssetKey;
+/** An asset's upstream assets, by the name its `materialize` reads them under. */
 export type AssetDeps = Readonly<Record<string, AssetDependency>>;
 
 /** The row type an asset's downstreams read. */
@@ -38,6 +39,7 @@ export interface AssetInput<Row> {
   readAttachment(name: string, partition?: string): Promise<Uint8Array | undefined>;
 }
 
+/** One committed version an input was read from: its partition, data version, rows and metadata. */
 export interface InputVersion {
   readonly partition: string | undefined;
   readonly dataVersion: string;
@@ -58,6 +60,10 @@ export interface StagingArea {
   list(): Promise<string[]>;
 }
 
+/**
+ * What `materialize` gets besides its inputs: its partition and attempt, durable steps, attachments, staging,
+ * progress, a log, its previous version, and an abort signal.
+ */
 export interface MaterializeContext<Row = Record<string, unknown>> {
   readonly asset: AssetKey;
   readonly partition: string | undefined;
@@ -112,6 +118,7 @@ export interface Backlog {
   readonly dueAt?: string;
 }
 
+/** How far a running materialization is, for progress lines and spans (`ctx.progress`). */
 export interface ProgressUpdate {
   readonly done: number;
   /** Undefined while the total is not known yet. */
@@ -122,6 +129,7 @@ export interface ProgressUpdate {
   readonly detail?: string;
 }
 
+/** What `materialize` returns: the rows, and optionally metadata and a backlog left for a later run. */
 export interface MaterializeResult<Row> {
   rows: Row[];
   /** Free-form facts about this materialization, kept in the ledger (e.g. pages fetched, match rate). */
@@ -130,12 +138,17 @@ export interface MaterializeResult<Row> {
   backlog?: Backlog;
 }
 
+/** A check's verdict on the committed rows, with an optional message and metadata. */
 export interface CheckResult {
   passed: boolean;
   message?: string;
   metadata?: JsonObject;
 }
 
+/**
+ * A named check run on an asset's valid rows before they are published; a blocking one that fails stops its
+ * downstream.
+ */
 export interface AssetCheck<Row> {
   readonly name: string;
   readonly description?: string;
@@ -144,6 +157,10 @@ export interface AssetCheck<Row> {
   check(rows: readonly Row[]): CheckResult | Promise<CheckResult>;
 }
 
+/**
+ * Everything `defineAsset` takes: key, schema, dependencies, code version, partitions, retry policy, checks and
+ * `materialize`.
+ */
 export interface AssetOptions<K extends AssetKey, S extends RowSchema, D extends AssetDeps> {
   key: K;
   schema: S;
@@ -178,6 +195,7 @@ export interface Asset<K extends AssetKey = AssetKey, S extends RowSchema = RowS
 }
 
 // The widest asset type, so assets with different inputs fit one list; each asset's inputs were typed at its definition.
+/** Any asset, whatever its schema and dependencies (for graphs and tools). */
 export type AnyAsset = Asset<AssetKey, RowSchema, any>;
 
 export function depKeyOf(dep: AssetDependency): AssetKey {

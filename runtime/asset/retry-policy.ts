@@ -12,8 +12,10 @@ export interface RetryPolicy {
   readonly jitter: 'full' | 'none';
 }
 
+/** A retry policy as an asset states it: any field left out takes the default. */
 export type RetryPolicyOptions = Partial<RetryPolicy>;
 
+/** The retry policy of an asset that states none: 3 attempts, waiting from 250 ms up to 30 s between them. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxAttempts: 3,
   initialDelayMs: 250,

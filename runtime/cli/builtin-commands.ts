@@ -13,6 +13,7 @@ function lazy(spec: Omit<CliCommand, 'run'>, load: () => Promise<CommandBody>): 
   return { ...spec, run: async (ctx) => (await load()).run(ctx) };
 }
 
+/** The CLI's own commands by name (`init`, `list`, `status`, `materialize`, `lineage`, `show`, `export`, `runs`). */
 export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
   init: lazy({
     summary: 'scaffold a project (config, two assets, a test, a README) that runs offline',

@@ -2,11 +2,13 @@
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import type { Storage } from '../storage/storage.ts';
 
+/** Where the CLI writes: process.stdout or stderr, or a test's buffer. */
 export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
 }
 
+/** The CLI's surroundings: output streams, environment and working directory (tests pass their own). */
 export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
@@ -14,8 +16,10 @@ export interface CliIo {
   readonly cwd: string;
 }
 
+/** One option of a CLI command: a string or a flag, with its help line. */
 export type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: false; description: string };
 
+/** What a CLI command gets: its parsed arguments, the IO, and the project's graph and lake, loaded on first use. */
 export interface CommandContext {
   readonly io: CliIo;
   readonly positionals: readonly string[];
@@ -25,6 +29,7 @@ export interface CommandContext {
   lake(): Storage;
 }
 
+/** A CLI command: its help (summary, usage, options) and its body. */
 export interface CliCommand {
   readonly summary: string;
   /** Argument synopsis after the command name, e.g. `[SELECTION] [--force]`. */

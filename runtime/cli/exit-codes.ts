@@ -34,6 +34,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   RETRY_AFTER: EXIT_RUN_FAILED,
 };
 
+/** The process exit code for a thrown value: 1 to 4 for medallion's errors by kind, 70 for anything else. */
 export function exitCodeFor(error: unknown): number {
   return isMedallionError(error) ? BY_CODE[error.code] : EXIT_INTERNAL;
 }

@@ -17,6 +17,7 @@ import { COMMON_OPTIONS, type CliCommand, type CliIo, type CommandContext, type 
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes.ts';
 import { nearestMatches } from '../graph/nearest-keys.ts';
 
+/** `runCli`'s options: a config given in code, the program's own commands, its name in messages. */
 export interface CliOptions {
   /** The project, given in code; by default it is loaded from `--config PATH`, else the nearest `medallion.config.*`. */
   readonly config?: MedallionConfig;
@@ -28,6 +29,7 @@ export interface CliOptions {
 
 export { BUILTIN_COMMANDS };
 
+/** The CLI's IO for a real process: its stdout, stderr, environment and working directory. */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

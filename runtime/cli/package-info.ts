@@ -6,4 +6,5 @@ interface Manifest {
   readonly dependencies: Readonly<Record<string, string>>;
 }
 
+/** The medallion package's name, version and dependencies, from its package.json. */
 export const MEDALLION_PACKAGE = createRequire(import.meta.url)('medallion/package.json') as Manifest;

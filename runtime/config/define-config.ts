@@ -6,8 +6,10 @@
 import type { CliCommand } from '../cli/command.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 
+/** The environment a config builds its graph from (`process.env` for the CLI). */
 export type ConfigEnv = Readonly<Record<string, string | undefined>>;
 
+/** A project's config, the default export of `medallion.config.ts`: its graph, and optionally its lake and commands. */
 export interface MedallionConfig {
   /**
    * The asset graph, or a function that builds it: called once, and only by commands that read the graph, so

@@ -10,8 +10,10 @@ import { ConfigError, DefinitionError, errorMessage, isMedallionError } from '..
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import type { ConfigEnv, MedallionConfig } from './define-config.ts';
 
+/** The file names a config is looked for under, in this order, in each folder from the working directory up. */
 export const CONFIG_FILE_NAMES = ['medallion.config.ts', 'medallion.config.mts', 'medallion.config.js', 'medallion.config.mjs'] as const;
 
+/** A config as loaded: the config, the file it came from and the folder its relative paths start at. */
 export interface LoadedConfig {
   readonly config: MedallionConfig;
   /** The file it came from; undefined for a config given in code. */

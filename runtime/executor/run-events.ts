@@ -5,12 +5,14 @@ import type { ProgressUpdate } from '../asset/define-asset.ts';
 import type { JsonObject } from '../json.ts';
 import type { AssetStatus } from '../versions/staleness.ts';
 
+/** One asset slot (an asset, or one partition of it) as planned for a run, with why it runs. */
 export interface PlannedSlot {
   readonly asset: AssetKey;
   readonly partition: string | null;
   readonly status: AssetStatus;
 }
 
+/** What happens during a run, as it happens: planned, started, progress, retried, finished, skipped. */
 export type RunEvent =
   | { type: 'run-started'; runId: string; selection: string; slots: readonly PlannedSlot[] }
   | { type: 'slot-waiting-for-lock'; asset: AssetKey; partition: string | null; holder: string }
@@ -22,4 +24,5 @@ export type RunEvent =
   | { type: 'slot-finished'; outcome: SlotOutcome }
   | { type: 'run-finished'; summary: RunSummary };
 
+/** Receives the events of a run (progress displays, tests). */
 export type RunEventListener = (event: RunEvent) => void;

@@ -27,6 +27,7 @@ import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
 import type { RunEnvironment, StepRunner } from './run-environment.ts';
 
+/** How `materialize` runs: selection, partition, force, concurrency, clock, listener, abort signal. */
 export interface MaterializeOptions {
   readonly graph: AssetGraph;
   readonly storage: Storage;
@@ -46,6 +47,7 @@ export interface MaterializeOptions {
   readonly random?: () => number;
 }
 
+/** What `materialize` returns: the run's summary, written to the lake as well. */
 export interface RunResult {
   readonly runId: string;
   readonly summary: RunSummary;

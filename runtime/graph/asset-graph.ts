@@ -9,6 +9,7 @@ import { DefinitionError } from '../errors.ts';
 import { nearestMatches } from './nearest-keys.ts';
 import { toposort } from './toposort.ts';
 
+/** A validated, read-only set of assets: parents, children, ancestors, groups and a stable topological order. */
 export class AssetGraph {
   readonly #assets: ReadonlyMap<AssetKey, AnyAsset>;
   readonly #children: ReadonlyMap<AssetKey, readonly AssetKey[]>;

@@ -5,6 +5,7 @@
 import { layerOf, type AssetKey } from '../asset/asset-key.ts';
 import type { AssetGraph } from './asset-graph.ts';
 
+/** One asset in a lineage: key, layer, group, upstream and downstream keys, code version, partitions, status. */
 export interface LineageNode {
   readonly key: AssetKey;
   readonly layer: string;
@@ -18,11 +19,13 @@ export interface LineageNode {
   readonly status?: string;
 }
 
+/** The graph as data: every asset with its layer, group, upstream, downstream and status (`lineageOf`). */
 export interface Lineage {
   readonly assets: readonly LineageNode[];
   readonly edges: readonly { readonly from: AssetKey; readonly to: AssetKey }[];
 }
 
+/** The graph as data (assets and edges), with each asset's status when given: `medallion lineage`, `GET /lineage`. */
 export function lineageOf(graph: AssetGraph, statuses?: ReadonlyMap<AssetKey, string>): Lineage {
   const assets = graph.assets().map((asset) => ({
     key: asset.key,

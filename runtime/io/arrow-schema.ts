@@ -6,8 +6,11 @@ import * as arrow from 'apache-arrow';
 import { z } from 'zod';
 import { DefinitionError } from '../errors.ts';
 
+/** The Arrow kind of a scalar column. */
 export type ScalarKind = 'utf8' | 'float64' | 'int32' | 'int64' | 'bool' | 'timestamp';
+/** The Arrow kind of a list column's items. */
 export type ListItemKind = Exclude<ScalarKind, 'timestamp'>;
+/** The Arrow kind of a column, as a zod schema maps to it. */
 export type ColumnKind = ScalarKind | 'list';
 
 /**

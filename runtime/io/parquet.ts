@@ -17,11 +17,13 @@ import {
 } from 'parquet-wasm';
 import type { RowGroupMetaData } from 'parquet-wasm';
 
+/** How a table is written to Parquet (its row group size). */
 export interface ParquetWriteOptions {
   /** Maximum rows per row group; default 100,000. */
   rowGroupSize?: number;
 }
 
+/** One column chunk of a Parquet file: its column, codec and sizes. */
 export interface ParquetColumnChunkInfo {
   readonly path: string;
   /** Codec name as parquet-wasm spells it: 'ZSTD', 'UNCOMPRESSED', … */
@@ -30,6 +32,7 @@ export interface ParquetColumnChunkInfo {
   readonly uncompressedSize: number;
 }
 
+/** A Parquet file's footer: rows, row groups, columns and their chunks. */
 export interface ParquetInfo {
   readonly numRows: number;
   readonly rowGroups: readonly { readonly numRows: number; readonly columns: readonly ParquetColumnChunkInfo[] }[];

@@ -15,8 +15,10 @@ export const quarantineSchema = z.object({
   row_json: z.string(),
 });
 
+/** A row that failed its schema, kept beside the data with the reason. */
 export type QuarantinedRow = z.output<typeof quarantineSchema>;
 
+/** Rows split by their schema: the valid ones, parsed, and the quarantined ones with their reasons. */
 export interface ValidatedRows<Row> {
   /** zod's parsed output of every valid row, in input order. */
   readonly valid: Row[];

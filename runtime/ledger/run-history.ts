@@ -11,11 +11,13 @@ import { Ledger } from './ledger.ts';
 import type { RunSummary } from './run-summary.ts';
 
 
+/** Which runs `listRuns` reads: how many of the newest. */
 export interface ListRunsOptions {
   /** How many of the newest runs to read (default 20). */
   readonly limit?: number;
 }
 
+/** The newest run summaries, and the ones that could not be read (with why). */
 export interface RunHistory {
   /** Newest first. */
   readonly runs: RunSummary[];

@@ -39,6 +39,9 @@ export const runSummarySchema = z.object({
   outcomes: z.array(slotOutcomeSchema),
 });
 
+/** One slot's outcome in a run: materialized, skipped or failed, with rows, time, attempts and error. */
 export type SlotOutcome = z.infer<typeof slotOutcomeSchema>;
+/** A finished run: selection, times, status and every slot's outcome, as kept under `metrics/_runs/`. */
 export type RunSummary = z.infer<typeof runSummarySchema>;
+/** How a slot ended in a run. */
 export type OutcomeType = SlotOutcome['type'];

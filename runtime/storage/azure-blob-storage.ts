@@ -15,6 +15,7 @@ import type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, Stora
 
 export type { AzureLakeSource } from './azure-blob-client.ts';
 
+/** Where an Azure Blob Storage (or ADLS Gen2, or Azurite) lake is: a connection string, or an account URL. */
 export type AzureBlobStorageOptions = AzureLakeSource & {
   /** Bodies larger than this are uploaded as parallel blocks, then committed at once. Default 8 MiB. */
   readonly maxSingleShotBytes?: number;

@@ -10,6 +10,7 @@ import { createAzureBlobStorage } from './azure-blob-storage.ts';
 import { createLocalStorage } from './local-storage.ts';
 import type { Storage } from './storage.ts';
 
+/** The lake folder when none is given: `data/lake`, beside the config. */
 export const DEFAULT_LAKE = './data/lake';
 
 export interface OpenLakeOptions {
@@ -20,6 +21,7 @@ export interface OpenLakeOptions {
 }
 
 /**
+ * Opens a lake from a location: a folder, or an Azure blob endpoint (`https://ACCOUNT.blob.core.windows.net`).
  * @example
  * openLake('./data/lake');                                  // local folder
  * openLake('https://acme.blob.core.windows.net');            // Azure, managed identity or `az login`

@@ -12,10 +12,12 @@ export interface ObjectInfo {
   readonly lastModified: Date;
 }
 
+/** An object read from a lake: its bytes and its info. */
 export interface StoredObject extends ObjectInfo {
   readonly body: Uint8Array;
 }
 
+/** How an object is written: content type, durability and an ETag condition. */
 export interface PutOptions {
   /** Write only if the current object's etag equals this (compare-and-swap). */
   readonly ifMatch?: string;
@@ -29,10 +31,12 @@ export interface PutOptions {
   readonly durable?: boolean;
 }
 
+/** How an object is deleted: an ETag condition. */
 export interface DeleteOptions {
   readonly ifMatch?: string;
 }
 
+/** How long to wait for a lake lock, who holds it, and for how long before it lapses unless renewed. */
 export interface LockOptions {
   /** How long to wait for a held lock before failing with STORAGE_LOCKED; 0 fails at once. */
   readonly waitMs?: number;
@@ -47,6 +51,7 @@ export interface LockOptions {
   readonly renew?: boolean;
 }
 
+/** A held lake lock: release it when done. */
 export interface StorageLock {
   readonly name: string;
   readonly owner: string;
@@ -55,6 +60,7 @@ export interface StorageLock {
   release(): Promise<void>;
 }
 
+/** A lake: objects by path (local folder or Azure Blob Storage), with conditional writes, listing and locks. */
 export interface Storage {
   /** Where the lake is, for display: a folder path or an account URL (never with credentials). */
   readonly location: string;

@@ -7,9 +7,12 @@ import { hostname } from 'node:os';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createAzureMonitorExporter, type AzureMonitorHttpClient } from './azure-monitor.ts';
 
+/** The environment `setupTelemetry` reads its exporters from. */
 export type TelemetryEnv = Readonly<Record<string, string | undefined>>;
+/** Where spans are exported to. */
 export type TelemetryExporter = 'azure-monitor' | 'otlp';
 
+/** `setupTelemetry`'s options: the service version, a test transport, the shutdown timeout. */
 export interface SetupTelemetryOptions {
   /** `service.version` on every span (the application's version). */
   readonly serviceVersion?: string;
@@ -19,6 +22,7 @@ export interface SetupTelemetryOptions {
   readonly shutdownTimeoutMs?: number;
 }
 
+/** The telemetry an entry point set up: its exporters, and `shutdown()` to flush them. */
 export interface Telemetry {
   /** Which exporters receive spans; empty when telemetry is off. */
   readonly exporters: readonly TelemetryExporter[];

@@ -11,10 +11,13 @@ import type { CommittedMaterialization } from '../ledger/materialization-record.
 import { readObservation } from '../ledger/observations.ts';
 import { shortVersion } from './data-version.ts';
 
+/** Whether an asset is missing, stale or fresh. */
 export type AssetStatus = 'missing' | 'stale' | 'fresh';
+/** Why a slot is stale: code, data, dependencies, backlog or upstream. */
 export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'upstream';
 export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'missing';
 
+/** One reason a slot is stale, in words, with its category. */
 export interface StaleCause {
   readonly asset: AssetKey;
   readonly partition: string | null;
@@ -24,6 +27,7 @@ export interface StaleCause {
   readonly dependency: AssetKey | null;
 }
 
+/** An upstream asset whose own change made this one stale. */
 export interface RootCause {
   readonly asset: AssetKey;
   readonly partition: string | null;
@@ -31,6 +35,7 @@ export interface RootCause {
   readonly reason: string;
 }
 
+/** One slot's status with its causes. */
 export interface SlotStatus {
   readonly asset: AssetKey;
   readonly partition: string | null;
@@ -75,6 +80,7 @@ export function backlogReason(head: CommittedMaterialization, now: number): stri
   return undefined;
 }
 
+/** Decides, from the graph and the lake, which assets are missing, stale or fresh, and why. */
 export class StalenessResolver {
   readonly #graph: AssetGraph;
   readonly #ledger: Ledger;

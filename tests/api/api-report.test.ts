@@ -3,6 +3,7 @@
 // (`npm run api:update`) and the diff is reviewed with the change.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { API_ENTRIES, checkApiReports } from '../support/api-reports.ts';
 
 describe('the API reports (docs/api/)', () => {
@@ -13,5 +14,13 @@ describe('the API reports (docs/api/)', () => {
       assert.equal(result.errors, 0, `${result.entry}: ${result.messages.join('\n')}`);
       assert.equal(result.changed, false, `The public API of "${result.entry}" changed: review test-artifacts/api/ against docs/api/, then run "npm run api:update" and commit the report.`);
     }
+  });
+
+  it('give every exported name a doc comment', () => {
+    const undocumented = API_ENTRIES.flatMap(({ entry, report }) => {
+      const text = readFileSync(new URL(`../../docs/api/${report}.api.md`, import.meta.url), 'utf8');
+      return [...text.matchAll(/^\/\/ @public \(undocumented\)\nexport (?:declare )?(?:abstract )?(?:function|class|const|interface|type) (\w+)/gm)].map((match) => `${entry}: ${match[1]}`);
+    });
+    assert.deepEqual(undocumented, []);
   });
 });
