@@ -58,14 +58,15 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       io.stdout.write(await generalHelp(program, builtins, all ? project : undefined, found));
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
-    const standalone = builtins[name]?.withoutConfig === true;
-    const loaded = standalone ? undefined : await project();
+    // A built-in command's help needs no project; a project's own command is found by loading it (when there is one).
+    const noProject = options.config === undefined && configPath === undefined && findConfigFile(io.cwd) === undefined;
+    let loaded = builtins[name] === undefined && !noProject ? await project() : undefined;
     const commands = loaded === undefined ? builtins : commandsOf(builtins, loaded);
     const command = commands[name];
     if (command === undefined) {
       const nearest = nearestMatches(name, Object.keys(commands));
       const hint = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
-      throw new UsageError(`Unknown command "${name}".${hint} Run "${program} --help" for the list of commands.`);
+      throw new UsageError(`Unknown command "${name}".${hint} Run "${program} help --all" for the list of commands.`);
     }
     const allOptions = { ...COMMON_OPTIONS, ...command.options };
     const { values, positionals } = parseCommandArgs(program, name, rest, allOptions);
@@ -73,6 +74,10 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
     if (values.help === true) {
       io.stdout.write(commandHelp(program, name, command));
       return EXIT_OK;
+    }
+    if (loaded === undefined && command.withoutConfig !== true) {
+      loaded = await project();
+      commandsOf(builtins, loaded); // refuses a config command that would replace a built-in one
     }
     let lake: Storage | undefined;
     let graph: Promise<AssetGraph> | undefined;

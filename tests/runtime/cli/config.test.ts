@@ -102,6 +102,12 @@ describe('medallion.config', () => {
       assert.equal(help.code, 0);
       assert.match(help.stdout, /materialize/);
       assert.match(help.stdout, /No config loaded: No medallion config found/);
+      const commandHelp = await medallion(empty, ['status', '--help']);
+      assert.equal(commandHelp.code, 0, 'a built-in command\'s help needs no project');
+      assert.match(commandHelp.stdout, /^Usage: medallion status/);
+      const typo = await medallion(empty, ['statu']);
+      assert.equal(typo.code, 2);
+      assert.match(typo.stderr, /Unknown command "statu"\. Did you mean "status"\?/);
       const missing = await medallion(empty, ['status', '--config', 'nope.ts']);
       assert.equal(missing.code, 4);
       assert.match(missing.stderr, /The config .*nope\.ts does not exist/);
