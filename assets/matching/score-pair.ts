@@ -7,8 +7,9 @@
  * "Alien Resurrection" identical.
  */
 import { distance } from 'fastest-levenshtein';
-// Sub-path import: natural's root import prints to stdout, reads .env and takes ~0.7 s.
-import { JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
+// The one module, not natural's root (which prints to stdout, reads .env and takes ~0.7 s) nor its distance
+// index (which loads every distance and underscore). Typed in natural-jaro-winkler.d.ts.
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { tokenSetRatio } from './fuzz-ratios.ts';
 
 export type FilmForm = 'title' | 'original_title' | 'main_title' | 'alternative_title';

@@ -8,7 +8,7 @@ import { ConfigError } from 'medallion';
 import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
-import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/service-options.ts';
+import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/in-process-defaults.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../metrics/match-quality.ts';
 import { integerSetting } from './env-settings.ts';

@@ -7,20 +7,10 @@ import type { DiscogsService, TmdbService } from './emulator-env.ts';
 import { createFilmIndex } from './film-index.ts';
 import { createMovingWindow } from './rate-limits.ts';
 import { createSearchIndex } from './search-index.ts';
+import { DEFAULT_CREDENTIALS } from './in-process-defaults.ts';
 
 /** Credentials the emulator accepts unless told otherwise. Shaped like the real ones; worthless anywhere else. */
-/** The origin the in-process fetch is addressed with; never resolved (nothing leaves the process). */
-export const IN_PROCESS_ORIGIN = 'http://emulator.local';
-
-export const DEFAULT_CREDENTIALS = {
-  /** 32 hex digits, as a TMDB v3 api_key. */
-  tmdbApiKey: '0e3a1a7f5eed40c0b1a2c3d4e5f60718',
-  /** JWT-shaped, as a TMDB API Read Access Token. */
-  tmdbBearerToken: 'eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJlbXVsYXRvciJ9.ZW11bGF0b3Itc2lnbmF0dXJl',
-  discogsToken: 'emulatorDiscogsPersonalAccessToken0001',
-  discogsKey: 'emulatorConsumerKey',
-  discogsSecret: 'emulatorConsumerSecret',
-} as const;
+export { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './in-process-defaults.ts';
 
 export interface TmdbOptions {
   apiKeys?: readonly string[];
