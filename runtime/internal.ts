@@ -21,6 +21,7 @@ export type { StepRunner } from './executor/run-environment.ts';
 export { observeAsset, readObservation } from './ledger/observations.ts';
 export type { Observation } from './ledger/observations.ts';
 export { traceStorage } from './telemetry/traced-storage.ts';
+export { activeSpan, markSpanFailed, SPAN_KIND, startSpan, withSpan } from './telemetry/tracer.ts';
 export {
   ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
   ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL, SPAN_ATTRIBUTES,

@@ -14,8 +14,7 @@ import { failedBlockingChecks, recordedBacklog, type CommittedMaterialization, t
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
-import { recordSpanError } from '../telemetry/tracer.ts';
-import { trace } from '@opentelemetry/api';
+import { activeSpan, recordSpanError } from '../telemetry/tracer.ts';
 import { computeProvenanceHash, isSameProvenance, type InputDataVersion } from '../versions/data-version.ts';
 import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
@@ -126,7 +125,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     attempt++;
     journal.beginAttempt();
     env.emit({ type: 'slot-started', ...slot, attempt, resumableSteps: journal.resumable });
-    trace.getActiveSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
+    activeSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
     try {
       const ctx = createMaterializeContext(env, asset, partition, attempt, journal, request.head?.record);
       const result = await runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
@@ -148,7 +147,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       if (env.steps !== undefined) throw error;
       const delay = nextDelay(asset, attempt, error, env.random);
       if (delay === undefined || env.signal.aborted) {
-        recordSpanError(trace.getActiveSpan(), error);
+        recordSpanError(activeSpan(), error);
         const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
         await env.ledger.append(record).catch(() => undefined);
         return {
@@ -196,7 +195,7 @@ function checkResult(result: MaterializeResult<Record<string, unknown>>): Materi
 
 function materializedOutcome(record: CommittedMaterialization, waitMs: number): SlotOutcome {
   const blocked = failedBlockingChecks(record);
-  const span = trace.getActiveSpan();
+  const span = activeSpan();
   span?.setAttributes({ [ATTR_DATA_VERSION]: record.dataVersion, [ATTR_ROWS]: record.rows, [ATTR_QUARANTINED]: record.quarantined, [ATTR_BYTES]: record.bytes });
   const outcome: SlotOutcome = {
     asset: record.asset,

@@ -4,7 +4,6 @@
  * outcomes; adapters (CLI, server, Inngest) turn them into output. Writes a run summary to the lake.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { layerOf, slotLabel } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
@@ -14,7 +13,7 @@ import { Ledger } from '../ledger/ledger.ts';
 import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
 import { selectAssets } from '../selection/select-assets.ts';
 import type { Storage } from '../storage/storage.ts';
-import { withSpan } from '../telemetry/tracer.ts';
+import { markSpanFailed, SPAN_KIND, withSpan } from '../telemetry/tracer.ts';
 import {
   ATTR_ASSET_KEY, ATTR_ASSET_LAYER, ATTR_CODE_VERSION, ATTR_OUTCOME, ATTR_PARTITION, ATTR_RUN_ID, ATTR_RUN_STATUS, ATTR_SELECTION,
   ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
@@ -76,10 +75,10 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
     const summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
     await ledger.writeRunSummary(summary);
     span.setAttribute(ATTR_RUN_STATUS, summary.status);
-    if (summary.status === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
+    if (summary.status === 'failed') markSpanFailed(span);
     env.emit({ type: 'run-finished', summary });
     return { runId: env.runId, summary };
-  }, { kind: SpanKind.SERVER });
+  }, { kind: SPAN_KIND.SERVER });
 }
 
 async function executePlan(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
@@ -209,7 +208,7 @@ export async function materializeInSpan(env: RunEnvironment, resolver: Staleness
     const outcome = await materializeSlot(env, asset, partition, slot.status);
     span.setAttribute(ATTR_OUTCOME, outcome.type);
     // A failed blocking check returns rather than throws; the span fails either way.
-    if (outcome.type === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.reason ?? 'failed' });
+    if (outcome.type === 'failed') markSpanFailed(span, outcome.reason ?? 'failed');
     return outcome;
   });
 }

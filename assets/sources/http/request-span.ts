@@ -3,11 +3,11 @@
  * Its attributes come from the hook event, so they carry the redacted URL and never a header; their names
  * and types are the documented ones (runtime/telemetry/span-attributes.ts), which the workbook's queries use.
  */
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS, ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL } from 'medallion/internal';
+import {
+  ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_REQUEST_RESEND_COUNT, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_RATE_LIMIT_WAITED_MS,
+  ATTR_RETRY_DELAY_MS, ATTR_SOURCE, ATTR_URL_FULL, markSpanFailed, SPAN_KIND, startSpan,
+} from 'medallion/internal';
 import type { RequestEvent } from './request-events.ts';
-
-const tracer = trace.getTracer('medallion.sources', '0.1.0');
 
 export interface RequestSpan {
   /** Ends the span with the response status, and the failure kind when the attempt failed. */
@@ -15,24 +15,21 @@ export interface RequestSpan {
 }
 
 export function startRequestSpan(event: RequestEvent): RequestSpan {
-  const span = tracer.startSpan(`${event.service} ${event.method}`, {
-    kind: SpanKind.CLIENT,
-    attributes: {
-      [ATTR_HTTP_REQUEST_METHOD]: event.method,
-      [ATTR_URL_FULL]: event.url,
-      [ATTR_HTTP_REQUEST_RESEND_COUNT]: event.attempt - 1,
-      [ATTR_SOURCE]: event.service,
-      // Whole milliseconds: declared `int`, and an injected clock may return fractions.
-      [ATTR_RATE_LIMIT_WAITED_MS]: Math.round(event.waitedMs),
-      [ATTR_RETRY_DELAY_MS]: Math.round(event.retryDelayMs),
-    },
-  });
+  const span = startSpan(`${event.service} ${event.method}`, {
+    [ATTR_HTTP_REQUEST_METHOD]: event.method,
+    [ATTR_URL_FULL]: event.url,
+    [ATTR_HTTP_REQUEST_RESEND_COUNT]: event.attempt - 1,
+    [ATTR_SOURCE]: event.service,
+    // Whole milliseconds: declared `int`, and an injected clock may return fractions.
+    [ATTR_RATE_LIMIT_WAITED_MS]: Math.round(event.waitedMs),
+    [ATTR_RETRY_DELAY_MS]: Math.round(event.retryDelayMs),
+  }, { kind: SPAN_KIND.CLIENT, tracer: 'medallion.sources' });
   return {
     end(status, failure) {
       if (status !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
       if (failure !== undefined) {
         span.setAttribute(ATTR_ERROR_TYPE, failure);
-        span.setStatus({ code: SpanStatusCode.ERROR });
+        markSpanFailed(span);
       }
       span.end();
     },
