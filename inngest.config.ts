@@ -16,8 +16,10 @@ export type { AssetMaterialized, AssetRequested, RawLanded } from './server/inng
 export { assetFunctionId, functionOptionsFromEnvironment } from './server/inngest/function-config.ts';
 export { currentTraceparent } from './server/inngest/trace-context.ts';
 
+/** The Inngest app id the default client uses (functions are `medallion-materialize-<layer>-<name>`). */
 export const INNGEST_APP_ID = 'medallion';
 
+/** `createInngestApp`'s options: the graph and lake, the functions' debounce and backlog settings, and a client. */
 export interface InngestAppOptions extends AssetFunctionOptions {
   readonly graph: AssetGraph;
   readonly storage: Storage;
@@ -32,7 +34,7 @@ export interface InngestAppOptions extends AssetFunctionOptions {
  * Builds the Inngest functions of a graph and their serve handler.
  *
  * @example
- * const { handler } = createInngestApp({ graph: createGraphFromEnvironment(process.env), storage: openLake(process.env.MEDALLION_LAKE) });
+ * const { handler } = createInngestApp({ graph, storage: openLake(process.env.MEDALLION_LAKE) });
  * app.on(['GET', 'POST', 'PUT'], '/api/inngest', handler);
  */
 export function createInngestApp(options: InngestAppOptions) {

@@ -4,11 +4,13 @@
  */
 import type { AssetGraph, Storage } from '../runtime/index.ts';
 
+/** What every route reads from the request context: the graph and the lake. */
 export interface AppVariables {
   graph: AssetGraph;
   lake: Storage;
 }
 
+/** The app's Hono environment (its context variables). */
 export type AppEnv = { Variables: AppVariables };
 
 /** The server's configuration, read from the environment on each request (never captured at import). */

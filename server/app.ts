@@ -29,6 +29,10 @@ import { webhookRoutes } from './routes/webhooks.ts';
 /** The Inngest SDK's Hono handler (`serve({ client, functions })` from `inngest/hono`). */
 export type InngestHandler = (c: Context) => Response | Promise<Response>;
 
+/**
+ * `createApp`'s options: graph and lake, the environment its secrets are read from, the event sender and the
+ * Inngest handler, logging and limits.
+ */
 export interface CreateAppOptions {
   readonly graph: AssetGraph;
   readonly storage: Storage;
@@ -50,10 +54,15 @@ const SECRET_VARIABLES = [
   'AZURE_STORAGE_CONNECTION_STRING', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'TMDB_API_KEY', 'TMDB_READ_ACCESS_TOKEN', 'DISCOGS_TOKEN',
 ] as const;
 
+/** The largest JSON body the REST API accepts when not told (16 KiB). */
 export const DEFAULT_API_BODY_BYTES = 16 * 1024;
 /** Event Grid delivers at most 1 MB per event and per batch. */
 export const DEFAULT_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The Hono app: REST API, lineage and runs pages, OpenAPI, health checks, the Event Grid webhook and
+ * `/api/inngest`.
+ */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const { env } = options;
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));

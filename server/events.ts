@@ -8,11 +8,13 @@ import { assetRequested, rawLanded, type AssetRequested, type RawLanded } from '
 export const ASSET_REQUESTED = assetRequested.name;
 export const RAW_LANDED = rawLanded.name;
 
+/** A materialization request, as sent to Inngest. */
 export interface AssetRequestedEvent {
   readonly name: typeof ASSET_REQUESTED;
   readonly data: AssetRequested;
 }
 
+/** A raw landing, as sent to Inngest (deduplicated by the Event Grid event id). */
 export interface RawLandedEvent {
   readonly name: typeof RAW_LANDED;
   /** Inngest deduplicates events by id, and Event Grid delivers at least once: the id is Event Grid's. */
@@ -20,6 +22,7 @@ export interface RawLandedEvent {
   readonly data: RawLanded;
 }
 
+/** An event the HTTP side sends to the orchestrator. */
 export type MedallionEvent = AssetRequestedEvent | RawLandedEvent;
 
 /** Sends one event (e.g. `(event) => inngest.send(event)`); rejects when it could not be sent. */

@@ -10,6 +10,7 @@ import type { InngestHandler } from './app.ts';
 import { isDevMode, secretOf, type ServerEnv } from './app-env.ts';
 import type { SendEvent } from './events.ts';
 
+/** What `serve` mounts for Inngest: the handler, the event sender, and a line for the banner. */
 export interface InngestWiring {
   readonly inngestHandler?: InngestHandler;
   readonly sendEvent?: SendEvent;
@@ -17,8 +18,10 @@ export interface InngestWiring {
   readonly note: string;
 }
 
+/** Builds the Inngest wiring of `serve` from the graph, the lake and the environment (tests inject their own). */
 export type LoadInngest = (options: { graph: AssetGraph; storage: Storage; env: ServerEnv }) => Promise<InngestWiring>;
 
+/** `medallion serve`: the app on @hono/node-server until SIGINT or SIGTERM. */
 export const serveCommand: CliCommand = {
   summary: 'serve the REST API, the lineage page, the Event Grid webhook and /api/inngest until Ctrl-C',
   usage: '[--port P] [--host H] [--dev]',

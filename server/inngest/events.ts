@@ -9,6 +9,7 @@ import { z } from 'zod';
 // join the sender's trace (see trace-context.ts). Optional everywhere; Event Grid and the dev UI send none.
 const traceparent = z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/).optional();
 
+/** The data of `medallion/asset.requested`: materialize this asset (and partition) with its stale upstreams. */
 export const assetRequestedSchema = z.object({
   asset: z.string().min(1),
   partition: z.string().min(1).optional(),
@@ -17,6 +18,7 @@ export const assetRequestedSchema = z.object({
   traceparent,
 });
 
+/** The data of `medallion/asset.materialized`: a slot committed a new data version in a run. */
 export const assetMaterializedSchema = z.object({
   asset: z.string().min(1),
   partition: z.string().min(1).optional(),
@@ -26,6 +28,7 @@ export const assetMaterializedSchema = z.object({
   traceparent,
 });
 
+/** The data of `medallion/raw.landed`: a blob landed in the lake (from the Event Grid webhook). */
 export const rawLandedSchema = z.object({
   /** The storage container (the layer): only `raw` is mapped to assets. */
   container: z.string().min(1),
@@ -36,12 +39,18 @@ export const rawLandedSchema = z.object({
   traceparent,
 });
 
+/** `medallion/asset.requested`'s data. */
 export type AssetRequested = z.output<typeof assetRequestedSchema>;
+/** `medallion/asset.materialized`'s data. */
 export type AssetMaterialized = z.output<typeof assetMaterializedSchema>;
+/** `medallion/raw.landed`'s data. */
 export type RawLanded = z.output<typeof rawLandedSchema>;
 
+/** The event that asks for an asset (or one partition) to be materialized, with only its stale upstreams. */
 export const assetRequested = eventType('medallion/asset.requested', { schema: assetRequestedSchema });
+/** The event an asset function sends when it commits a slot; downstream functions listen for it. */
 export const assetMaterialized = eventType('medallion/asset.materialized', { schema: assetMaterializedSchema });
+/** The event the webhook sends when raw data lands; the raw-landed function re-processes its downstream. */
 export const rawLanded = eventType('medallion/raw.landed', { schema: rawLandedSchema });
 
 /** Event data carry no `partition` key at all for an unpartitioned slot (JSON has no undefined). */

@@ -54,6 +54,8 @@ describe('npm pack → install → medallion init', { timeout: 600_000 }, () => 
     assert.match(materialized, /raw\/orders\[eu\]\s+materialized\s+30/);
     assert.match(materialized, /gold\/daily_revenue\s+materialized\s+6/);
     assert.match(medallion('status'), /All 2 selected assets are fresh/);
+    const entries = "const [s, i, t] = await Promise.all([import('medallion/server'), import('medallion/inngest'), import('medallion/testing')]); console.log(typeof s.createApp, typeof i.createInngestApp, typeof t.materializeForTest);";
+    assert.equal(run(process.execPath, ['--input-type=module', '-e', entries], { cwd: project }).trim(), 'function function function', 'the entries resolve from the tarball');
     assert.match(medallion('show', 'gold/daily_revenue'), /eu\s+2026-01-01\s+500\s+10/);
     // Without NODE_TEST_CONTEXT, or the project's node --test would report to this runner instead of printing.
     const { NODE_TEST_CONTEXT: _, ...env } = process.env;

@@ -15,6 +15,8 @@ export const API_ENTRIES = [
   { entry: 'medallion/testing', types: 'dist/runtime/testing.d.ts', report: 'medallion-testing' },
   { entry: 'medallion/data-plane', types: 'dist/runtime/data-plane.d.ts', report: 'medallion-data-plane' },
   { entry: 'medallion/cli', types: 'dist/runtime/cli.d.ts', report: 'medallion-cli' },
+  { entry: 'medallion/inngest', types: 'dist/inngest.config.d.ts', report: 'medallion-inngest' },
+  { entry: 'medallion/server', types: 'dist/server/index.d.ts', report: 'medallion-server' },
 ] as const;
 
 export interface ApiReportResult {
