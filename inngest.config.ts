@@ -2,9 +2,10 @@
  * The Inngest wiring: the client, the medallion events, and one function per asset derived from the graph
  * (plus the raw-landing observer), served by a Hono handler to mount at `/api/inngest`. See docs/inngest.md.
  */
-import { Inngest } from 'inngest';
+import { Inngest, type InngestFunction } from 'inngest';
 import { serve } from 'inngest/hono';
 import type { AssetGraph, Storage } from './runtime/index.ts';
+import type { InngestHandler } from './server/app.ts';
 import { createAssetFunction } from './server/inngest/asset-function.ts';
 import type { AssetFunctionOptions } from './server/inngest/function-config.ts';
 import { createRawLandedFunction } from './server/inngest/raw-landed-function.ts';
@@ -30,6 +31,14 @@ export interface InngestAppOptions extends AssetFunctionOptions {
   readonly client?: Inngest.Any;
 }
 
+/** What `createInngestApp` builds: the client, the functions, and the handler to mount at `/api/inngest`. */
+export interface InngestApp {
+  readonly client: Inngest.Any;
+  readonly functions: readonly InngestFunction.Any[];
+  /** The Inngest SDK's Hono handler (GET, POST and PUT). */
+  readonly handler: InngestHandler;
+}
+
 /**
  * Builds the Inngest functions of a graph and their serve handler.
  *
@@ -37,7 +46,7 @@ export interface InngestAppOptions extends AssetFunctionOptions {
  * const { handler } = createInngestApp({ graph, storage: openLake(process.env.MEDALLION_LAKE) });
  * app.on(['GET', 'POST', 'PUT'], '/api/inngest', handler);
  */
-export function createInngestApp(options: InngestAppOptions) {
+export function createInngestApp(options: InngestAppOptions): InngestApp {
   const client = options.client ?? new Inngest({ id: INNGEST_APP_ID });
   const deps = { client, graph: options.graph, storage: options.storage };
   const functions = [
