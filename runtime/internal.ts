@@ -11,6 +11,8 @@ export { formatSelection, parseSelection } from './selection/parse-selection.ts'
 export type { SelectionNode, SelectionOperand } from './selection/parse-selection.ts';
 export { resolveSelection } from './selection/resolve-selection.ts';
 export { computeDataVersion, computeProvenanceHash } from './versions/data-version.ts';
+export { upstreamSlots } from './versions/staleness.ts';
+export type { UpstreamSlot } from './versions/staleness.ts';
 export type { DataProvenance, DataVersion, InputDataVersion } from './versions/data-version.ts';
 export { Ledger } from './ledger/ledger.ts';
 export type { Head } from './ledger/ledger.ts';

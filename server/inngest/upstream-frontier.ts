@@ -7,7 +7,7 @@
  * new data from flowing for hours.
  */
 import { StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
-import { Ledger, slotLabel } from '../../runtime/internal.ts';
+import { Ledger, slotLabel, upstreamSlots } from '../../runtime/internal.ts';
 
 /** An asset slot as JSON (a step result): `partition` is null when the asset is not partitioned. */
 export interface SlotRef {
@@ -15,15 +15,10 @@ export interface SlotRef {
   readonly partition: string | null;
 }
 
-/** The slots a slot reads, as the runtime maps partitions (runtime/versions/staleness.ts `upstreamSlots`). */
+/** The slots a slot reads: the runtime's `upstreamSlots`, as JSON slot references. */
 export function upstreamSlotsOf(graph: AssetGraph, slot: SlotRef): SlotRef[] {
-  const asset = graph.get(slot.asset);
-  return asset.depKeys.flatMap((key): SlotRef[] => {
-    const upstream = graph.get(key);
-    if (upstream.partitions === undefined) return [{ asset: key, partition: null }];
-    if (asset.partitions !== undefined) return [{ asset: key, partition: slot.partition }];
-    return upstream.partitions.map((partition) => ({ asset: key, partition }));
-  });
+  return upstreamSlots(graph, graph.get(slot.asset), slot.partition ?? undefined)
+    .map((upstream) => ({ asset: upstream.asset, partition: upstream.partition ?? null }));
 }
 
 /**
