@@ -5,9 +5,8 @@
 import { errorMessage, UsageError, type CliCommand, type CommandContext } from 'medallion';
 import type { EmulatorOptions } from './emulator-app.ts';
 import { parseFaultSpec } from './fault-spec.ts';
+import { DEFAULT_CREDENTIALS } from './in-process-defaults.ts';
 import type { ServedEmulator } from './serve-emulator.ts';
-
-type Credentials = (typeof import('./emulator-app.ts'))['DEFAULT_CREDENTIALS'];
 
 export const emulateCommand: CliCommand = {
   summary: 'serve the TMDB v3 + Discogs v2 emulator (deterministic catalogue, rate limits, faults) until Ctrl-C',
@@ -30,9 +29,9 @@ export const emulateCommand: CliCommand = {
 export async function runEmulate(ctx: CommandContext, stop: Promise<unknown>): Promise<number> {
   const options = emulatorOptionsOf(ctx.values);
   // Loaded here, not at import: the config that lists this command is read by every command, --help included.
-  const [{ serveEmulator }, { DEFAULT_CREDENTIALS }] = await Promise.all([import('./serve-emulator.ts'), import('./emulator-app.ts')]);
+  const { serveEmulator } = await import('./serve-emulator.ts');
   const served = await serveEmulator({ ...options, port: integer(ctx.values, 'port', 0, 65_535) ?? 8787, host: text(ctx.values, 'host') ?? '127.0.0.1' });
-  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(summaryOf(served, DEFAULT_CREDENTIALS))}\n` : banner(served, options, DEFAULT_CREDENTIALS));
+  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(summaryOf(served))}\n` : banner(served, options));
   await stop;
   await served.close();
   return 0;
@@ -59,7 +58,7 @@ export function emulatorOptionsOf(values: CommandContext['values']): EmulatorOpt
   };
 }
 
-function summaryOf(served: ServedEmulator, credentials: Credentials) {
+function summaryOf(served: ServedEmulator) {
   const { catalogue } = served.emulator;
   return {
     url: served.url,
@@ -71,19 +70,19 @@ function summaryOf(served: ServedEmulator, credentials: Credentials) {
       MEDALLION_SOURCE: 'live',
       TMDB_BASE_URL: served.tmdbBaseUrl,
       DISCOGS_BASE_URL: served.discogsBaseUrl,
-      TMDB_API_KEY: credentials.tmdbApiKey,
-      DISCOGS_TOKEN: credentials.discogsToken,
+      TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
+      DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
       DISCOGS_USER_AGENT: 'medallion/0.1 +emulator',
     },
   };
 }
 
-function banner(served: ServedEmulator, options: EmulatorOptions, credentials: Credentials): string {
-  const summary = summaryOf(served, credentials);
+function banner(served: ServedEmulator, options: EmulatorOptions): string {
+  const summary = summaryOf(served);
   const env = Object.entries(summary.env).map(([name, value]) => `${name}=${value.includes(' ') ? `'${value}'` : value}`);
   return [
     `Emulating TMDB v3 and Discogs v2 on ${summary.url} (${summary.films} films, ${summary.releases} releases, seed ${summary.seed}).`,
-    `  TMDB    ${summary.env.TMDB_BASE_URL}  (Bearer ${credentials.tmdbBearerToken} works too)`,
+    `  TMDB    ${summary.env.TMDB_BASE_URL}  (Bearer ${DEFAULT_CREDENTIALS.tmdbBearerToken} works too)`,
     `  Discogs ${summary.env.DISCOGS_BASE_URL}`,
     `  ${limitsOf(options)}`,
     'Run the pipeline against it with:',

@@ -9,13 +9,14 @@ import type { EmulatorEnv, SharedService, Sleep } from './emulator-env.ts';
 import { realSleep } from './fault-middleware.ts';
 import { createFaults, type FaultOptions, type Faults } from './faults.ts';
 import { createInProcessFetch } from './in-process-fetch.ts';
-import { createDiscogsService, createTmdbService, IN_PROCESS_ORIGIN, type DiscogsOptions, type TmdbOptions } from './service-options.ts';
+import { IN_PROCESS_ORIGIN } from './in-process-defaults.ts';
+import { createDiscogsService, createTmdbService, type DiscogsOptions, type TmdbOptions } from './service-options.ts';
 import { describeRequest } from './request-info.ts';
 import type { Clock } from './rate-limits.ts';
 import { createStats, type Stats } from './stats.ts';
 import { createTmdbRoutes } from './tmdb-routes.ts';
 
-export { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './service-options.ts';
+export { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './in-process-defaults.ts';
 export type { DiscogsOptions, TmdbOptions } from './service-options.ts';
 
 export interface EmulatorOptions {

@@ -10,7 +10,6 @@ import { createSearchIndex } from './search-index.ts';
 import { DEFAULT_CREDENTIALS } from './in-process-defaults.ts';
 
 /** Credentials the emulator accepts unless told otherwise. Shaped like the real ones; worthless anywhere else. */
-export { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './in-process-defaults.ts';
 
 export interface TmdbOptions {
   apiKeys?: readonly string[];
