@@ -3,19 +3,14 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../runtime/cli.ts';
+import { runCliIn } from '../support/capture-cli.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 
 const folder = fileURLToPath(new URL('../../examples/sensor-readings', import.meta.url));
 
 describe('examples/sensor-readings', () => {
   let lake: TempLake;
-  const medallion = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: (text: string) => { stderr += text; } }, env: { MEDALLION_LAKE: lake.root }, cwd: folder };
-    return { code: await runCli(argv, {}, io), stdout, stderr };
-  };
+  const medallion = (...argv: string[]) => runCliIn(folder, argv, { MEDALLION_LAKE: lake.root });
   before(async () => { lake = await createTempLake(); });
   after(async () => { await lake.cleanup(); });
 

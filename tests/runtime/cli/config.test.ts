@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../../runtime/cli.ts';
+import { runCliIn } from '../../support/capture-cli.ts';
 
 const runtime = pathToFileURL(new URL('../../../runtime/index.ts', import.meta.url).pathname).href;
 
@@ -36,13 +36,7 @@ export default defineConfig({
 });
 `;
 
-async function medallion(cwd: string, argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: (text: string) => { stderr += text; } }, env, cwd };
-  const code = await runCli(argv, {}, io);
-  return { code, stdout, stderr };
-}
+const medallion = runCliIn;
 
 describe('medallion.config', () => {
   let root: string;

@@ -6,16 +6,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { MEDALLION_PACKAGE, runCli } from '../../../runtime/cli.ts';
+import { MEDALLION_PACKAGE } from '../../../runtime/cli.ts';
+import { runCliIn } from '../../support/capture-cli.ts';
 
 describe('medallion init', () => {
   let folder: string;
-  const medallion = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: (text: string) => { stderr += text; } }, env: {}, cwd: folder };
-    return { code: await runCli(argv, {}, io), stdout, stderr };
-  };
+  const medallion = (...argv: string[]) => runCliIn(folder, argv);
   beforeEach(async () => { folder = await mkdtemp(join(tmpdir(), 'medallion-init-')); });
   afterEach(async () => { await rm(folder, { recursive: true, force: true }); });
 
