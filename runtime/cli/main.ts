@@ -59,8 +59,8 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
     // A built-in command's help needs no project; a project's own command is found by loading it (when there is one).
-    const noProject = options.config === undefined && configPath === undefined && findConfigFile(io.cwd) === undefined;
-    let loaded = builtins[name] === undefined && !noProject ? await project() : undefined;
+    const hasProject = () => options.config !== undefined || configPath !== undefined || findConfigFile(io.cwd) !== undefined;
+    let loaded = builtins[name] === undefined && hasProject() ? await project() : undefined;
     const commands = loaded === undefined ? builtins : commandsOf(builtins, loaded);
     const command = commands[name];
     if (command === undefined) {
