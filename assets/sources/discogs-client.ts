@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { ConfigError, NonRetriableError, type JsonValue } from 'medallion';
-import { discogsSearchPageSchema, type DiscogsSearchPage } from './discogs-schemas.ts';
+import { DISCOGS_MAX_SEARCH_PAGES, discogsSearchPageSchema, type DiscogsSearchPage } from './discogs-schemas.ts';
 import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import type { ServerWindow } from './http/moving-window-limiter.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
-import type { DiscogsSearchParams, ReleaseSource } from './source.ts';
+import type { DiscogsSearchParams, ReleaseSource, SourceCallOptions } from './source.ts';
 
 export const DISCOGS_BASE_URL = 'https://api.discogs.com';
 /** Requests per minute by tier (research §2.4): with a token, and without. */
@@ -30,10 +30,10 @@ export interface DiscogsClientOptions extends SourceClientOptions {
 export type DiscogsRecord = z.output<typeof jsonObjectSchema>;
 
 export interface DiscogsClient extends ReleaseSource {
-  search(params: DiscogsSearchParams, page: number): Promise<DiscogsSearchPage>;
+  search(params: DiscogsSearchParams, page: number, call?: SourceCallOptions): Promise<DiscogsSearchPage>;
   /** `GET /releases/{id}`; an unknown id throws `HttpRefusalError` with reason `not-found` at once. */
-  release(id: number): Promise<DiscogsRecord>;
-  master(id: number): Promise<DiscogsRecord>;
+  release(id: number, call?: SourceCallOptions): Promise<DiscogsRecord>;
+  master(id: number, call?: SourceCallOptions): Promise<DiscogsRecord>;
 }
 
 /**
@@ -57,18 +57,21 @@ export function createDiscogsClient(options: DiscogsClientOptions): DiscogsClien
     rateLimit: { limit: token ? DISCOGS_AUTHENTICATED_LIMIT : DISCOGS_ANONYMOUS_LIMIT, windowMs: 60_000, concurrency: 4, marginMs: 100, countFrom: 'response' },
     readServerWindow: readDiscogsRateLimit,
   });
-  const search = async (params: DiscogsSearchParams, page: number) => {
-    if (!Number.isInteger(page) || page < 1) throw new NonRetriableError(`Discogs GET /database/search: page ${page} was not sent; pages start at 1.`);
-    return getJson('/database/search', { ...params, page }, discogsSearchPageSchema);
+  const search = async (params: DiscogsSearchParams, page: number, call: SourceCallOptions = {}) => {
+    // Discogs answers a page past 100 with a 403, which would read as a refused token: it is never asked.
+    if (!Number.isInteger(page) || page < 1 || page > DISCOGS_MAX_SEARCH_PAGES) {
+      throw new NonRetriableError(`Discogs GET /database/search: page ${page} was not sent; pages start at 1 and max at ${DISCOGS_MAX_SEARCH_PAGES}.`);
+    }
+    return getJson('/database/search', { ...params, page }, discogsSearchPageSchema, call.signal);
   };
-  const byId = async (kind: 'releases' | 'masters', id: number) => {
+  const byId = async (kind: 'releases' | 'masters', id: number, call: SourceCallOptions = {}) => {
     if (!Number.isInteger(id) || id < 1) throw new NonRetriableError(`Discogs ${kind} ids are positive integers; got ${id}.`);
-    return getJson(`/${kind}/${id}`, {}, jsonObjectSchema);
+    return getJson(`/${kind}/${id}`, {}, jsonObjectSchema, call.signal);
   };
   return {
     search,
-    release: (id) => byId('releases', id),
-    master: (id) => byId('masters', id),
+    release: (id, call) => byId('releases', id, call),
+    master: (id, call) => byId('masters', id, call),
   };
 }
 
@@ -93,7 +96,6 @@ function discogsProfile(hasToken: boolean): ServiceProfile {
   return {
     name: 'Discogs',
     explain: (body) => errorBodySchema.safeParse(body).data?.message,
-    isAuthFailure: (status) => status === 401 || status === 403,
     authHelp: `${tokenHelp}, and that DISCOGS_USER_AGENT identifies the application (e.g. "MyApp/1.0 +https://example.org"); Discogs refuses missing or generic User-Agents.`,
   };
 }

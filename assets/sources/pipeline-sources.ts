@@ -84,13 +84,13 @@ function liveSources(env: Readonly<Record<string, string | undefined>>, override
   return {
     mode: 'live',
     films: {
-      popularPage: async (page) => (await tmdb()).popularPage(page),
-      discoverPage: async (params, page) => (await tmdb()).discoverPage(params, page),
+      popularPage: async (page, call) => (await tmdb()).popularPage(page, call),
+      discoverPage: async (params, page, call) => (await tmdb()).discoverPage(params, page, call),
       movie: async (id, movieOptions) => (await tmdb()).movie(id, movieOptions),
     },
     releases: {
-      search: async (params, page) => (await discogs()).search(params, page),
-      master: async (id) => (await discogs()).master(id),
+      search: async (params, page, call) => (await discogs()).search(params, page, call),
+      master: async (id, call) => (await discogs()).master(id, call),
     },
   };
 }

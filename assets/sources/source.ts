@@ -5,19 +5,24 @@
 import type { DiscogsSearchPage } from './discogs-schemas.ts';
 import type { TmdbListPage } from './tmdb-schemas.ts';
 
+/** Per call: `signal` (a run's `ctx.signal`) aborts the call's waits and request; its reason is thrown as is. */
+export interface SourceCallOptions {
+  signal?: AbortSignal;
+}
+
 /**
  * Films, as TMDB's `GET /3/movie/popular?page=N` serves them. An implementation returns the page envelope
  * validated (`tmdbListPageSchema`) and the records untouched; it throws on a page it cannot fetch, never
  * returning a silent gap, and throws `NonRetriableError` for a page outside 1..500.
  */
 export interface FilmSource {
-  popularPage(page: number): Promise<TmdbListPage>;
-  discoverPage(params: TmdbDiscoverParams, page: number): Promise<TmdbListPage>;
+  popularPage(page: number, call?: SourceCallOptions): Promise<TmdbListPage>;
+  discoverPage(params: TmdbDiscoverParams, page: number, call?: SourceCallOptions): Promise<TmdbListPage>;
   /**
    * One film's details (`GET /3/movie/{id}`), with `append_to_response` resources such as `credits` and
    * `alternative_titles`; the record untouched, as TMDB sent it.
    */
-  movie(id: number, options?: { appendToResponse?: readonly string[] }): Promise<unknown>;
+  movie(id: number, options?: { appendToResponse?: readonly string[] } & SourceCallOptions): Promise<unknown>;
 }
 
 export type TmdbSortBy = `${'original_title' | 'popularity' | 'revenue' | 'primary_release_date' | 'title' | 'vote_average' | 'vote_count'}.${'asc' | 'desc'}`;
@@ -45,7 +50,7 @@ export interface DiscogsSearchParams {
 
 /** Releases, as Discogs' `GET /database/search` serves them; same contract as `FilmSource`. */
 export interface ReleaseSource {
-  search(params: DiscogsSearchParams, page: number): Promise<DiscogsSearchPage>;
+  search(params: DiscogsSearchParams, page: number, call?: SourceCallOptions): Promise<DiscogsSearchPage>;
   /** One master release (`GET /masters/{id}`): its first pressing's year among the rest, as Discogs sent it. */
-  master(id: number): Promise<unknown>;
+  master(id: number, call?: SourceCallOptions): Promise<unknown>;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ConfigError, NonRetriableError, type JsonValue } from 'medallion';
 import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import { createSourceHttp, type SourceClientOptions } from './http/source-http.ts';
-import type { FilmSource, TmdbDiscoverParams } from './source.ts';
+import type { FilmSource, SourceCallOptions, TmdbDiscoverParams } from './source.ts';
 import { TMDB_MAX_PAGE, tmdbListPageSchema, type TmdbListPage } from './tmdb-schemas.ts';
 
 export const TMDB_BASE_URL = 'https://api.themoviedb.org/3';
@@ -32,12 +32,12 @@ const genreListSchema = z.looseObject({ genres: z.array(z.custom<JsonValue>()) }
 export type TmdbGenreList = z.output<typeof genreListSchema>;
 
 export interface TmdbClient extends FilmSource {
-  popularPage(page: number): Promise<TmdbListPage>;
-  discoverPage(params: TmdbDiscoverParams, page: number): Promise<TmdbListPage>;
-  searchMovies(params: TmdbSearchParams, page: number): Promise<TmdbListPage>;
+  popularPage(page: number, call?: SourceCallOptions): Promise<TmdbListPage>;
+  discoverPage(params: TmdbDiscoverParams, page: number, call?: SourceCallOptions): Promise<TmdbListPage>;
+  searchMovies(params: TmdbSearchParams, page: number, call?: SourceCallOptions): Promise<TmdbListPage>;
   /** `GET /movie/{id}`; an unknown id throws `HttpRefusalError` with reason `not-found` at once. */
-  movie(id: number, options?: { appendToResponse?: readonly string[] }): Promise<TmdbRecord>;
-  genres(): Promise<TmdbGenreList>;
+  movie(id: number, options?: { appendToResponse?: readonly string[] } & SourceCallOptions): Promise<TmdbRecord>;
+  genres(call?: SourceCallOptions): Promise<TmdbGenreList>;
 }
 
 /**
@@ -58,19 +58,19 @@ export function createTmdbClient(options: TmdbClientOptions): TmdbClient {
     secrets: [apiKey ?? '', readAccessToken ?? ''],
     rateLimit: { limit: 40, windowMs: 1000, concurrency: 20, marginMs: 0, countFrom: 'request' },
   });
-  const listPage = async (path: string, query: Record<string, string | number | undefined>, page: number) => {
+  const listPage = async (path: string, query: Record<string, string | number | undefined>, page: number, call: SourceCallOptions = {}) => {
     checkPage(path, page);
-    return getJson(path, { ...query, page }, tmdbListPageSchema);
+    return getJson(path, { ...query, page }, tmdbListPageSchema, call.signal);
   };
   return {
-    popularPage: (page) => listPage('/movie/popular', {}, page),
-    discoverPage: (params, page) => listPage('/discover/movie', { ...params }, page),
-    searchMovies: (params, page) => listPage('/search/movie', { ...params }, page),
+    popularPage: (page, call) => listPage('/movie/popular', {}, page, call),
+    discoverPage: (params, page, call) => listPage('/discover/movie', { ...params }, page, call),
+    searchMovies: (params, page, call) => listPage('/search/movie', { ...params }, page, call),
     async movie(id, movieOptions = {}) {
       if (!Number.isInteger(id) || id < 1) throw new NonRetriableError(`TMDB movie ids are positive integers; got ${id}.`);
-      return getJson(`/movie/${id}`, { append_to_response: movieOptions.appendToResponse?.join(',') }, jsonObjectSchema);
+      return getJson(`/movie/${id}`, { append_to_response: movieOptions.appendToResponse?.join(',') }, jsonObjectSchema, movieOptions.signal);
     },
-    genres: () => getJson('/genre/movie/list', {}, genreListSchema),
+    genres: (call = {}) => getJson('/genre/movie/list', {}, genreListSchema, call.signal),
   };
 }
 
@@ -94,9 +94,9 @@ function tmdbProfile(credential: 'key' | 'token'): ServiceProfile {
       const legacy = legacyErrorBodySchema.safeParse(body);
       return legacy.success ? legacy.data.errors.join('; ') : undefined;
     },
-    isAuthFailure(status, body) {
+    refusesCredential(body) {
       const code = errorBodySchema.safeParse(body).data?.status_code;
-      return status === 401 || status === 403 || code === 3 || code === 7;
+      return code === 3 || code === 7;
     },
     authHelp:
       `TMDB did not accept ${sent}. Set TMDB_API_KEY to a valid v3 API key or TMDB_READ_ACCESS_TOKEN to a valid ` +

@@ -1,6 +1,7 @@
 /**
  * The retrying JSON GET both clients are built on: limiter → request → classify → retry or throw. A
- * service profile says how that service reports errors; everything else is shared.
+ * service profile says how that service reports errors; everything else is shared, including the one rule
+ * for a refused credential: 401 or 403 ends the client's work at once (see `createJsonGetter`).
  */
 import { STATUS_CODES } from 'node:http';
 import { RetryAfterError } from 'medallion';
@@ -20,8 +21,9 @@ export interface ServiceProfile {
   name: string;
   /** What the service said went wrong, from an error body (`status_message`, `message`). */
   explain(body: unknown): string | undefined;
-  isAuthFailure(status: number, body: unknown): boolean;
-  /** What to set to fix an auth failure, naming the environment variables. */
+  /** A refused credential the service reports in an error body (TMDB's `status_code` 3 and 7), besides 401 and 403. */
+  refusesCredential?(body: unknown): boolean;
+  /** What to set to fix an auth failure, naming the environment variables (never their values). */
   authHelp: string;
 }
 
@@ -50,7 +52,8 @@ export interface HttpClientConfig extends HttpHooks {
 export const jsonObjectSchema = z.custom<{ [key: string]: JsonValue }>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a JSON object');
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
-export type JsonGetter = <T>(path: string, query: QueryParams, schema: ZodType<T>) => Promise<T>;
+/** `signal` aborts this call's waits and request (beside the client's own signal): a run's `ctx.signal`. */
+export type JsonGetter = <T>(path: string, query: QueryParams, schema: ZodType<T>, signal?: AbortSignal) => Promise<T>;
 
 type Failure =
   | { kind: RefusalReason | 'throttled' | 'unavailable'; status: number; detail: string; retryAfterMs: number | undefined }
@@ -66,22 +69,37 @@ interface Target {
   shownUrl: string;
 }
 
-/** A GET returning the body validated by `schema`, retried on 429, 5xx, network errors and malformed bodies. */
+/**
+ * A GET returning the body validated by `schema`, retried on 429, 5xx, network errors and malformed bodies.
+ *
+ * A refused credential (401/403) is final for the client, whose credentials never change: the refusal is
+ * thrown at once, without a retry; the client's requests in flight and its waits are aborted with the same
+ * error; and every later call throws it without sending anything.
+ */
 export function createJsonGetter(config: HttpClientConfig): JsonGetter {
-  return async <T>(path: string, query: QueryParams, schema: ZodType<T>): Promise<T> => {
+  const refusal = new AbortController();
+  return async <T>(path: string, query: QueryParams, schema: ZodType<T>, callSignal?: AbortSignal): Promise<T> => {
+    const signal = anySignal([refusal.signal, config.signal, callSignal]);
+    const call: HttpClientConfig = { ...config, signal };
     const target = targetOf(config, path, query);
     let delayMs = 0;
     for (let attempt = 1; ; attempt += 1) {
-      config.signal?.throwIfAborted();
-      const outcome = await runAttempt(config, target, attempt, delayMs, schema);
+      signal.throwIfAborted();
+      const outcome = await runAttempt(call, target, attempt, delayMs, schema);
       if (outcome.ok) return outcome.value;
-      config.signal?.throwIfAborted();
+      signal.throwIfAborted();
       const error = terminalError(config, target.label, outcome.failure, attempt);
+      if (outcome.failure.kind === 'auth') refusal.abort(error);
       if (error !== undefined) throw error;
       delayMs = retryDelayMs(config, outcome.failure, attempt);
-      await config.sleep(delayMs, config.signal);
+      await config.sleep(delayMs, signal);
     }
   };
+}
+
+function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal {
+  const defined = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  return defined.length === 1 ? defined[0]! : AbortSignal.any(defined);
 }
 
 /** One attempt, `delayMs` after the previous one failed (reported on its event and span). */
@@ -134,12 +152,12 @@ function statusFailure(config: HttpClientConfig, exchange: Extract<Exchange, { k
   const said = config.profile.explain(body);
   const statusText = exchange.statusText || STATUS_CODES[status] || '';
   const detail = config.redactor.text(`${status} ${statusText}`.trim() + (said === undefined ? '' : ` (${said})`));
-  const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'), Date.now());
+  const retryAfterMs = parseRetryAfter(exchange.headers.get('retry-after'), config.now());
   return { kind: statusKind(config.profile, status, body), status, detail, retryAfterMs };
 }
 
 function statusKind(profile: ServiceProfile, status: number, body: unknown): Failure['kind'] {
-  if (profile.isAuthFailure(status, body)) return 'auth';
+  if (status === 401 || status === 403 || profile.refusesCredential?.(body) === true) return 'auth';
   if (status === 404) return 'not-found';
   if (status === 429) return 'throttled';
   if (status >= 500 || status === 408) return 'unavailable';
