@@ -21,6 +21,8 @@ export function discogsError(status: number, message: string): Response {
 
 export function discogsFaultResponse(status: ErrorStatus): Response {
   switch (status) {
+    case 401: return discogsError(401, 'You must authenticate to access this resource.');
+    case 403: return discogsError(403, 'You are not allowed to access this resource.');
     case 429: return discogsError(429, 'You are making requests too quickly.');
     case 500: return discogsError(500, 'An internal server error occurred.');
     case 502:

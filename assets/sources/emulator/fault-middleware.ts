@@ -5,7 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { EmulatorEnv, SharedService, Sleep } from './emulator-env.ts';
 
-export type ErrorStatus = 429 | 500 | 502 | 503;
+export type ErrorStatus = 401 | 403 | 429 | 500 | 502 | 503;
 
 /** The service's response for an injected error status. */
 export type FaultResponse = (status: ErrorStatus) => Response;

@@ -6,9 +6,9 @@ import { createSeededRandom } from '../seeded-random.ts';
 import type { MalformedRecord } from './malformed-records.ts';
 import type { RequestInfo } from './request-info.ts';
 
-export const FAULT_KINDS = ['429', '500', '502', '503', 'reset', 'slow', 'truncated', 'malformed'] as const;
+export const FAULT_KINDS = ['401', '403', '429', '500', '502', '503', 'reset', 'slow', 'truncated', 'malformed'] as const;
 /**
- * `429`/`5xx`: that status with the service's body. `reset`: the connection drops (in-process fetch rejects
+ * `401`/`403`: the credentials refused, as the service says it. `429`/`5xx`: that status with the service's body. `reset`: the connection drops (in-process fetch rejects
  * with undici's `TypeError: fetch failed`). `slow`: answered after a delay. `truncated`: 200 with the JSON cut
  * mid-way. `malformed`: some records of the page miss a required field or carry a wrong type.
  */

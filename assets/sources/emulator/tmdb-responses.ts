@@ -33,6 +33,8 @@ export function tmdbTooManyRequests(limit: number, retryAfterSeconds?: number): 
 export function tmdbFaultResponse(limit: number, retryAfterSeconds?: number): (status: ErrorStatus) => Response {
   return (status) => {
     switch (status) {
+      case 401: return tmdbUnauthorized();
+      case 403: return tmdbError(403, 3, 'Authentication failed: You do not have permissions to access the service.');
       case 429: return tmdbTooManyRequests(limit, retryAfterSeconds);
       case 500: return tmdbError(500, 11, 'Internal error: Something went wrong, contact TMDB.');
       case 502: return tmdbError(502, 43, "Couldn't connect to the backend server.");
