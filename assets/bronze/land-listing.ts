@@ -6,6 +6,7 @@
  */
 import pLimit from 'p-limit';
 import { DefinitionError, type JsonValue, type MaterializeContext } from 'medallion';
+import type { SourceCallOptions } from '../sources/source.ts';
 
 export interface FetchedPage {
   /** The page as it came over the wire. */
@@ -21,7 +22,8 @@ export interface ListingOptions {
   readonly maxPages: number;
   readonly pagesPerStep: number;
   readonly concurrency: number;
-  fetchPage(page: number): Promise<FetchedPage>;
+  /** `call` carries the run's abort signal, for the source to honour. */
+  fetchPage(page: number, call: SourceCallOptions): Promise<FetchedPage>;
   /** Reads the records of a page as landed (from its attached JSON). */
   recordsOf(body: JsonValue): readonly unknown[];
 }
@@ -117,7 +119,7 @@ async function landPage(landing: Landing, options: ListingOptions, page: number)
     const totals = totalsOf(body);
     return { page: { page, attachment, records: reused.length }, ...totals };
   }
-  const fetched = await options.fetchPage(page);
+  const fetched = await options.fetchPage(page, { signal: landing.ctx.signal });
   await landing.ctx.attachments.putJson(attachment, fetched.body);
   landing.fetched.set(attachment, fetched.body);
   landing.pagesFetched++;
@@ -138,7 +140,8 @@ function totalsOf(body: JsonValue): { totalPages: number; totalRecords: number }
 /**
  * Runs `fn` over `items`, at most `concurrency` at a time. Every item is settled before this returns or throws
  * (the first failure): no work of a failed batch keeps running behind the next attempt's back, and whatever
- * did land is attached for the resume.
+ * did land is attached for the resume. (After a refused credential or an abort, the items left fail at once
+ * without a request: the client refuses them.)
  */
 export async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const limit = pLimit(Math.max(1, concurrency));

@@ -71,7 +71,7 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
         now,
         fetch: (batch) => mapConcurrently(batch, options.concurrency ?? 4, async (film) => ({
           ...film,
-          page: (await releases.search({ q: film.q, type: 'release', per_page: RESULTS_PER_FILM }, 1)) as unknown as JsonValue,
+          page: (await releases.search({ q: film.q, type: 'release', per_page: RESULTS_PER_FILM }, 1, { signal: ctx.signal })) as unknown as JsonValue,
         })),
       });
 

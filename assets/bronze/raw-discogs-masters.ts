@@ -57,7 +57,7 @@ export function defineRawDiscogsMasters(releases: ReleaseSource, candidates: Can
           if (attached.has(name)) return (await ctx.attachments.getJson(name)) ?? null;
           let record: JsonValue;
           try {
-            record = (await releases.master(id)) as JsonValue;
+            record = (await releases.master(id, { signal: ctx.signal })) as JsonValue;
           } catch (error) {
             if (!isNotFound(error)) throw error;
             record = { id, missing: true };

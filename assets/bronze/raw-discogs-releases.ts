@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { defineAsset, type JsonValue } from 'medallion';
 import { DISCOGS_MAX_PER_PAGE, DISCOGS_MAX_SEARCH_PAGES, type DiscogsSearchPage } from '../sources/discogs-schemas.ts';
 import { discogsDecades, yearsOf, type DiscogsPlan } from '../sources/query-plan.ts';
-import type { DiscogsSearchParams, ReleaseSource } from '../sources/source.ts';
+import type { DiscogsSearchParams, ReleaseSource, SourceCallOptions } from '../sources/source.ts';
 import { discogsRowOf, isObject, rawDiscogsReleaseSchema } from './discogs-search-rows.ts';
 import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type ListingOptions } from './land-listing.ts';
 import { landingMetadata } from './raw-tmdb-movies.ts';
@@ -74,7 +74,7 @@ function bulkListings(releases: ReleaseSource, plan: DiscogsPlan, decade: string
         maxPages: DISCOGS_MAX_SEARCH_PAGES,
         pagesPerStep,
         concurrency: 1,
-        fetchPage: async (page: number) => landedSearchPage(await releases.search(params, page)),
+        fetchPage: async (page: number, call: SourceCallOptions) => landedSearchPage(await releases.search(params, page, call)),
         recordsOf: searchResultsOf,
       };
     }),

@@ -79,7 +79,7 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
         now,
         fetch: (batch) => mapConcurrently(batch, concurrency, async (id): Promise<JsonValue> => {
           try {
-            return (await films.movie(id, { appendToResponse: DETAIL_RESOURCES })) as JsonValue;
+            return (await films.movie(id, { appendToResponse: DETAIL_RESOURCES, signal: ctx.signal })) as JsonValue;
           } catch (error) {
             if (isNotFound(error)) return { id, missing: true };
             throw error;

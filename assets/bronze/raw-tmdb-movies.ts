@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineAsset, type JsonObject, type JsonValue } from 'medallion';
 import type { TmdbPlan } from '../sources/query-plan.ts';
-import type { FilmSource } from '../sources/source.ts';
+import type { FilmSource, SourceCallOptions } from '../sources/source.ts';
 import { TMDB_MAX_PAGE, type TmdbListPage } from '../sources/tmdb-schemas.ts';
 import { isObject } from './discogs-search-rows.ts';
 import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type LandedListing, type ListingOptions } from './land-listing.ts';
@@ -77,14 +77,14 @@ export type RawTmdbMoviesAsset = ReturnType<typeof defineRawTmdbMovies>;
 function listingsOf(films: FilmSource, plan: TmdbPlan, pagesPerStep: number, concurrency: number): ListingOptions[] {
   const base = { pagesPerStep, concurrency, recordsOf: recordsOfPage };
   if (plan.kind === 'popular') {
-    return [{ ...base, id: 'popular', maxPages: Math.min(plan.pages, TMDB_MAX_PAGE), fetchPage: async (page) => landed(await films.popularPage(page)) }];
+    return [{ ...base, id: 'popular', maxPages: Math.min(plan.pages, TMDB_MAX_PAGE), fetchPage: async (page, call) => landed(await films.popularPage(page, call)) }];
   }
   const years = Array.from({ length: plan.toYear - plan.fromYear + 1 }, (_, index) => plan.fromYear + index);
   return years.map((year) => ({
     ...base,
     id: `discover-${year}`,
     maxPages: Math.min(plan.pagesPerYear, TMDB_MAX_PAGE),
-    fetchPage: async (page: number) => landed(await films.discoverPage({ primary_release_year: year, sort_by: 'popularity.desc' }, page)),
+    fetchPage: async (page: number, call: SourceCallOptions) => landed(await films.discoverPage({ primary_release_year: year, sort_by: 'popularity.desc' }, page, call)),
   }));
 }
 

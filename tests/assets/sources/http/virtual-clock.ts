@@ -31,8 +31,18 @@ export function createVirtualClock(start = 0): VirtualClock {
     sleep(ms, signal) {
       signal?.throwIfAborted();
       if (ms <= 0) return Promise.resolve();
-      return new Promise((resolve) => {
-        timers.push({ at: now + ms, order: order++, resolve });
+      return new Promise((resolve, reject) => {
+        const timer = { at: now + ms, order: order++, resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        } };
+        // An aborted sleep leaves the queue at once and rejects with the reason, as the real one does.
+        const onAbort = () => {
+          timers.splice(timers.indexOf(timer), 1);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        timers.push(timer);
         schedule();
       });
     },
