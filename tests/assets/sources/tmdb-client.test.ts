@@ -9,12 +9,16 @@ import { connectionReset, json, recordingSleep, scriptedFetch, text, tmdbPage, t
 const API_KEY = '0123456789abcdef0123456789abcdef';
 const BASE = 'http://tmdb.test/3';
 
+/** The client's clock: fixed, so nothing here reads the wall clock (Retry-After dates, durations, request times). */
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
 function client(replies: readonly Reply[], options: Partial<TmdbClientOptions> = {}) {
-  const fake = scriptedFetch(replies);
+  const now = () => NOW;
+  const fake = scriptedFetch(replies, now);
   const { delays, sleep } = recordingSleep();
   const responses: ResponseEvent[] = [];
   const tmdb = createTmdbClient({
-    apiKey: API_KEY, baseUrl: BASE, fetch: fake.fetch, rateLimit: false, sleep, random: () => 0.5,
+    apiKey: API_KEY, baseUrl: BASE, fetch: fake.fetch, rateLimit: false, now, sleep, random: () => 0.5,
     retry: { maxAttempts: 5, initialDelayMs: 100 }, onResponse: (event) => responses.push(event),
     ...options,
   } as TmdbClientOptions);
@@ -106,6 +110,13 @@ describe('TMDB client', () => {
     const hinted = await without.tmdb.popularPage(1).catch((caught: unknown) => caught);
     assert.ok(hinted instanceof RetryAfterError);
     assert.equal(hinted.retryAfterMs, 2000); // the ceiling of the next backoff: 500 × 2²
+  });
+
+  it('reads a Retry-After date on the client\'s clock, not the wall clock', async () => {
+    const at = new Date(NOW + 7_000).toUTCString();
+    const { tmdb, delays } = client([json(429, { status_code: 25, status_message: 'over' }, { 'retry-after': at }), json(200, tmdbPage(1))]);
+    await tmdb.popularPage(1);
+    assert.deepEqual(delays, [7000]);
   });
 
   it('gives up at once when Retry-After is longer than maxRetryAfterMs', async () => {
