@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'STORAGE_LOCKED'
   | 'STORAGE_IO'
   | 'LEDGER_CORRUPT'
+  | 'DATA_CORRUPT'
   | 'ASSET_EXECUTION'
   | 'NON_RETRIABLE'
   | 'RETRY_AFTER'
@@ -100,6 +101,42 @@ export class LedgerError extends MedallionError {
   constructor(message: string, options?: MedallionErrorOptions) {
     super('LEDGER_CORRUPT', message, options);
     this.name = 'LedgerError';
+  }
+}
+
+/** Where a corrupt data file is and what rewrites it. */
+export interface DataCorruptDetails {
+  /** The asset whose data file it is. */
+  readonly asset: string;
+  /** Its partition, for a partitioned asset. */
+  readonly partition: string | undefined;
+  /** The file's path in the lake. */
+  readonly path: string;
+  /** The command that rewrites it, e.g. `medallion materialize gold/matches`. */
+  readonly repair: string;
+}
+
+/**
+ * A committed data file is missing, or is not the file its commit recorded (size, checksum, or not readable
+ * as Parquet). Retrying cannot help; materializing the asset again rewrites it.
+ */
+export class DataCorruptError extends MedallionError {
+  /** The asset whose data file it is. */
+  readonly asset: string;
+  /** Its partition, for a partitioned asset. */
+  readonly partition: string | undefined;
+  /** The file's path in the lake. */
+  readonly path: string;
+  /** The command that rewrites it. */
+  readonly repair: string;
+
+  constructor(message: string, details: DataCorruptDetails, options?: MedallionErrorOptions) {
+    super('DATA_CORRUPT', message, options);
+    this.name = 'DataCorruptError';
+    this.asset = details.asset;
+    this.partition = details.partition;
+    this.path = details.path;
+    this.repair = details.repair;
   }
 }
 

@@ -7,6 +7,7 @@
 export {
   AssetExecutionError,
   ConfigError,
+  DataCorruptError,
   DefinitionError,
   LedgerError,
   MedallionError,
@@ -19,7 +20,7 @@ export {
   errorMessage,
   isMedallionError,
 } from './errors.ts';
-export type { ErrorCode } from './errors.ts';
+export type { DataCorruptDetails, ErrorCode } from './errors.ts';
 export type { JsonObject, JsonPrimitive, JsonValue } from './json.ts';
 
 // Assets and the graph

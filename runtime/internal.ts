@@ -15,6 +15,7 @@ export { upstreamSlots } from './versions/staleness.ts';
 export type { UpstreamSlot } from './versions/staleness.ts';
 export type { DataProvenance, DataVersion, InputDataVersion } from './versions/data-version.ts';
 export { Ledger } from './ledger/ledger.ts';
+export { readCommittedData, readCommittedTable } from './ledger/data-file.ts';
 export type { Head } from './ledger/ledger.ts';
 export type { CheckOutcome, CommittedMaterialization, MaterializationRecord } from './ledger/materialization-record.ts';
 export { materializeOne, recordFailure } from './executor/materialize-one.ts';

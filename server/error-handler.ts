@@ -5,7 +5,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { errorMessage, isMedallionError, RetryAfterError, SelectionError, type ErrorCode, type MedallionError } from '../runtime/index.ts';
+import { DataCorruptError, errorMessage, isMedallionError, RetryAfterError, SelectionError, type ErrorCode, type MedallionError } from '../runtime/index.ts';
 import { ApiError } from './api-error.ts';
 
 const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   STORAGE_NOT_FOUND: 500,
   STORAGE_IO: 503,
   LEDGER_CORRUPT: 500,
+  // The lake, not the request, is at fault, and a materialize (not a different request) repairs it.
+  DATA_CORRUPT: 503,
   CONFIG_INVALID: 500,
   ASSET_EXECUTION: 500,
   NON_RETRIABLE: 500,
@@ -42,9 +44,13 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 export function toHttpException(error: MedallionError): ApiError {
-  const details = error instanceof SelectionError ? { suggestions: error.suggestions } : {};
+  const details = error instanceof SelectionError ? { suggestions: error.suggestions } : error instanceof DataCorruptError ? corruptDetails(error) : {};
   const headers: Record<string, string> = error instanceof RetryAfterError ? { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) } : {};
   return new ApiError(STATUS_BY_CODE[error.code], error.code, error.message, { details, headers, cause: error });
+}
+
+function corruptDetails(error: DataCorruptError) {
+  return { asset: error.asset, partition: error.partition ?? null, file: error.path, repair: error.repair };
 }
 
 export interface ErrorHandlerOptions {

@@ -28,6 +28,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   STORAGE_LOCKED: EXIT_ENVIRONMENT,
   STORAGE_IO: EXIT_ENVIRONMENT,
   LEDGER_CORRUPT: EXIT_ENVIRONMENT,
+  DATA_CORRUPT: EXIT_ENVIRONMENT,
   CONFIG_INVALID: EXIT_ENVIRONMENT,
   ASSET_EXECUTION: EXIT_RUN_FAILED,
   NON_RETRIABLE: EXIT_RUN_FAILED,
@@ -37,4 +38,12 @@ const BY_CODE: Record<ErrorCode, number> = {
 /** The process exit code for a thrown value: 1 to 4 for medallion's errors by kind, 70 for anything else. */
 export function exitCodeFor(error: unknown): number {
   return isMedallionError(error) ? BY_CODE[error.code] : EXIT_INTERNAL;
+}
+
+/**
+ * The exit code of a run that did not succeed: 4 when a slot failed on a corrupt input file (the lake must be
+ * repaired first; the message names the command), else 1.
+ */
+export function exitCodeForFailedRun(outcomes: readonly { readonly error: { readonly code: string | null } | null }[]): number {
+  return outcomes.some((outcome) => outcome.error?.code === 'DATA_CORRUPT') ? EXIT_ENVIRONMENT : EXIT_RUN_FAILED;
 }

@@ -6,9 +6,9 @@
 import type { Table } from 'apache-arrow';
 import type { AnyAsset, AssetInput } from '../asset/define-asset.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
+import { readCommittedTable } from '../ledger/data-file.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { safeRelativeName } from '../ledger/lake-layout.ts';
-import { StorageError } from '../errors.ts';
 import type { Storage } from '../storage/storage.ts';
 
 type Row = Record<string, unknown>;
@@ -48,8 +48,7 @@ export function createAssetInput(
   const readTable = async (head: CommittedMaterialization): Promise<Table> => {
     const cached = cache.get(head.id);
     if (cached !== undefined) return cached.table;
-    const { tableFromParquet } = await loadDataPlane();
-    return tableFromParquet(await readRequired(storage, head.files.data!));
+    return readCommittedTable(storage, head);
   };
   const readRows = async (head: CommittedMaterialization): Promise<readonly Row[]> => {
     const cached = cache.get(head.id);
@@ -80,16 +79,4 @@ export function createAssetInput(
       return (await storage.get(`${head.files.folder}/attachments/${safeRelativeName(name)}`))?.body;
     },
   };
-}
-
-async function readRequired(storage: Storage, path: string): Promise<Uint8Array> {
-  const object = await storage.get(path);
-  if (object === undefined) {
-    throw new StorageError(
-      'STORAGE_NOT_FOUND',
-      `${path} is missing although the ledger says it was committed; the lake was changed by hand. Re-materialize the asset with --force.`,
-      path,
-    );
-  }
-  return object.body;
 }

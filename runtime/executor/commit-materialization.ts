@@ -9,6 +9,7 @@ import { errorMessage } from '../errors.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
 import { quarantineSchema, validateRows } from '../io/quarantine.ts';
 import type { JsonObject } from '../json.ts';
+import { digestOf } from '../ledger/data-file.ts';
 import { materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import type { CheckOutcome, CommittedMaterialization } from '../ledger/materialization-record.ts';
@@ -47,7 +48,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   // a resumed materialization (same id) may rewrite what an interrupted commit left.
   const folder = materializationFolder(asset.key, partition, journal.materializationId);
   const dataBytes = tableToParquet(table);
-  await env.storage.put(`${folder}/data.parquet`, dataBytes);
+  const dataDigest = digestOf(dataBytes, await env.storage.put(`${folder}/data.parquet`, dataBytes));
   let bytes = dataBytes.byteLength;
   let quarantinePath: string | null = null;
   if (quarantined.length > 0) {
@@ -81,7 +82,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
     metadata: request.result.metadata ?? {},
     // Already as recorded: materialize-slot's checkResult passed it through recordedBacklog.
     ...(request.result.backlog === undefined ? {} : { backlog: request.result.backlog }),
-    files: { folder, data: `${folder}/data.parquet`, quarantine: quarantinePath, attachments },
+    files: { folder, data: `${folder}/data.parquet`, quarantine: quarantinePath, attachments, dataDigest },
     error: null,
   };
   request.lock.assertHeld();

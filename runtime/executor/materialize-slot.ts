@@ -7,6 +7,7 @@ import { slotLabel } from '../asset/asset-key.ts';
 import type { AnyAsset, AssetInput, MaterializeResult } from '../asset/define-asset.ts';
 import { retryDelayMs } from '../asset/retry-policy.ts';
 import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
+import { dataFileDamage } from '../ledger/data-file.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { readObservation } from '../ledger/observations.ts';
@@ -47,7 +48,9 @@ export async function materializeSlot(
     const observed = await readObservation(env.storage, asset.key, partition);
     const sourceChanged = observed !== undefined && head !== undefined && Date.parse(observed.observedAt) > Date.parse(head.record.startedAt);
     const unfinished = head !== undefined && backlogReason(head.record, Date.now()) !== undefined;
-    if (!env.force && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance)) {
+    // A head whose data file is damaged is stale whatever its provenance: a plain materialize rewrites it.
+    const skippable = !env.force && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance);
+    if (skippable && (await dataFileDamage(env.storage, head.record)) === undefined) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`
@@ -261,7 +264,7 @@ export function describeError(error: unknown): { name: string; code: string | nu
   const cause = userCause(error);
   return {
     name: cause instanceof Error ? cause.name : 'Error',
-    code: isMedallionError(error) ? error.code : null,
+    code: isMedallionError(cause) ? cause.code : isMedallionError(error) ? error.code : null,
     message: errorMessage(error),
   };
 }

@@ -3,7 +3,7 @@
  * AssetExecutionError naming the asset, with the original error as its cause and its stack intact.
  */
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
-import { AssetExecutionError, ConfigError, errorMessage, NonRetriableError, RetryAfterError } from '../errors.ts';
+import { AssetExecutionError, ConfigError, DataCorruptError, errorMessage, NonRetriableError, RetryAfterError } from '../errors.ts';
 
 export async function runUserCode<T>(
   asset: AssetKey,
@@ -26,10 +26,10 @@ export function userCause(error: unknown): unknown {
   return error instanceof AssetExecutionError && error.cause !== undefined ? error.cause : error;
 }
 
-/** Retrying cannot fix a NonRetriableError, nor missing or invalid configuration. */
+/** Retrying cannot fix a NonRetriableError, missing or invalid configuration, nor a corrupt input file. */
 export function isRetriable(error: unknown): boolean {
   const cause = userCause(error);
-  return !(cause instanceof NonRetriableError || cause instanceof ConfigError);
+  return !(cause instanceof NonRetriableError || cause instanceof ConfigError || cause instanceof DataCorruptError);
 }
 
 export function retryAfterHintMs(error: unknown): number | undefined {

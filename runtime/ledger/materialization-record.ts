@@ -45,6 +45,16 @@ export function recordedBacklog(backlog: unknown): z.output<typeof backlogSchema
   return parsed.data.pending === 0 && parsed.data.dueAt === undefined ? undefined : parsed.data;
 }
 
+/**
+ * A file as it was committed: its size, its sha256 and the ETag the lake gave it. A stat that finds the same
+ * size and ETag needs no read; a different ETag with the same bytes (a copied lake) is still the same file.
+ */
+export const fileDigestSchema = z.object({
+  bytes: z.int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  etag: z.string(),
+});
+
 export const materializationRecordSchema = z.object({
   format: z.literal(1),
   id: z.string(),
@@ -72,12 +82,15 @@ export const materializationRecordSchema = z.object({
     data: z.string().nullable(),
     quarantine: z.string().nullable(),
     attachments: z.array(z.string()),
+    /** Absent in records written before digests existed: their reads check what they can (size, Parquet). */
+    dataDigest: fileDigestSchema.optional(),
   }),
   error: recordErrorSchema.nullable(),
 });
 
 export type MaterializationRecord = z.infer<typeof materializationRecordSchema>;
 export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+export type FileDigest = z.infer<typeof fileDigestSchema>;
 export type RecordError = z.infer<typeof recordErrorSchema>;
 
 /** A committed materialization (a head): it has data. */

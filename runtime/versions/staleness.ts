@@ -6,6 +6,7 @@
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import type { AnyAsset } from '../asset/define-asset.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
+import { dataFileDamage, describeDamage } from '../ledger/data-file.ts';
 import type { Head, Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { readObservation } from '../ledger/observations.ts';
@@ -13,9 +14,9 @@ import { shortVersion } from './data-version.ts';
 
 /** Whether an asset is missing, stale or fresh. */
 export type AssetStatus = 'missing' | 'stale' | 'fresh';
-/** Why a slot is stale: code, data, dependencies, backlog or upstream. */
-export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'upstream';
-export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'missing';
+/** Why a slot is stale: code, data, dependencies, backlog, upstream, or its data file is corrupt (or missing). */
+export type StaleCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'corrupt' | 'upstream';
+export type RootCauseCategory = 'code' | 'data' | 'dependencies' | 'backlog' | 'corrupt' | 'missing';
 
 /** One reason a slot is stale, in words, with its category. */
 export interface StaleCause {
@@ -140,6 +141,8 @@ export class StalenessResolver {
     const head = (await this.head(asset.key, partition))?.record;
     if (head === undefined) return { ...slot, status: 'missing', causes: [], rootCauses: [], head };
     const causes: StaleCause[] = [];
+    const damage = await dataFileDamage(this.#ledger.storage, head);
+    if (damage !== undefined) causes.push({ ...slot, category: 'corrupt', reason: describeDamage(this.#ledger.storage, head, damage), dependency: null });
     if (head.codeVersion !== asset.codeVersion) {
       causes.push({
         ...slot,

@@ -3,7 +3,7 @@
  * its executor delays or stops retrying; other failures are retried after the asset policy's backoff.
  */
 import { NonRetriableError as InngestNonRetriableError, RetryAfterError as InngestRetryAfterError, StepError } from 'inngest';
-import { ConfigError, DefinitionError, NonRetriableError, RetryAfterError, SelectionError, errorMessage, type RetryPolicy } from '../../runtime/index.ts';
+import { ConfigError, DataCorruptError, DefinitionError, NonRetriableError, RetryAfterError, SelectionError, errorMessage, type RetryPolicy } from '../../runtime/index.ts';
 import { retryDelayMs } from '../../runtime/internal.ts';
 
 /** The request that ran this code has been answered; the code still running for it must stop. */
@@ -41,7 +41,8 @@ export function toInngestError(error: unknown, policy: RetryPolicy, attempt: num
   const retryAfter = chain.find((item): item is RetryAfterError => item instanceof RetryAfterError);
   if (retryAfter !== undefined) return new InngestRetryAfterError(message, atLeast(retryAfter.retryAfterMs), { cause: error });
   const isHopeless = chain.some(
-    (item) => item instanceof NonRetriableError || item instanceof ConfigError || item instanceof SelectionError || item instanceof DefinitionError,
+    (item) =>
+      item instanceof NonRetriableError || item instanceof ConfigError || item instanceof SelectionError || item instanceof DefinitionError || item instanceof DataCorruptError,
   );
   if (isHopeless) return new InngestNonRetriableError(message, { cause: error });
   const isFinalAttempt = attempt + 1 >= policy.maxAttempts;
