@@ -3,8 +3,8 @@
  * (films → releases → candidates → matches) and the score distribution of the latest `gold/matches` with the
  * acceptance threshold that materialization recorded. Run history is not here (see the `/runs` routes).
  */
-import { loadDataPlane, StorageError, type AnyAsset, type AssetGraph } from '../runtime/index.ts';
-import { type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
+import { type AnyAsset, type AssetGraph } from '../runtime/index.ts';
+import { readCommittedTable, type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
 
 /** The stages, upstream first: the assets whose rows the funnel shows. */
 export const REPORT_STAGES = [
@@ -69,12 +69,7 @@ export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth
   if (!graph.has(MATCHES_ASSET) || graph.get(MATCHES_ASSET).partitions !== undefined) return null;
   const head = (await ledger.readHead(MATCHES_ASSET))?.record;
   if (head === undefined || head.files.data === null) return null;
-  const data = await ledger.storage.get(head.files.data);
-  if (data === undefined) {
-    throw new StorageError('STORAGE_NOT_FOUND', `The data of "${MATCHES_ASSET}" (${head.files.data}) is missing from the lake. Re-materialize it with --force.`, head.files.data);
-  }
-  const { tableFromParquet } = await loadDataPlane();
-  const table = tableFromParquet(data.body);
+  const table = await readCommittedTable(ledger.storage, head);
   const scoreColumn = table.getChild('score');
   const matchColumn = table.getChild('is_match');
   if (scoreColumn === null) return null;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MedallionConfig } from '../config/define-config.ts';
 import { findConfigFile, graphOf, loadConfig, type LoadedConfig } from '../config/load-config.ts';
-import { DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
+import { DataCorruptError, DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { openLake } from '../storage/open-lake.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -158,7 +158,8 @@ function reportError(io: CliIo, program: string, error: unknown, json: boolean):
   const code = isMedallionError(error) ? error.code : 'INTERNAL';
   const suggestions = error instanceof SelectionError ? error.suggestions : [];
   if (json) {
-    io.stdout.write(`${JSON.stringify({ error: { code, message: errorMessage(error), suggestions } })}\n`);
+    const corrupt = error instanceof DataCorruptError ? { asset: error.asset, partition: error.partition ?? null, file: error.path, repair: error.repair } : {};
+    io.stdout.write(`${JSON.stringify({ error: { code, message: errorMessage(error), suggestions, ...corrupt } })}\n`);
     return;
   }
   const prefix = isMedallionError(error) ? `${program}: ` : `${program}: unexpected error: `;

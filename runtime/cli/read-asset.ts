@@ -1,8 +1,12 @@
-/** Shared by `show` and `export`: the one asset named on the command line, and its committed data. */
+/**
+ * Shared by `show` and `export`: the one asset named on the command line, and its committed data, checked
+ * against what its commit recorded (a damaged file is a DataCorruptError naming the file and its repair).
+ */
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import { StorageError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
+import { readCommittedData, tableFromCommittedData } from '../ledger/data-file.ts';
 import { Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { parseSelection } from '../selection/parse-selection.ts';
@@ -12,8 +16,9 @@ import type { CommandContext } from './command.ts';
 export interface CommittedData {
   readonly key: AssetKey;
   readonly head: CommittedMaterialization;
+  /** The data file's bytes, checked against the digest its commit recorded. */
   readonly parquet: Uint8Array;
-  rows(): Record<string, unknown>[];
+  rows(): Promise<Record<string, unknown>[]>;
 }
 
 export function assetArgument(ctx: CommandContext, graph: AssetGraph, command: string): AssetKey {
@@ -41,15 +46,14 @@ export async function readCommitted(ctx: CommandContext, graph: AssetGraph, key:
   if (head === undefined) {
     throw new StorageError('STORAGE_NOT_FOUND', `"${label}" has never been materialized in ${storage.location}. Run "medallion materialize +${key}" first.`, label);
   }
-  const object = await storage.get(head.record.files.data!);
-  if (object === undefined) {
-    throw new StorageError('STORAGE_NOT_FOUND', `The data of "${label}" (${head.record.files.data}) is missing from the lake. Re-materialize it with --force.`, label);
-  }
-  const { rowsFromTable, tableFromParquet } = await loadDataPlane();
+  const parquet = await readCommittedData(storage, head.record);
   return {
     key,
     head: head.record,
-    parquet: object.body,
-    rows: () => rowsFromTable(tableFromParquet(object.body), asset.schema),
+    parquet,
+    rows: async () => {
+      const { rowsFromTable } = await loadDataPlane();
+      return rowsFromTable(await tableFromCommittedData(storage, head.record, parquet), asset.schema);
+    },
   };
 }

@@ -27,8 +27,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     format === 'parquet'
       ? data.parquet
       : format === 'csv'
-        ? toCsv(columns, data.rows())
-        : data.rows().map((row) => JSON.stringify(row)).join('\n') + (data.head.rows > 0 ? '\n' : '');
+        ? toCsv(columns, await data.rows())
+        : (await data.rows()).map((row) => JSON.stringify(row)).join('\n') + (data.head.rows > 0 ? '\n' : '');
   if (out === undefined) {
     ctx.io.stdout.write(body as string);
     return EXIT_OK;

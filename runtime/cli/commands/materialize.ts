@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.ts';
 import { materialize } from '../../executor/run.ts';
 import type { RunSummary } from '../../ledger/run-summary.ts';
 import type { CommandContext } from '../command.ts';
-import { EXIT_OK, EXIT_RUN_FAILED } from '../exit-codes.ts';
+import { EXIT_OK, exitCodeForFailedRun } from '../exit-codes.ts';
 import { createProgressReporter, formatRunSummary } from '../progress-reporter.ts';
 
 export async function run(ctx: CommandContext): Promise<number> {
@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   interrupt.dispose();
   if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(toJson(summary), null, 2)}\n`);
   else ctx.io.stdout.write(formatRunSummary(summary, lake.location));
-  return summary.status === 'succeeded' ? EXIT_OK : EXIT_RUN_FAILED;
+  return summary.status === 'succeeded' ? EXIT_OK : exitCodeForFailedRun(summary.outcomes);
 }
 
 /**

@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number ≥ 0, not "${String(ctx.values.limit)}".`);
   const graph = await ctx.graph();
   const data = await readCommitted(ctx, graph, assetArgument(ctx, graph, 'show'));
-  const rows = data.rows().slice(0, limit);
+  const rows = (await data.rows()).slice(0, limit);
   const { head } = data;
   if (ctx.json) {
     ctx.io.stdout.write(`${JSON.stringify({ asset: data.key, partition: head.partition, dataVersion: head.dataVersion, materializedAt: head.finishedAt, totalRows: head.rows, rows }, null, 2)}\n`);

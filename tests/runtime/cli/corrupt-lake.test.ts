@@ -1,0 +1,92 @@
+/**
+ * The CLI over a damaged lake: a truncated data file makes `status` say corrupt, `show`, `export` and a
+ * downstream `materialize` exit 4 naming the file and the repair (no stack trace), and a plain `materialize`
+ * repairs it.
+ */
+import assert from 'node:assert/strict';
+import { truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { z } from 'zod';
+import { createAssetGraph, defineAsset } from '../../../runtime/index.ts';
+import { Ledger } from '../../../runtime/internal.ts';
+import { runCapturedCli } from '../../support/capture-cli.ts';
+import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
+
+const films = defineAsset({
+  key: 'raw/films', schema: z.object({ id: z.int(), title: z.string() }), codeVersion: '1',
+  async materialize() {
+    return { rows: [{ id: 1, title: 'Heat' }, { id: 2, title: 'Ran' }] };
+  },
+});
+const matches = defineAsset({
+  key: 'gold/matches', schema: z.object({ id: z.int() }), codeVersion: '1', deps: { films },
+  async materialize(_ctx, inputs) {
+    return { rows: (await inputs.films.rows()).map(({ id }) => ({ id })) };
+  },
+});
+const graph = createAssetGraph([films, matches]);
+const STACK_TRACE = /\n\s+at /;
+
+describe('the CLI over a corrupt data file', () => {
+  let lake: TempLake;
+  let cli: (...argv: string[]) => ReturnType<typeof runCapturedCli>;
+  let dataFile: string;
+  let originalVersion: string;
+  beforeEach(async () => {
+    lake = await createTempLake();
+    cli = (...argv) => runCapturedCli(argv, graph, { env: { MEDALLION_LAKE: lake.root } });
+    assert.equal((await cli('materialize', '--all')).code, 0);
+    const head = (await new Ledger(lake.storage).readHead('raw/films'))!.record;
+    dataFile = head.files.data!;
+    originalVersion = head.dataVersion;
+    await truncate(join(lake.root, ...dataFile.split('/')), 8);
+  });
+  afterEach(async () => { await lake.cleanup(); });
+
+  it('status: the asset is stale with cause corrupt, naming the file and the repair; its downstream names it as root cause', async () => {
+    const text = await cli('status');
+    assert.equal(text.code, 0, text.stderr);
+    assert.ok(text.stdout.includes(`raw/films is stale:\n  - corrupt: its data file ${dataFile} in ${lake.root} holds 8 bytes where its commit wrote`), text.stdout);
+    assert.match(text.stdout, /"medallion materialize raw\/films" rewrites it/);
+    assert.match(text.stdout, /root causes: raw\/films \(corrupt: /);
+    const json = JSON.parse((await cli('status', '--json')).stdout);
+    assert.deepEqual(json.map((s: { key: string; status: string; causes: { category: string }[] }) => [s.key, s.status, s.causes.map((c) => c.category)]), [
+      ['raw/films', 'stale', ['corrupt']],
+      ['gold/matches', 'stale', ['upstream']],
+    ]);
+  });
+
+  it('show and export exit 4 naming the file and the repair command, without a stack trace', async () => {
+    for (const argv of [['show', 'raw/films'], ['export', 'raw/films', '--format', 'csv'], ['export', 'raw/films', '--format', 'parquet', '--out', join(lake.root, 'x.parquet')]]) {
+      const run = await cli(...argv);
+      assert.equal(run.code, 4, `${argv.join(' ')}: ${run.stderr}`);
+      assert.equal(run.stdout, '');
+      assert.ok(run.stderr.includes(`medallion: The data of "raw/films" is corrupt: its data file ${dataFile} in ${lake.root} holds 8 bytes`), run.stderr);
+      assert.match(run.stderr, /"medallion materialize raw\/films" rewrites it/);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
+    }
+    const json = await cli('show', 'raw/films', '--json');
+    assert.equal(json.code, 4);
+    assert.deepEqual(
+      (({ code, asset, partition, file, repair }) => ({ code, asset, partition, file, repair }))(JSON.parse(json.stdout).error),
+      { code: 'DATA_CORRUPT', asset: 'raw/films', partition: null, file: dataFile, repair: 'medallion materialize raw/films' },
+    );
+  });
+
+  it('a downstream materialize fails at once with exit 4 naming the file; a plain materialize repairs it to the same data version', async () => {
+    const downstream = await cli('materialize', 'gold/matches', '--force');
+    assert.equal(downstream.code, 4, downstream.stderr);
+    assert.ok(downstream.stderr.includes(`✗ gold/matches             failed: gold/matches failed in materialize: The data of "raw/films" is corrupt: its data file ${dataFile}`), downstream.stderr);
+    assert.match(downstream.stderr, /"medallion materialize raw\/films" rewrites it/);
+    assert.doesNotMatch(downstream.stderr + downstream.stdout, STACK_TRACE);
+    assert.doesNotMatch(downstream.stderr, /retry in/, 'not retried');
+
+    const repair = await cli('materialize', 'raw/films');
+    assert.equal(repair.code, 0, repair.stderr);
+    assert.match(repair.stdout, /1 materialized, 0 skipped, 0 failed/);
+    assert.equal((await new Ledger(lake.storage).readHead('raw/films'))!.record.dataVersion, originalVersion);
+    assert.match((await cli('status')).stdout, /All 2 selected assets are fresh/);
+    assert.match((await cli('show', 'raw/films')).stdout, /Heat/);
+  });
+});
