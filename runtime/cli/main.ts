@@ -3,11 +3,12 @@
  * `medallion.config.*`), parses arguments, dispatches to one command, and maps errors once to a message and an
  * exit code. The graph comes from the config, so the framework never imports a pipeline.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MedallionConfig } from '../config/define-config.ts';
 import { findConfigFile, graphOf, loadConfig, type LoadedConfig } from '../config/load-config.ts';
-import { DataCorruptError, DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
+import { ConfigError, DataCorruptError, DefinitionError, errorMessage, isMedallionError, SelectionError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { openLake } from '../storage/open-lake.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -138,8 +139,28 @@ function commandsOf(builtins: Readonly<Record<string, CliCommand>>, loaded: Load
  */
 function lakeOf(flag: string | undefined, loaded: LoadedConfig, io: CliIo): Storage {
   const given = flag ?? io.env.MEDALLION_LAKE;
-  if (given !== undefined && given.trim() !== '') return openLake(given, io.cwd, { env: io.env });
-  return openLake(loaded.config.lake, loaded.root, { env: io.env });
+  const isGiven = given !== undefined && given.trim() !== '';
+  const storage = isGiven ? openLake(given, io.cwd, { env: io.env }) : openLake(loaded.config.lake, loaded.root, { env: io.env });
+  if (isAbsolute(storage.location)) refuseFileAsLake(storage.location, isGiven ? (flag === undefined ? 'MEDALLION_LAKE' : '--lake') : "the config's lake");
+  return storage;
+}
+
+/**
+ * A local lake must be a folder, or not exist yet (it is created on the first write). Checked when the lake is
+ * opened, so no command reads a file as an empty lake or fails later on ENOTDIR.
+ */
+function refuseFileAsLake(folder: string, source: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTDIR') return; // absent (created on first write), or unreadable (the backend says why)
+    isFolder = false;
+  }
+  if (!isFolder) {
+    throw new ConfigError(`The lake ${folder} (from ${source}) is a file or lies inside one; a lake is a folder. Point ${source} at a folder, existing or not.`);
+  }
 }
 
 function parseCommandArgs(program: string, name: string, args: readonly string[], options: Readonly<Record<string, OptionSpec>>) {

@@ -1,10 +1,10 @@
 /**
  * The CLI over a damaged lake: a truncated data file makes `status` say corrupt, `show`, `export` and a
  * downstream `materialize` exit 4 naming the file and the repair (no stack trace), and a plain `materialize`
- * repairs it.
+ * repairs it. Also the small crashes: `export --out` into a missing folder, and `--lake` pointing at a file.
  */
 import assert from 'node:assert/strict';
-import { truncate } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
@@ -88,5 +88,45 @@ describe('the CLI over a corrupt data file', () => {
     assert.equal((await new Ledger(lake.storage).readHead('raw/films'))!.record.dataVersion, originalVersion);
     assert.match((await cli('status')).stdout, /All 2 selected assets are fresh/);
     assert.match((await cli('show', 'raw/films')).stdout, /Heat/);
+  });
+});
+
+describe('small crashes', () => {
+  let lake: TempLake;
+  let cli: (...argv: string[]) => ReturnType<typeof runCapturedCli>;
+  beforeEach(async () => {
+    lake = await createTempLake();
+    cli = (...argv) => runCapturedCli(argv, graph, { env: { MEDALLION_LAKE: lake.root } });
+  });
+  afterEach(async () => { await lake.cleanup(); });
+
+  it('export --out into a folder that does not exist is bad input (exit 2) naming the folder, before reading anything', async () => {
+    const missing = join(lake.root, 'no', 'such', 'dir');
+    const run = await cli('export', 'raw/films', '--format', 'csv', '--out', join(missing, 'x.csv'));
+    assert.equal(run.code, 2, run.stderr);
+    assert.ok(run.stderr.includes(`the folder ${missing} does not exist`), run.stderr);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
+    await writeFile(join(lake.root, 'file.txt'), 'x');
+    const intoFile = await cli('export', 'raw/films', '--format', 'csv', '--out', join(lake.root, 'file.txt', 'x.csv'));
+    assert.equal(intoFile.code, 2);
+    assert.ok(intoFile.stderr.includes(`${join(lake.root, 'file.txt')} is a file, not a folder`), intoFile.stderr);
+    await cli('materialize', 'raw/films');
+    const toFolder = await cli('export', 'raw/films', '--format', 'csv', '--out', lake.root);
+    assert.equal(toFolder.code, 2);
+    assert.match(toFolder.stderr, /is a folder; give a file name in it/);
+  });
+
+  it('--lake (or MEDALLION_LAKE) naming a file is refused at once with exit 4, by every command that opens the lake', async () => {
+    const file = join(lake.root, 'not-a-lake.txt');
+    await writeFile(file, 'hello');
+    for (const argv of [['status'], ['materialize', '--all'], ['show', 'raw/films'], ['export', 'raw/films', '--format', 'csv'], ['runs'], ['lineage']]) {
+      const run = await runCapturedCli([...argv, '--lake', file], graph, {});
+      assert.equal(run.code, 4, `${argv.join(' ')}: ${run.stderr}`);
+      assert.equal(run.stderr, `medallion: The lake ${file} (from --lake) is a file or lies inside one; a lake is a folder. Point --lake at a folder, existing or not.\n`);
+    }
+    const inside = await runCapturedCli(['status'], graph, { env: { MEDALLION_LAKE: join(file, 'lake') } });
+    assert.equal(inside.code, 4);
+    assert.match(inside.stderr, /\(from MEDALLION_LAKE\) is a file or lies inside one/);
+    assert.equal(await lake.storage.stat('raw/films/_head.json'), undefined, 'nothing was materialized anywhere');
   });
 });
