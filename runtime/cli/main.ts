@@ -94,6 +94,8 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
         return (lake ??= traceStorage(lakeOf(typeof values.lake === 'string' ? values.lake : undefined, loaded, io)));
       },
     };
+    // A --lake given on the command line is checked at once, even by commands that never open it.
+    if (typeof values.lake === 'string' && loaded !== undefined) ctx.lake();
     return await command.run(ctx);
   } catch (error) {
     reportError(io, program, error, json);

@@ -116,10 +116,10 @@ describe('small crashes', () => {
     assert.match(toFolder.stderr, /is a folder; give a file name in it/);
   });
 
-  it('--lake (or MEDALLION_LAKE) naming a file is refused at once with exit 4, by every command that opens the lake', async () => {
+  it('--lake (or MEDALLION_LAKE) naming a file is refused at once with exit 4, by every command', async () => {
     const file = join(lake.root, 'not-a-lake.txt');
     await writeFile(file, 'hello');
-    for (const argv of [['status'], ['materialize', '--all'], ['show', 'raw/films'], ['export', 'raw/films', '--format', 'csv'], ['runs'], ['lineage']]) {
+    for (const argv of [['status'], ['materialize', '--all'], ['show', 'raw/films'], ['export', 'raw/films', '--format', 'csv'], ['runs'], ['lineage'], ['list']]) {
       const run = await runCapturedCli([...argv, '--lake', file], graph, {});
       assert.equal(run.code, 4, `${argv.join(' ')}: ${run.stderr}`);
       assert.equal(run.stderr, `medallion: The lake ${file} (from --lake) is a file or lies inside one; a lake is a folder. Point --lake at a folder, existing or not.\n`);
