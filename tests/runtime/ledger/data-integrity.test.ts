@@ -118,7 +118,9 @@ for (const [name, open] of [['local lake', localBackend], ['Azurite', azuriteBac
         assert.equal(first.summary.status, 'succeeded');
         const original = await head(storage, 'raw/films');
         assert.ok(original.files.dataDigest !== undefined, 'the commit recorded a digest of the data file');
-        assert.equal(original.files.dataDigest.bytes, (await storage.stat(original.files.data!))!.size);
+        const committed = (await storage.stat(original.files.data!))!;
+        assert.equal(original.files.dataDigest.bytes, committed.size);
+        assert.equal(original.files.dataDigest.etag, committed.etag, 'an intact file passes on one stat, without a read');
 
         await backend.damage(original.files.data!, how);
 
