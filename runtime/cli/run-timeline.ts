@@ -18,7 +18,7 @@ export function formatUtc(iso: string, withMs = false): string {
 
 /** What a run covered: its selection, with the partition and --force when given. */
 export function describeSelection(run: RunSummary): string {
-  const extras = [run.partition === null ? '' : `--partition ${run.partition}`, run.force ? '--force' : ''].filter(Boolean);
+  const extras = [run.partition === null ? '' : `--partition ${run.partition}`, run.force === true ? '--force' : run.force === false || run.force.length === 0 ? '' : `(forced: ${run.force.join(', ')})`].filter(Boolean);
   return [run.selection, ...extras].join(' ');
 }
 

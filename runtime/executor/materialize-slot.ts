@@ -21,7 +21,7 @@ import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/stal
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
 import { createMaterializeContext } from './materialize-context.ts';
-import type { RunEnvironment } from './run-environment.ts';
+import { isForced, type RunEnvironment } from './run-environment.ts';
 import { StepJournal } from './step-journal.ts';
 import { isRetriable, retryAfterHintMs, runUserCode, userCause } from './user-code.ts';
 import { emptyOutcome } from './outcomes.ts';
@@ -49,7 +49,7 @@ export async function materializeSlot(
     const sourceChanged = observed !== undefined && head !== undefined && Date.parse(observed.observedAt) > Date.parse(head.record.startedAt);
     const unfinished = head !== undefined && backlogReason(head.record, Date.now()) !== undefined;
     // A head whose data file is damaged is stale whatever its provenance: a plain materialize rewrites it.
-    const skippable = !env.force && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance);
+    const skippable = !isForced(env.force, asset.key) && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance);
     if (skippable && (await dataFileDamage(env.storage, head.record)) === undefined) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun

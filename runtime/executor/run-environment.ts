@@ -1,4 +1,5 @@
 /** What every slot of one run shares: the graph, the lake, the run's identity, its policies and its listener. */
+import type { AssetKey } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import type { JsonValue } from '../json.ts';
 import type { Ledger } from '../ledger/ledger.ts';
@@ -14,6 +15,16 @@ export interface StepRunner {
   run<T extends JsonValue | void>(id: string, fn: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * Which slots a run materializes even when fresh: every slot of the selection (`true`), none (`false`), or
+ * only those of the assets listed (`POST /assets/KEY/materialize` forces KEY, not the upstream it brings in).
+ */
+export type ForceOption = boolean | readonly AssetKey[];
+
+export function isForced(force: ForceOption, asset: AssetKey): boolean {
+  return typeof force === 'boolean' ? force : force.includes(asset);
+}
+
 export interface RunEnvironment {
   readonly graph: AssetGraph;
   readonly storage: Storage;
@@ -23,7 +34,7 @@ export interface RunEnvironment {
   readonly consumers: Map<string, number>;
   readonly runId: string;
   readonly runStartedAt: number;
-  readonly force: boolean;
+  readonly force: ForceOption;
   readonly lockWaitMs: number;
   readonly signal: AbortSignal;
   readonly emit: RunEventListener;

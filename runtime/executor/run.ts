@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { layerOf, slotLabel } from '../asset/asset-key.ts';
+import { layerOf, slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
 import { createTimeOrderedId } from '../ledger/lake-layout.ts';
@@ -24,7 +24,7 @@ import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
-import type { RunEnvironment, StepRunner } from './run-environment.ts';
+import { isForced, type RunEnvironment, type StepRunner } from './run-environment.ts';
 
 /** How `materialize` runs: selection, partition, force, concurrency, clock, listener, abort signal. */
 export interface MaterializeOptions {
@@ -33,8 +33,8 @@ export interface MaterializeOptions {
   /** A selection string (default `*`). */
   readonly selection?: string;
   readonly partition?: string;
-  /** Materialize even what is fresh. */
-  readonly force?: boolean;
+  /** Materialize even what is fresh: every slot of the selection (`true`), or only those of the assets listed. */
+  readonly force?: boolean | readonly AssetKey[];
   /** How many slots may materialize at once (default 4). */
   readonly concurrency?: number;
   /** How long to wait for a slot locked by another run before failing it (default 10 minutes). */
@@ -69,7 +69,7 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
     const resolver = new StalenessResolver(options.graph, ledger);
     const plan = await planRun(options.graph, resolver, keys, options.partition);
     // Start importing Arrow/Parquet while the first assets run, rather than inside the first commit.
-    if (env.force || plan.some((slot) => slot.status !== 'fresh')) void loadDataPlane().catch(() => undefined);
+    if (plan.some((slot) => slot.status !== 'fresh' || isForced(env.force, slot.asset))) void loadDataPlane().catch(() => undefined);
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
     const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
     const summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
@@ -127,7 +127,7 @@ async function settleSlot(
   if (broken !== undefined) {
     const verb = broken.type === 'failed' ? 'failed' : 'could not run';
     outcome = { ...base, type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition ?? undefined)}" ${verb}` };
-  } else if (slot.status === 'fresh' && !env.force && !upstream.some((outcome) => outcome.type === 'materialized')) {
+  } else if (slot.status === 'fresh' && !isForced(env.force, slot.asset) && !upstream.some((outcome) => outcome.type === 'materialized')) {
     // Fresh at planning and nothing upstream changed since: no lock, no re-check needed.
     const head = (await resolver.head(slot.asset, partition))?.record;
     outcome = { ...base, reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
@@ -172,7 +172,7 @@ export function summarizeRun(env: RunEnvironment, selection: string, partition: 
     format: 1,
     runId: env.runId,
     selection,
-    force: env.force,
+    force: typeof env.force === 'boolean' ? env.force : [...env.force],
     partition: partition ?? null,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),

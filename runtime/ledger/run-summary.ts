@@ -30,7 +30,8 @@ export const runSummarySchema = z.object({
   format: z.literal(1),
   runId: z.string(),
   selection: z.string(),
-  force: z.boolean(),
+  /** `true`: every slot of the selection was forced; a list: only those assets' slots. */
+  force: z.union([z.boolean(), z.array(z.string())]),
   partition: z.string().nullable(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),

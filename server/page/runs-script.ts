@@ -69,7 +69,7 @@ const SCRIPT = String.raw`
     }
     body.replaceChildren.apply(body, state.runs.flatMap(function (run) {
       var facts = factsOf(run);
-      var selection = run.selection + (run.partition ? ' [' + run.partition + ']' : '') + (run.force ? ' --force' : '');
+      var selection = run.selection + (run.partition ? ' [' + run.partition + ']' : '') + (run.force === true ? ' --force' : Array.isArray(run.force) && run.force.length > 0 ? ' (forced: ' + run.force.join(', ') + ')' : '');
       var row = el('tr', {
         class: 'run', id: 'run-' + run.runId, 'data-run-id': run.runId, tabindex: 0, 'aria-expanded': state.open[run.runId] ? 'true' : 'false',
         onclick: function () { toggle(run.runId); },

@@ -1,7 +1,9 @@
 /**
  * `/assets`: the list, one asset's detail, and `POST /assets/:key/materialize`, which sends
  * `medallion/asset.requested` to the orchestrator or, when asked (`?run=in-process`), materializes `+KEY` in
- * this process and returns the outcomes. A key is its path (`/assets/gold/matches`) or `gold%2Fmatches`.
+ * this process and returns the outcomes. `force` forces KEY alone, as `medallion materialize KEY --force` does:
+ * its upstream is materialized only where missing or stale. A key is its path (`/assets/gold/matches`) or
+ * `gold%2Fmatches`.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,7 +29,7 @@ export const assetDetailQuery = z.object({
 export const materializeQuery = z.object({ run: runMode.optional() });
 export const materializeBody = z.strictObject({
   partition: partition.optional().describe('only this partition of the partitioned assets in +KEY'),
-  force: z.boolean().optional().describe('materialize even what is fresh'),
+  force: z.boolean().optional().describe('materialize the asset even if it is fresh (its upstream only where missing or stale)'),
   run: runMode.optional().describe('"in-process" runs here and waits; "inngest" (the default) sends the request event'),
 });
 
@@ -72,7 +74,8 @@ export function assetRoutes(options: AssetRoutesOptions) {
           graph,
           storage: lake,
           selection: `+${asset.key}`,
-          force: body.force === true,
+          // KEY alone: forcing the whole `+KEY` would re-extract every source for one asset.
+          force: body.force === true ? [asset.key] : false,
           ...(body.partition === undefined ? {} : { partition: body.partition }),
         });
         return c.json(inProcessResult(summary), 200);

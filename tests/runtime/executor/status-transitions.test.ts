@@ -107,4 +107,16 @@ describe('status transitions', () => {
     assert.match(run.summary.outcomes[0]!.reason!, /upstream "intermediate\/b" has never been materialized; include it in the selection \(e\.g\. "\+gold\/c"\)/);
     assert.equal(calls.c, 0);
   });
+
+  it('force: true forces every slot of the selection; a list of keys forces only those, the rest run only when not fresh', async () => {
+    await materialize({ graph: chain().graph, storage: lake.storage });
+    const { graph, calls } = chain();
+    const all = await materialize({ graph, storage: lake.storage, selection: '+gold/c', force: true });
+    assert.deepEqual(all.summary.outcomes.map((o) => o.type), ['materialized', 'materialized', 'materialized']);
+    assert.equal(all.summary.force, true);
+    const one = await materialize({ graph, storage: lake.storage, selection: '+gold/c', force: ['gold/c'] });
+    assert.deepEqual(one.summary.outcomes.map((o) => [o.asset, o.type]), [['raw/a', 'skipped'], ['intermediate/b', 'skipped'], ['gold/c', 'materialized']]);
+    assert.deepEqual(one.summary.force, ['gold/c']);
+    assert.deepEqual(calls, { a: 1, b: 1, c: 2, x: 0 });
+  });
 });
