@@ -4,7 +4,7 @@
  * Inngest handler, the environment), so tests drive it with `app.request()` and no network.
  *
  * @example
- * const app = createApp({ graph, storage: openLake('./data/lake'), env: process.env, sendEvent: (e) => inngest.send(e) });
+ * const app = createApp({ graph, storage: openLake('./data/lake'), env: process.env, sendEvent: (events) => inngest.send([...events]) });
  * const response = await app.request('/assets/gold/matches');
  */
 import { Hono, type Context } from 'hono';
@@ -93,6 +93,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     sendEvent: options.sendEvent,
     requireSecret: requireSharedSecret({ secret: () => secretOf(env, 'MEDALLION_WEBHOOK_SECRET'), isDevMode: devMode, variable: 'MEDALLION_WEBHOOK_SECRET' }),
     maxBodyBytes: options.limits?.webhookBodyBytes ?? DEFAULT_WEBHOOK_BODY_BYTES,
+    log,
   }));
   app.route('/runs', runsRoutes());
   // The SDK checks request signatures itself (INNGEST_SIGNING_KEY) unless Inngest runs in dev mode.

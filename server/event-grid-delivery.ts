@@ -65,27 +65,33 @@ const blobCreatedData = z.object({
 
 const BLOB_SUBJECT = /^\/blobServices\/default\/containers\/([^/]+)\/blobs\/(.+)$/;
 
+/** Why an event is refused: it does not have the shape of a BlobCreated event, or its blob name is unsafe. */
+export type RefusalCode = 'MALFORMED_EVENT' | 'UNSAFE_BLOB_PATH';
+
 export type Triage =
   | { readonly kind: 'landed'; readonly event: RawLandedEvent }
   | { readonly kind: 'ignored'; readonly id: string; readonly reason: string }
-  | { readonly kind: 'malformed'; readonly id: string; readonly reason: string };
+  | { readonly kind: 'refused'; readonly id: string; readonly code: RefusalCode; readonly reason: string };
 
 /**
  * What to do with one delivered event: a committed blob in `raw` lands; other types, other containers and
  * a Data Lake `CreateFile` (the file is committed by its later `FlushWithClose`) are ignored; a BlobCreated
- * event without a blob subject or with malformed data is a poison message.
+ * event without a blob subject, with malformed data, or naming a blob outside its container is refused.
  */
 export function triageEvent(event: DeliveredEvent): Triage {
   if (event.type !== BLOB_CREATED) return { kind: 'ignored', id: event.id, reason: `event type ${event.type} is not handled` };
   const subject = BLOB_SUBJECT.exec(event.subject);
   if (subject === null) {
-    return { kind: 'malformed', id: event.id, reason: `subject "${event.subject}" is not /blobServices/default/containers/<container>/blobs/<name>` };
+    return refused(event.id, 'MALFORMED_EVENT', `subject ${JSON.stringify(event.subject)} is not /blobServices/default/containers/<container>/blobs/<name>`);
   }
   const data = blobCreatedData.safeParse(event.data);
   if (!data.success) {
-    return { kind: 'malformed', id: event.id, reason: `data: ${data.error.issues.map((issue) => `${issue.path.join('.') || 'data'} ${issue.message}`).join('; ')}` };
+    return refused(event.id, 'MALFORMED_EVENT', `data: ${data.error.issues.map((issue) => `${issue.path.join('.') || 'data'} ${issue.message}`).join('; ')}`);
   }
   const container = subject[1]!;
+  const path = decodeBlobName(subject[2]!);
+  const unsafe = unsafeBlobNameReason(path);
+  if (unsafe !== undefined) return refused(event.id, 'UNSAFE_BLOB_PATH', `blob name ${JSON.stringify(`${container}/${path}`)} ${unsafe}`);
   const { api, eTag, contentLength } = data.data;
   if (container !== RAW_CONTAINER) return { kind: 'ignored', id: event.id, reason: `container "${container}" is not "${RAW_CONTAINER}"` };
   if (api === 'CreateFile') return { kind: 'ignored', id: event.id, reason: 'CreateFile: the file is committed by its FlushWithClose event' };
@@ -94,12 +100,27 @@ export function triageEvent(event: DeliveredEvent): Triage {
     id: `eventgrid-${event.id}`,
     data: {
       container,
-      path: decodeBlobName(subject[2]!),
+      path,
       ...(eTag === undefined ? {} : { etag: eTag }),
       ...(contentLength === undefined ? {} : { size: contentLength }),
     },
   };
   return { kind: 'landed', event: landed };
+}
+
+/**
+ * The door's check of a blob name (decoded): nothing that could leave the container once joined to a lake
+ * path. The observer (raw-blob-owner.ts) keeps its own, stricter rules for what counts as a landing.
+ */
+export function unsafeBlobNameReason(name: string): string | undefined {
+  if (name.includes('\0')) return 'contains a NUL character';
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
+  if (name.split(/[/\\]/).includes('..')) return 'has a ".." segment';
+  return undefined;
+}
+
+function refused(id: string, code: RefusalCode, reason: string): Triage {
+  return { kind: 'refused', id, code, reason };
 }
 
 function fromEventGridEvent(event: z.output<typeof eventGridEvent>): DeliveredEvent {

@@ -25,5 +25,38 @@ export interface RawLandedEvent {
 /** An event the HTTP side sends to the orchestrator. */
 export type MedallionEvent = AssetRequestedEvent | RawLandedEvent;
 
-/** Sends one event (e.g. `(event) => inngest.send(event)`); rejects when it could not be sent. */
-export type SendEvent = (event: MedallionEvent) => Promise<unknown>;
+/**
+ * Sends events in one request to the event API (e.g. `(events) => inngest.send([...events])`), resolving to
+ * its answer (`{ ids }`); rejects when they could not be sent. Callers keep each call within
+ * `EVENT_API_LIMITS` (see `chunkForEventApi`).
+ */
+export type SendEvent = (events: readonly MedallionEvent[]) => Promise<unknown>;
+
+/**
+ * What one request to Inngest's event API may carry: 5,000 events, and a body of 256 KiB on Inngest Cloud's
+ * free plan (3 MiB on paid plans; https://www.inngest.com/docs/usage-limits/inngest and
+ * https://www.inngest.com/docs/durable-execution/limits). The smaller figure holds everywhere.
+ */
+export const EVENT_API_LIMITS = { maxEvents: 5_000, maxBytes: 256 * 1024 } as const;
+
+// The SDK adds `ts` (13 digits) and may add `id` and `meta` to each event before sending it.
+const SDK_ADDED_BYTES = 96;
+
+/** Splits events, in order, into runs that each fit one event API request (an event too big alone goes alone). */
+export function chunkForEventApi<E>(events: readonly E[], limits: { maxEvents: number; maxBytes: number } = EVENT_API_LIMITS): E[][] {
+  const chunks: E[][] = [];
+  let current: E[] = [];
+  let bytes = 2; // the array's brackets
+  for (const event of events) {
+    const size = Buffer.byteLength(JSON.stringify(event)) + SDK_ADDED_BYTES + 1;
+    if (current.length > 0 && (current.length >= limits.maxEvents || bytes + size > limits.maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 2;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -112,7 +112,7 @@ async function loadInngestConfig({ graph, storage, env }: { graph: AssetGraph; s
   if (!canSendEvents(env)) {
     return { inngestHandler: handler, note: `/api/inngest mounted, ${signing}; no events sent until INNGEST_EVENT_KEY or INNGEST_DEV=1 is set` };
   }
-  return { inngestHandler: handler, sendEvent: (event) => client.send(event), note: `/api/inngest mounted, ${signing}; events go to Inngest` };
+  return { inngestHandler: handler, sendEvent: (events) => client.send([...events]), note: `/api/inngest mounted, ${signing}; events go to Inngest` };
 }
 
 function portOf(value: string | boolean | undefined, name: string): number | undefined {

@@ -90,7 +90,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
       };
       let sent: unknown;
       try {
-        sent = await options.sendEvent(event);
+        sent = await options.sendEvent([event]);
       } catch (error) {
         throw new ApiError(502, 'EVENT_SEND_FAILED', `Could not send ${ASSET_REQUESTED} to Inngest; try again, or run it here with ?run=in-process.`, { cause: error });
       }

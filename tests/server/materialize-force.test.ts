@@ -43,7 +43,7 @@ async function setUp(cleanVersion: string) {
   const sent: MedallionEvent[] = [];
   const app = createApp({
     graph, storage: fixture.lake.storage, env: { MEDALLION_DEV: '1' }, log: () => undefined,
-    sendEvent: async (event) => { sent.push(event); return { ids: ['evt-1'] }; },
+    sendEvent: async (events) => { sent.push(...events); return { ids: ['evt-1'] }; },
   });
   const heads = async () => {
     const ledger = new Ledger(fixture!.lake.storage);

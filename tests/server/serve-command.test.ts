@@ -37,7 +37,7 @@ describe('medallion serve', () => {
     const sent: MedallionEvent[] = [];
     const loadInngest: LoadInngest = async () => ({
       inngestHandler: (c) => c.json({ fake: 'inngest' }),
-      sendEvent: async (event) => { sent.push(event); return { ids: ['1'] }; },
+      sendEvent: async (events) => { sent.push(...events); return { ids: ['1'] }; },
       note: 'fake Inngest',
     });
     const { ctx, out } = contextFor(lake, { port: '0', host: '127.0.0.1' }, { MEDALLION_API_TOKEN: API_TOKEN });

@@ -108,7 +108,7 @@ describe('POST /webhooks/eventgrid', () => {
       [],
       { hello: 'world' },
       [noId],
-      [blobCreatedEventGrid({ id: 'x' }), { ...blobCreatedEventGrid(), subject: '/not/a/blob' }],
+      [{ ...blobCreatedEventGrid({ id: 'x' }), subject: '/not/a/blob' }, { ...blobCreatedEventGrid({ id: 'y' }), data: null }],
       [{ ...blobCreatedEventGrid(), data: { ...blobCreatedEventGrid().data, contentLength: -1 } }],
       [{ ...blobCreatedEventGrid(), data: 'text' }],
       { ...blobCreatedCloudEvent(), specversion: '0.3' },
@@ -119,6 +119,55 @@ describe('POST /webhooks/eventgrid', () => {
       assert.match((await json(response)).error.code, /^(MALFORMED_EVENT|INVALID_REQUEST)$/);
     }
     assert.equal(sent.length, 0);
+  });
+
+  it('refuses a blob name with a ".." segment, an absolute path or NUL with a 400 naming the problem, and sends nothing', async () => {
+    const { app, sent } = createTestApp(lake);
+    const cases: Array<[string, RegExp]> = [
+      ['../../etc/passwd', /"raw\/..\/..\/etc\/passwd" has a "\.\." segment/],
+      ['tmdb_movies/landing/../../../secrets.json', /has a "\.\." segment/],
+      ['tmdb_movies/%2e%2e/%2E%2E/x.json', /has a "\.\." segment/],
+      ['tmdb_movies\\..\\..\\x.json', /has a "\.\." segment/],
+      ['/etc/passwd', /is an absolute path/],
+      ['tmdb_movies/landing/x%00.json', /contains a NUL character/],
+    ];
+    for (const [blob, message] of cases) {
+      const response = await deliver(app, [blobCreatedEventGrid({ blob })]);
+      assert.equal(response.status, 400, blob);
+      const { error } = await json(response);
+      assert.equal(error.code, 'UNSAFE_BLOB_PATH', blob);
+      assert.match(error.message, message, blob);
+      assert.deepEqual(error.refused.map((r: { code: string }) => r.code), ['UNSAFE_BLOB_PATH']);
+    }
+    const cloud = await deliver(app, blobCreatedCloudEvent({ blob: '../x.json' }), { 'Content-Type': 'application/cloudevents+json' });
+    assert.equal(cloud.status, 400);
+    assert.equal(sent.length, 0);
+  });
+
+  it('sends the good events of a delivery that also holds refused ones, answering 200 with what was refused and logging it', async () => {
+    const { app, sent, logs } = createTestApp(lake);
+    const response = await deliver(app, [
+      blobCreatedEventGrid({ id: 'good', blob: 'tmdb_movies/landing/a.json' }),
+      blobCreatedEventGrid({ id: 'escape', blob: '../../etc/passwd' }),
+      { ...blobCreatedEventGrid({ id: 'garbled' }), subject: '/not/a/blob' },
+      blobCreatedEventGrid({ id: 'other', container: 'gold' }),
+    ]);
+    assert.equal(response.status, 200);
+    const body = await json(response);
+    assert.deepEqual(sent.map((event) => ('id' in event ? event.id : undefined)), ['eventgrid-good']);
+    assert.deepEqual(body.refused.map((r: { id: string; code: string }) => [r.id, r.code]), [['escape', 'UNSAFE_BLOB_PATH'], ['garbled', 'MALFORMED_EVENT']]);
+    assert.deepEqual(body.ignored.map((i: { id: string }) => i.id), ['other']);
+    assert.ok(logs.some((line) => /refused 2 of 4 events: escape: blob name "raw\/\.\.\/\.\.\/etc\/passwd" has a "\.\." segment/.test(line)), logs.join('\n'));
+  });
+
+  it('sends all the landings of a delivery in one call while they fit one event API request', async () => {
+    const calls: number[] = [];
+    const sent: string[] = [];
+    const counting = createTestApp(lake, { sendEvent: async (events) => { calls.push(events.length); sent.push(...events.map((event) => ('id' in event ? event.id ?? '' : ''))); return { ids: [] }; } });
+    const delivery = Array.from({ length: 50 }, (_, index) => blobCreatedEventGrid({ id: `e${index}`, blob: `tmdb_movies/landing/${index}.json` }));
+    assert.equal((await deliver(counting.app, delivery)).status, 200);
+    assert.deepEqual(calls, [50]);
+    assert.equal(new Set(sent).size, 50);
   });
 
   it('answers 503 when the event cannot be sent, so Event Grid retries, and keeps the secret out of the log', async () => {
