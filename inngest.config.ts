@@ -9,6 +9,7 @@ import type { InngestHandler } from './server/app.ts';
 import { createAssetFunction } from './server/inngest/asset-function.ts';
 import type { AssetFunctionOptions } from './server/inngest/function-config.ts';
 import { createRawLandedFunction } from './server/inngest/raw-landed-function.ts';
+import { guardServeHandler } from './server/inngest/serve-guard.ts';
 
 export {
   assetMaterialized, assetMaterializedSchema, assetRequested, assetRequestedSchema, rawLanded, rawLandedSchema,
@@ -35,7 +36,10 @@ export interface InngestAppOptions extends AssetFunctionOptions {
 export interface InngestApp {
   readonly client: Inngest.Any;
   readonly functions: readonly InngestFunction.Any[];
-  /** The Inngest SDK's Hono handler (GET, POST and PUT). */
+  /**
+   * The Inngest SDK's Hono handler (GET, POST and PUT), guarded: a malformed or unknown request gets a 4xx JSON
+   * error, and a server with neither INNGEST_DEV nor INNGEST_SIGNING_KEY answers 503 naming both.
+   */
   readonly handler: InngestHandler;
 }
 
@@ -53,6 +57,6 @@ export function createInngestApp(options: InngestAppOptions): InngestApp {
     ...options.graph.assets().map((asset) => createAssetFunction(deps, asset, options)),
     createRawLandedFunction(deps),
   ];
-  const handler = serve({ client, functions });
+  const handler = guardServeHandler({ client, functions, handler: serve({ client, functions }) });
   return { client, functions, handler };
 }

@@ -108,7 +108,7 @@ async function loadInngestConfig({ graph, storage, env }: { graph: AssetGraph; s
     ? 'Inngest dev mode (INNGEST_DEV): requests are not signed'
     : (env.INNGEST_SIGNING_KEY ?? '').trim() !== ''
       ? 'requests must be signed with INNGEST_SIGNING_KEY'
-      : 'INNGEST_SIGNING_KEY is not set, so the SDK refuses every request (set it, or INNGEST_DEV=1 for the dev server)';
+      : 'neither INNGEST_SIGNING_KEY nor INNGEST_DEV is set, so it answers every request 503 (set the key, or INNGEST_DEV=1 for the dev server)';
   if (!canSendEvents(env)) {
     return { inngestHandler: handler, note: `/api/inngest mounted, ${signing}; no events sent until INNGEST_EVENT_KEY or INNGEST_DEV=1 is set` };
   }

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { afterEach, describe, it } from 'node:test';
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { ConfigError, createAssetGraph, defineAsset } from '../../runtime/index.ts';
 import { assetFunctionConfig, functionOptionsFromEnvironment } from '../../server/inngest/function-config.ts';
-import { matchesExpression, syncApp, type RegisteredFunction } from '../support/inngest-harness.ts';
+import { inngestSignature, matchesExpression, syncApp, type RegisteredFunction } from '../support/inngest-harness.ts';
 import { createInngestFixture, requested } from './inngest-fixture.ts';
 
 let fixture: Awaited<ReturnType<typeof createInngestFixture>> | undefined;
@@ -86,11 +84,8 @@ describe('registration: what the Inngest server learns when it syncs the app', (
     const unsigned = await post({});
     assert.equal(unsigned.status, 401);
     assert.equal((await fixture.app.request('http://localhost:3000/api/inngest')).status, 401, 'introspection too');
-    // research/inngest-v4.md §2: HMAC-SHA256 keyed with the key minus its `signkey-<env>-` prefix, over the
-    // canonical JSON of the body followed by the timestamp.
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const mac = createHmac('sha256', signingKey.replace(/^signkey-\w+-/, '')).update(canonicalize(JSON.parse(body))! + timestamp).digest('hex');
-    const signed = await post({ 'x-inngest-signature': `t=${timestamp}&s=${mac}` });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = await post({ 'x-inngest-signature': inngestSignature(body, signingKey, timestamp) });
     assert.equal(signed.status, 206, await signed.clone().text());
     const ops = (await signed.json()) as { op: string; displayName: string }[];
     assert.deepEqual(ops.map((op) => [op.op, op.displayName]), [['StepRun', 'medallion.check-upstream']]);

@@ -6,7 +6,13 @@
 // retry asks for its step by id and runs one step per request. A fake server catches what the SDK sends
 // (events, the sync, checkpoints) and a small router delivers events to the functions whose registered
 // triggers match. Flow control (concurrency, debounce) is the server's: it is only visible in the config.
-import type { Hono } from 'hono';
+import { createHmac } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+/** What the harness needs of an app: Hono's `request` (any app, whatever its environment type). */
+export interface RequestTarget {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
 
 export interface Op { id: string; op: string; name?: string; displayName?: string; data?: unknown; error?: { name?: string; message?: string }; opts?: unknown }
 export interface SentEvent { name: string; data: Record<string, unknown>; id?: string; ts?: number }
@@ -79,7 +85,7 @@ let runCounter = 0;
 const FUNCTION_UUID = '00000000-0000-4000-8000-00000000f00d';
 
 /** One run of `fnId` (`<app id>-<function id>`) for `event`, from its first request until it resolves or fails. */
-export async function driveRun(app: Hono, options: {
+export async function driveRun(app: RequestTarget, options: {
   fnId: string; event: SentEvent; maxAttempts: number; runId?: string; path?: string; headers?: Record<string, string>;
   resolve?: (op: Op) => unknown;
   /** Stop after this many requests, as if the executor had not called back yet (status 'pending'). */
@@ -188,7 +194,7 @@ export function matchesExpression(expression: string | undefined, event: SentEve
  * Delivers events to every registered function whose triggers match, runs them, and delivers what they send
  * in turn (a failed run sends `inngest/function.failed`, as the server does), until nothing is left.
  */
-export async function deliverEvents(app: Hono, options: {
+export async function deliverEvents(app: RequestTarget, options: {
   appId: string; functions: readonly RegisteredFunction[]; events: SentEvent[]; server: FakeInngestServer; maxRuns?: number;
 }): Promise<RunResult[]> {
   const runs: RunResult[] = [];
@@ -211,8 +217,18 @@ export async function deliverEvents(app: Hono, options: {
 }
 
 /** Syncs the app (PUT, as the dev server or `inngest start` does on discovery) and returns what it registered. */
-export async function syncApp(app: Hono, fake: ReturnType<typeof createFakeInngestServer>, path = '/api/inngest') {
+export async function syncApp(app: RequestTarget, fake: ReturnType<typeof createFakeInngestServer>, path = '/api/inngest') {
   const response = await app.request(`http://localhost:3000${path}`, { method: 'PUT' });
   if (response.status !== 200) throw new Error(`syncApp: PUT ${path} answered ${response.status}: ${await response.text()}`);
   return fake.registrations.at(-1)!;
+}
+
+/**
+ * The `X-Inngest-Signature` Inngest puts on a request in cloud mode (research/inngest-v4.md §2): HMAC-SHA256
+ * keyed with the signing key minus its `signkey-<env>-` prefix, over the canonical JSON of the body followed
+ * by the timestamp.
+ */
+export function inngestSignature(body: string, signingKey: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  const mac = createHmac('sha256', signingKey.replace(/^signkey-\w+-/, '')).update(canonicalize(JSON.parse(body))! + String(timestamp)).digest('hex');
+  return `t=${timestamp}&s=${mac}`;
 }
