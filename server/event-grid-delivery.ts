@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RAW_LANDED, type RawLandedEvent } from './events.ts';
+import { unsafeBlobNameReason } from './inngest/raw-blob-owner.ts';
 
 export const SUBSCRIPTION_VALIDATION = 'Microsoft.EventGrid.SubscriptionValidationEvent';
 export const BLOB_CREATED = 'Microsoft.Storage.BlobCreated';
@@ -106,17 +107,6 @@ export function triageEvent(event: DeliveredEvent): Triage {
     },
   };
   return { kind: 'landed', event: landed };
-}
-
-/**
- * The door's check of a blob name (decoded): nothing that could leave the container once joined to a lake
- * path. The observer (raw-blob-owner.ts) keeps its own, stricter rules for what counts as a landing.
- */
-export function unsafeBlobNameReason(name: string): string | undefined {
-  if (name.includes('\0')) return 'contains a NUL character';
-  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  if (name.split(/[/\\]/).includes('..')) return 'has a ".." segment';
-  return undefined;
 }
 
 function refused(id: string, code: RefusalCode, reason: string): Triage {

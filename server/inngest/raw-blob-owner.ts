@@ -13,8 +13,21 @@ export const LANDING_FOLDER = 'landing';
 
 export type BlobOwner = { readonly kind: 'owned'; readonly slot: SlotRef } | { readonly kind: 'ignored'; readonly reason: string };
 
+/**
+ * A blob name (decoded) that could leave its container once joined to a lake path: NUL, absolute, or with a
+ * `..` segment. The webhook refuses such a name at the door; the observer ignores it too, whoever sent it.
+ */
+export function unsafeBlobNameReason(name: string): string | undefined {
+  if (name.includes('\0')) return 'contains a NUL character';
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
+  if (name.split(/[/\\]/).includes('..')) return 'has a ".." segment';
+  return undefined;
+}
+
 export function ownerOfBlob(graph: AssetGraph, container: string, path: string): BlobOwner {
   const where = `${container}/${path}`;
+  const unsafe = unsafeBlobNameReason(path);
+  if (unsafe !== undefined) return ignored(`${JSON.stringify(where)} ${unsafe}`);
   if (container !== RAW_CONTAINER) return ignored(`${where}: only the "${RAW_CONTAINER}" container holds landed source data`);
   const segments = path.split('/');
   const [name, second] = segments;

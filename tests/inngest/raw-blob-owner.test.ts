@@ -40,4 +40,12 @@ describe('ownerOfBlob: which asset a landed blob belongs to', () => {
     assert.match(String(owner('raw', 'discogs_releases/p=1980s/landing/export.ndjson')), /no partition "1980s"/);
     assert.match(String(owner('raw', 'tmdb_movies/p=1990s/landing/a.json')), /is not partitioned/);
   });
+
+  it('ignores a name that could leave the container, whoever sent the event (the webhook refuses it first)', () => {
+    assert.match(String(owner('raw', '../../etc/passwd')), /has a "\.\." segment/);
+    assert.match(String(owner('raw', 'tmdb_movies/landing/../../../etc/passwd')), /has a "\.\." segment/);
+    assert.match(String(owner('raw', 'tmdb_movies\\landing\\..\\..\\x.json')), /has a "\.\." segment/);
+    assert.match(String(owner('raw', '/etc/passwd')), /is an absolute path/);
+    assert.match(String(owner('raw', 'tmdb_movies/landing/a\0.json')), /contains a NUL character/);
+  });
 });
