@@ -38,11 +38,18 @@ export function guardServeHandler(options: ServeGuardOptions): InngestHandler {
     if (client.mode === 'cloud' && (client.signingKey ?? '').trim() === '') {
       throw new ApiError(503, 'INNGEST_NOT_CONFIGURED', 'This server answers no Inngest requests: it has neither INNGEST_DEV (dev mode, for the Inngest dev server) nor INNGEST_SIGNING_KEY (to check that requests come from Inngest). Set one of them and restart "medallion serve".');
     }
-    if (c.req.method === 'POST' || c.req.method === 'PUT') {
-      const body = await jsonBodyOf(c); // the SDK would throw on it; Hono keeps the text for the SDK to read again
-      if (client.mode === 'dev' && c.req.method === 'POST' && c.req.query('probe') === undefined) checkRunRequest(c, body, functionIds);
+    // Hono keeps the body's text, so the SDK reads it again.
+    if (client.mode === 'dev' && c.req.method === 'POST' && c.req.query('probe') === undefined) checkRunRequest(c, await jsonBodyOf(c), functionIds);
+    let response: Response;
+    try {
+      response = await options.handler(c);
+    } catch (error) {
+      // The SDK parses the body before anything else, outside its own error handling; bodies carry step state
+      // (megabytes), so it is not parsed twice to find out beforehand.
+      if (error instanceof SyntaxError) throw invalidJson(error);
+      throw error;
     }
-    return answerOf(c, await options.handler(c), client.mode === 'dev');
+    return answerOf(c, response, client.mode === 'dev');
   };
 }
 
@@ -60,8 +67,12 @@ async function jsonBodyOf(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ApiError(400, 'INVALID_JSON', `The request body is not valid JSON (${(error as Error).message}).`);
+    throw invalidJson(error as SyntaxError);
   }
+}
+
+function invalidJson(error: SyntaxError): ApiError {
+  return new ApiError(400, 'INVALID_JSON', `The request body is not valid JSON (${error.message}).`);
 }
 
 /** What the SDK needs before it can run anything: a known `fnId`, and a JSON object with the triggering `event`. */
