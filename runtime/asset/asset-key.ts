@@ -1,6 +1,7 @@
 /**
  * Asset keys are paths such as `gold/matches`. The first segment is the layer, which is also the storage
- * container; segments are lowercase so a key maps one-to-one to a blob prefix and a URL path.
+ * container; segments are lowercase so a key maps one-to-one to a blob prefix and a URL path. Also the rules
+ * for the other names of a slot or an asset: partitions and groups.
  */
 import { DefinitionError } from '../errors.ts';
 
@@ -37,6 +38,16 @@ export function invalidPartitionReason(partition: string): string | undefined {
   if (!PARTITION.test(partition)) {
     return `partition "${partition}" must start with a letter or digit and hold only letters, digits, ".", "_" and "-"`;
   }
+  return undefined;
+}
+
+/** A character of a group name; `group:NAME` in a selection reads these (parse-selection.ts). */
+export const GROUP_NAME_CHAR = /[A-Za-z0-9_-]/;
+const GROUP_NAME = new RegExp(`^${GROUP_NAME_CHAR.source}+$`);
+
+/** Returns why `group` cannot be a group name (a selection could not name it), or undefined when it can. */
+export function invalidGroupReason(group: string): string | undefined {
+  if (!GROUP_NAME.test(group)) return `group "${group}" must be non-empty and hold only letters, digits, "_" and "-" (so "group:NAME" can select it)`;
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import type { z } from 'zod';
 import { DefinitionError } from '../errors.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
-import { assertAssetKey, invalidPartitionReason, type AssetKey } from './asset-key.ts';
+import { assertAssetKey, invalidGroupReason, invalidPartitionReason, type AssetKey } from './asset-key.ts';
 import { invalidRetryPolicyReason, resolveRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from './retry-policy.ts';
 
 /** Asset schemas are zod objects: one row is one object. */
@@ -168,6 +168,7 @@ export interface AssetOptions<K extends AssetKey, S extends RowSchema, D extends
   /** Bump when the logic changes: the asset and everything downstream become stale. */
   codeVersion: string;
   description?: string;
+  /** What `group:NAME` selects (letters, digits, "_" and "-"); by default the layer, the key's first segment. */
   group?: string;
   tags?: Readonly<Record<string, string>>;
   /** Static partitions: one materialization per partition key. */
@@ -228,6 +229,8 @@ export function defineAsset<K extends AssetKey, S extends RowSchema, D extends A
   if (duplicateDep !== undefined) {
     throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}" depends on "${duplicateDep}" twice.`, [key, duplicateDep]);
   }
+  const groupProblem = options.group === undefined ? undefined : invalidGroupReason(options.group);
+  if (groupProblem !== undefined) throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}": ${groupProblem}.`, [key]);
   if (depKeys.includes(key)) {
     throw new DefinitionError('DEFINITION_CYCLE', `Asset "${key}" depends on itself.`, [key]);
   }

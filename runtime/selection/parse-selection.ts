@@ -3,7 +3,7 @@
  * `N+key`, `key+N`, `group:NAME`, `*`, unions with `,`). Knows nothing of the graph: `resolve-selection.ts`
  * turns the AST into asset keys.
  */
-import type { AssetKey } from '../asset/asset-key.ts';
+import { GROUP_NAME_CHAR, type AssetKey } from '../asset/asset-key.ts';
 import { SelectionError } from '../errors.ts';
 
 /** What a traversal starts from: every asset, one asset key, or one group. */
@@ -28,7 +28,6 @@ const GRAMMAR =
 
 const KEY_START = /[A-Za-z_]/;
 const KEY_CHAR = /[A-Za-z0-9_/]/;
-const GROUP_CHAR = /[A-Za-z0-9_-]/;
 const DIGIT = /[0-9]/;
 const SPACE = /[ \t]/;
 
@@ -130,7 +129,7 @@ class SelectionParser {
     if (this.#peek() !== ':') return { kind: 'key', key: word };
     if (word !== 'group') this.#fail(`unknown selector "${word}:" (only "group:" is supported)`, start);
     this.#pos++;
-    const name = this.#read(GROUP_CHAR);
+    const name = this.#read(GROUP_NAME_CHAR);
     if (name === '') this.#fail(`expected a group name after "group:" but found ${this.#found()}`);
     return { kind: 'group', name };
   }
