@@ -1,6 +1,7 @@
 /**
- * Which asset owns a blob that landed in the lake: `raw/<name>/landing/<file>` belongs to `raw/<name>`,
- * `raw/<name>/p=<partition>/landing/<file>` to one of its partitions; anything else is ignored, with why.
+ * Which asset owns a blob that landed in the lake: `raw/<name>/landing/<file>` belongs to `raw/<name>` (a name
+ * of one or more segments), `raw/<name>/p=<partition>/landing/<file>` to one of its partitions; anything else is
+ * ignored, with why.
  */
 import type { AssetGraph } from '../../runtime/index.ts';
 import type { SlotRef } from './upstream-frontier.ts';
@@ -30,11 +31,13 @@ export function ownerOfBlob(graph: AssetGraph, container: string, path: string):
   if (unsafe !== undefined) return ignored(`${JSON.stringify(where)} ${unsafe}`);
   if (container !== RAW_CONTAINER) return ignored(`${where}: only the "${RAW_CONTAINER}" container holds landed source data`);
   const segments = path.split('/');
-  const [name, second] = segments;
+  const nameLength = assetNameLength(graph, container, segments);
+  const name = segments.slice(0, nameLength).join('/');
+  const second = segments[nameLength];
   const isPartitioned = second?.startsWith('p=') ?? false;
-  const landingAt = isPartitioned ? 2 : 1;
+  const landingAt = nameLength + (isPartitioned ? 1 : 0);
   const file = segments.slice(landingAt + 1);
-  if (name === undefined || segments[landingAt] !== LANDING_FOLDER || file.length === 0 || file.includes('')) {
+  if (segments[landingAt] !== LANDING_FOLDER || file.length === 0 || file.includes('')) {
     return ignored(`${where}: not under <asset>/${LANDING_FOLDER}/ or <asset>/p=<partition>/${LANDING_FOLDER}/ (framework files and materializations are never landings)`);
   }
   if (file.some((segment) => segment.startsWith('_') || segment.startsWith('.'))) {
@@ -48,6 +51,21 @@ export function ownerOfBlob(graph: AssetGraph, container: string, path: string):
   if (partitions !== undefined && partition === null) return ignored(`${where}: "${key}" is partitioned; land under ${key}/p=<partition>/${LANDING_FOLDER}/`);
   if (partitions !== undefined && !partitions.includes(partition!)) return ignored(`${where}: "${key}" has no partition "${partition}"`);
   return { kind: 'owned', slot: { asset: key, partition } };
+}
+
+/**
+ * How many leading segments of `segments` are the name of an asset in the graph, followed by its partition or
+ * landing folder: a key may have more than two segments (`raw/a/b`). The longest wins; 1 when none is known.
+ */
+function assetNameLength(graph: AssetGraph, container: string, segments: readonly string[]): number {
+  let longest = 1;
+  for (const key of graph.keys) {
+    const [layer, ...name] = key.split('/');
+    if (layer !== container || name.length <= longest || name.length >= segments.length - 1) continue;
+    const next = segments[name.length]!;
+    if ((next === LANDING_FOLDER || next.startsWith('p=')) && name.every((segment, i) => segment === segments[i])) longest = name.length;
+  }
+  return longest;
 }
 
 function ignored(reason: string): BlobOwner {
