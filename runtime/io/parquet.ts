@@ -1,21 +1,13 @@
 /**
  * `arrow.Table` ↔ Parquet bytes through parquet-wasm (ZSTD), plus cheap file inspection. Every wasm
  * object made here is consumed or freed before returning: wasm memory never shrinks (research note §1).
+ * Bytes that do not decode are a `SchemaValidationError`, never a raw decoder error or wasm trap.
  */
 import * as arrow from 'apache-arrow';
 import { parseSchema, parseTable } from 'arrow-js-ffi';
-// The bare specifier resolves to parquet-wasm's Node (CommonJS) build, instantiated on import: no init call.
-import {
-  Compression,
-  ParquetFile,
-  Table as WasmTable,
-  WriterPropertiesBuilder,
-  readParquet,
-  readSchema,
-  wasmMemory,
-  writeParquet,
-} from 'parquet-wasm';
 import type { RowGroupMetaData } from 'parquet-wasm';
+import { errorMessage, SchemaValidationError } from '../errors.ts';
+import { discardAfterTrap, isWasmTrap, parquetWasm } from './parquet-wasm.ts';
 
 /** How a table is written to Parquet (its row group size). */
 export interface ParquetWriteOptions {
@@ -50,6 +42,16 @@ const READ_BATCH_SIZE = 1 << 20;
  * const bytes = tableToParquet(tableFromRows(rows, schema), { rowGroupSize: 50_000 });
  */
 export function tableToParquet(table: arrow.Table, options: ParquetWriteOptions = {}): Uint8Array {
+  try {
+    return writeTable(table, options);
+  } catch (error) {
+    discardAfterTrap(error);
+    throw error;
+  }
+}
+
+function writeTable(table: arrow.Table, options: ParquetWriteOptions): Uint8Array {
+  const { Compression, Table: WasmTable, WriterPropertiesBuilder, writeParquet } = parquetWasm();
   const wasmTable = WasmTable.fromIPCStream(arrow.tableToIPC(table, 'stream'));
   // writeParquet consumes the properties, and a reused (consumed) one is silently ignored, leaving the
   // file UNCOMPRESSED (pitfall 7): build fresh properties for every write.
@@ -69,24 +71,46 @@ export function tableToParquet(table: arrow.Table, options: ParquetWriteOptions 
  * const rows = rowsFromTable(tableFromParquet(bytes), schema);
  */
 export function tableFromParquet(bytes: Uint8Array): arrow.Table {
-  const stream = readParquet(bytes, { batchSize: READ_BATCH_SIZE }).intoFFI();
-  try {
-    // copy=true: zero-copy views would silently read garbage once wasm memory grows (pitfall 4).
-    // The buffer is fetched after the read, since reading may have grown (and so replaced) it.
-    return parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), true);
-  } finally {
-    stream.drop();
-  }
+  return decoding(bytes, ({ readParquet, wasmMemory }) => {
+    const stream = readParquet(bytes, { batchSize: READ_BATCH_SIZE }).intoFFI();
+    try {
+      // copy=true: zero-copy views would silently read garbage once wasm memory grows (pitfall 4).
+      // The buffer is fetched after the read, since reading may have grown (and so replaced) it.
+      return parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), true);
+    } finally {
+      stream.drop();
+    }
+  });
 }
 
 /** The Arrow schema stored in Parquet bytes, without decoding any data. */
 export function schemaFromParquet(bytes: Uint8Array): arrow.Schema {
-  const ffiSchema = readSchema(bytes).intoFFI();
+  return decoding(bytes, ({ readSchema, wasmMemory }) => {
+    const ffiSchema = readSchema(bytes).intoFFI();
+    try {
+      return parseSchema(wasmMemory().buffer, ffiSchema.addr());
+    } finally {
+      ffiSchema.free();
+    }
+  });
+}
+
+function decoding<T>(bytes: Uint8Array, decode: (wasm: ReturnType<typeof parquetWasm>) => T): T {
   try {
-    return parseSchema(wasmMemory().buffer, ffiSchema.addr());
-  } finally {
-    ffiSchema.free();
+    return decode(parquetWasm());
+  } catch (error) {
+    throw unreadable(bytes, error);
   }
+}
+
+/** Why bytes did not decode, as a typed error; a trapped decoder is replaced first (parquet-wasm.ts). */
+function unreadable(bytes: Uint8Array, error: unknown): SchemaValidationError {
+  discardAfterTrap(error);
+  const reason = isWasmTrap(error) ? `the decoder crashed (${error.message})` : errorMessage(error);
+  return new SchemaValidationError(
+    `Not a readable Parquet file (${bytes.byteLength.toLocaleString('en-US')} bytes): ${reason}. It is damaged, truncated or not Parquet.`,
+    { cause: error },
+  );
 }
 
 /**
@@ -96,7 +120,18 @@ export function schemaFromParquet(bytes: Uint8Array): arrow.Schema {
  * (await parquetInfo(bytes)).rowGroups[0]?.columns[0]?.compression; // 'ZSTD'
  */
 export async function parquetInfo(bytes: Uint8Array): Promise<ParquetInfo> {
-  const file = await ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  try {
+    return await infoOf(bytes);
+  } catch (error) {
+    throw unreadable(bytes, error);
+  }
+}
+
+async function infoOf(bytes: Uint8Array): Promise<ParquetInfo> {
+  // The async reader decodes in promise callbacks, where a wasm trap is an uncaught exception and the promise
+  // never settles (found by tests/fuzz): the footer is decoded synchronously first, where damage is caught.
+  parquetWasm().readSchema(bytes).free();
+  const file = await parquetWasm().ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   try {
     const metadata = file.metadata();
     try {
@@ -118,7 +153,7 @@ function rowGroupInfo(rowGroup: RowGroupMetaData): ParquetInfo['rowGroups'][numb
       try {
         return {
           path: chunk.columnPath().join('.'),
-          compression: Compression[chunk.compression()],
+          compression: parquetWasm().Compression[chunk.compression()],
           compressedSize: chunk.compressedSize(),
           uncompressedSize: chunk.uncompressedSize(),
         };
