@@ -162,7 +162,13 @@ function within(start: string, depth: number | undefined, next: (key: string) =>
 }
 
 class Unknown {
-  constructor(readonly code: 'SELECTION_UNKNOWN_KEY' | 'SELECTION_UNKNOWN_GROUP', readonly name: string) {}
+  readonly code: 'SELECTION_UNKNOWN_KEY' | 'SELECTION_UNKNOWN_GROUP';
+  readonly name: string;
+
+  constructor(code: Unknown['code'], name: string) {
+    this.code = code;
+    this.name = name;
+  }
 }
 
 /** The reference resolution: the keys a selection names, or the first unknown name in evaluation order. */
