@@ -61,9 +61,10 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
     }
     // A built-in command's help needs no project; a project's own command is found by loading it (when there is one).
     const hasProject = () => options.config !== undefined || configPath !== undefined || findConfigFile(io.cwd) !== undefined;
-    let loaded = builtins[name] === undefined && hasProject() ? await project() : undefined;
+    let loaded = !Object.hasOwn(builtins, name) && hasProject() ? await project() : undefined;
     const commands = loaded === undefined ? builtins : commandsOf(builtins, loaded);
-    const command = commands[name];
+    // Own names only: "toString" or "constructor" would otherwise find Object.prototype's.
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command === undefined) {
       const nearest = nearestMatches(name, Object.keys(commands));
       const hint = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
@@ -127,7 +128,7 @@ function takeConfigFlag(argv: readonly string[]): { configPath: string | undefin
 /** The program's commands and the config's; a config may not replace a built-in one. */
 function commandsOf(builtins: Readonly<Record<string, CliCommand>>, loaded: LoadedConfig): Readonly<Record<string, CliCommand>> {
   const own = loaded.config.commands ?? {};
-  const clash = Object.keys(own).find((name) => name in builtins);
+  const clash = Object.keys(own).find((name) => Object.hasOwn(builtins, name));
   if (clash !== undefined) {
     const config = loaded.file === undefined ? 'The config' : `The config ${loaded.file}`;
     throw new DefinitionError('DEFINITION_INVALID', `${config} defines a command "${clash}", which is built in; give it another name.`, []);

@@ -60,7 +60,7 @@ describe('CLI on generated bad command lines (property-based)', () => {
     const argv = fc.tuple(
       fc.oneof(
         { weight: 6, arbitrary: fc.constantFrom('list', 'status', 'materialize', 'lineage', 'show', 'export', 'runs', 'help') },
-        { weight: 1, arbitrary: word },
+        { weight: 1, arbitrary: fc.oneof(word, fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty')) },
         { weight: 1, arbitrary: anyValue },
       ),
       fc.array(fc.oneof(selection, flag, anyValue), { maxLength: 5 }),
