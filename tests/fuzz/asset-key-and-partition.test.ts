@@ -54,7 +54,7 @@ describe('asset keys (property-based)', () => {
         assert.ok(segments.length >= 2 && segments.every((s) => s !== '' && s !== '.' && s !== '..' && !s.startsWith('_') && !s.includes('=')));
         assert.deepEqual(parseSelection(key), { kind: 'key', key });
       }),
-      fuzzRuns(4_000),
+      fuzzRuns(5_000),
     );
   });
 
@@ -94,7 +94,7 @@ describe('partitions (property-based)', () => {
           assert.ok(!partition.includes('/') && !partition.includes('\u0000') && partition !== '.' && partition !== '..');
         }
       }),
-      fuzzRuns(3_000),
+      fuzzRuns(4_000),
     );
   });
 
@@ -126,7 +126,7 @@ describe('partitions (property-based)', () => {
           }
         }
       }),
-      fuzzRuns(2_000),
+      fuzzRuns(3_000),
     );
   });
 
