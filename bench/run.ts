@@ -4,6 +4,7 @@
  *   - framework overhead per asset on a graph of 200 trivial assets
  *   - matching at 1× and 10×, extraction over loopback, the Discogs window, the requests of a first and a
  *     second live run
+ *   - the server under load: each route at 32 connections with wrk, and /healthz meanwhile (skipped without wrk)
  *   - gold/matches through the real Inngest server against in process, and calls per run
  * Figures only; nothing here asserts a time.
  */
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCompressedWindow, measureFullScaleExtraction, measureLiveRequestCost } from './extraction.ts';
 import { measureOverhead } from './framework-overhead.ts';
+import { httpLoadRows, measureHttpLoad } from './http-load.ts';
 import { measureOrchestration } from './inngest-orchestration.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -123,6 +125,10 @@ for (const [label, cost] of [['first', firstRun!], ['second', secondRun!]] as co
   row(`live plan, ${label} run: requests`, String(total), '', `Discogs ${discogs} (${(discogs / 60).toFixed(0)} min at 60/min)`);
   row('  by endpoint', '', '', Object.entries(cost).map(([endpoint, count]) => `${endpoint} ${count}`).join(', '));
 }
+
+// BENCH_HTTP_SECONDS per wrk run (default 10), BENCH_HTTP_REPEATS runs of every route (default 2).
+const load = await measureHttpLoad(Number(process.env.BENCH_HTTP_SECONDS ?? 10), Number(process.env.BENCH_HTTP_REPEATS ?? 2));
+for (const [label, value, target, note] of httpLoadRows(load)) row(label, value, target, note);
 
 // Needs the real Inngest server: the cached build (built now if missing, which needs Go) or MEDALLION_INNGEST_COMMAND.
 try {
