@@ -9,6 +9,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AssetGraph, Storage } from '../runtime/index.ts';
+import { AnswerCache } from './answer-cache.ts';
 import { ApiError } from './api-error.ts';
 import { isDevMode, secretOf, type AppEnv, type ServerEnv } from './app-env.ts';
 import { createErrorHandler, notFound } from './error-handler.ts';
@@ -68,6 +69,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const devMode = () => isDevMode(env);
   const app = new Hono<AppEnv>();
+  // One cache for the lake-derived answers: their fingerprint reads are shared across routes.
+  const answers = new AnswerCache();
 
   app.onError(createErrorHandler({ log, secrets: () => SECRET_VARIABLES.flatMap((name) => env[name] ?? []) }));
   app.notFound(notFound);
@@ -82,12 +85,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.route('/', healthRoutes(options.readinessTimeoutMs === undefined ? {} : { readinessTimeoutMs: options.readinessTimeoutMs }));
   app.route('/', pageRoutes());
   app.route('/', openApiRoutes());
-  app.route('/lineage', lineageRoutes());
-  app.route('/report', reportRoutes());
+  app.route('/lineage', lineageRoutes(answers));
+  app.route('/report', reportRoutes(answers));
   app.route('/assets', assetRoutes({
     sendEvent: options.sendEvent,
     requireToken: requireBearer({ token: () => secretOf(env, 'MEDALLION_API_TOKEN'), isDevMode: devMode, variable: 'MEDALLION_API_TOKEN' }),
     maxBodyBytes: options.limits?.apiBodyBytes ?? DEFAULT_API_BODY_BYTES,
+    cache: answers,
   }));
   app.route('/webhooks', webhookRoutes({
     sendEvent: options.sendEvent,
@@ -95,7 +99,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     maxBodyBytes: options.limits?.webhookBodyBytes ?? DEFAULT_WEBHOOK_BODY_BYTES,
     log,
   }));
-  app.route('/runs', runsRoutes());
+  app.route('/runs', runsRoutes(answers));
   // The SDK checks request signatures itself (INNGEST_SIGNING_KEY) unless Inngest runs in dev mode.
   app.on(['GET', 'POST', 'PUT'], '/api/inngest', options.inngestHandler ?? inngestNotConfigured);
 

@@ -3,7 +3,7 @@
  * (status, causes and root causes, partitions, history, upstream and downstream with their statuses).
  */
 import { type AnyAsset, type AssetGraph, type AssetStatusReport, type StalenessResolver } from '../runtime/index.ts';
-import { layerOf, type CommittedMaterialization, type Ledger, type MaterializationRecord } from '../runtime/internal.ts';
+import { layerOf, slotsOf, type CommittedMaterialization, type Ledger, type MaterializationRecord } from '../runtime/internal.ts';
 
 export interface AssetRef {
   readonly key: string;
@@ -32,6 +32,16 @@ export async function assetSummary(graph: AssetGraph, resolver: StalenessResolve
     upstream: await refs([...asset.depKeys].sort()),
     downstream: await refs(graph.children(asset.key)),
   };
+}
+
+/**
+ * When statuses computed at `now` go out of date with no commit: the first backlog to fall due after `now`
+ * (its slot turns stale then), or undefined. `resolver` must compute with the same `now`.
+ */
+export async function nextDueAt(graph: AssetGraph, resolver: StalenessResolver, now: number): Promise<number | undefined> {
+  const heads = await Promise.all(slotsOf(graph, graph.keys).map((slot) => resolver.head(slot.asset, slot.partition)));
+  const due = heads.map((head) => Date.parse(head?.record.backlog?.dueAt ?? '')).filter((at) => at > now);
+  return due.length === 0 ? undefined : Math.min(...due);
 }
 
 export interface DetailOptions {

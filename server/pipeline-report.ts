@@ -3,8 +3,8 @@
  * (films → releases → candidates → matches) and the score distribution of the latest `gold/matches` with the
  * acceptance threshold that materialization recorded. Run history is not here (see the `/runs` routes).
  */
-import { type AnyAsset, type AssetGraph } from '../runtime/index.ts';
-import { readCommittedTable, type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
+import { type AnyAsset, type AssetGraph, type Storage } from '../runtime/index.ts';
+import { headsFingerprint, readCommittedTable, slotsOf, type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
 
 /** The stages, upstream first: the assets whose rows the funnel shows. */
 export const REPORT_STAGES = [
@@ -48,6 +48,15 @@ export interface ScoreHistogram {
   readonly threshold: number | null;
   readonly binWidth: number;
   readonly bins: readonly ScoreBin[];
+}
+
+/**
+ * What the report is read from: the heads of its stages (gold/matches' names its data file, which no later
+ * commit rewrites), for `AnswerCache`.
+ */
+export function reportFingerprint(graph: AssetGraph, lake: Storage): Promise<string> {
+  const stages = REPORT_STAGES.map((stage) => stage.asset).filter((key) => graph.has(key));
+  return headsFingerprint(lake, slotsOf(graph, stages));
 }
 
 /** The latest rows of each stage. */

@@ -7,15 +7,18 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { materialize, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
 import { Ledger } from '../../runtime/internal.ts';
+import { AnswerCache } from '../answer-cache.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireKnownAsset, requireKnownPartition, requireOwnPartition } from '../asset-lookup.ts';
-import { assetDetail, assetSummary } from '../asset-views.ts';
+import { assetDetail, assetSummary, nextDueAt } from '../asset-views.ts';
 import { ASSET_REQUESTED, type AssetRequestedEvent, type SendEvent } from '../events.ts';
 import { currentTraceparent } from '../inngest/trace-context.ts';
+import { assetFingerprint, jsonAnswer, statusesFingerprint } from '../lake-fingerprints.ts';
 import { validateJson, validateParams, validateQuery } from '../middleware/validate.ts';
 
 const partition = z.string().max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a partition starts with a letter or digit and holds only letters, digits, ".", "_" and "-"');
@@ -37,6 +40,8 @@ export interface AssetRoutesOptions {
   readonly sendEvent: SendEvent | undefined;
   readonly requireToken: MiddlewareHandler;
   readonly maxBodyBytes: number;
+  /** Where the GET answers are cached (one per app; a route module alone gets its own). */
+  readonly cache?: AnswerCache;
 }
 
 /** Which list of the response each outcome goes to (exhaustive: a new outcome type fails to compile). */
@@ -49,11 +54,20 @@ const BUCKET: Record<OutcomeType, 'materialized' | 'skipped' | 'failed'> = {
 
 export function assetRoutes(options: AssetRoutesOptions) {
   const routes = new Hono<AppEnv>();
+  const cache = options.cache ?? new AnswerCache();
 
-  routes.get('/', async (c) => {
+  routes.get('/', etag(), async (c) => {
     const { graph, lake } = c.var;
-    const resolver = new StalenessResolver(graph, new Ledger(lake));
-    return c.json({ assets: await Promise.all(graph.assets().map((asset) => assetSummary(graph, resolver, asset))) });
+    return cache.respond(c, {
+      variant: 'assets',
+      ...statusesFingerprint(graph, lake),
+      compute: async () => {
+        const now = Date.now();
+        const resolver = new StalenessResolver(graph, new Ledger(lake), () => now);
+        const assets = await Promise.all(graph.assets().map((asset) => assetSummary(graph, resolver, asset)));
+        return jsonAnswer({ assets }, await nextDueAt(graph, resolver, now));
+      },
+    });
   });
 
   routes.post(
@@ -98,13 +112,22 @@ export function assetRoutes(options: AssetRoutesOptions) {
     },
   );
 
-  routes.get('/:key{.+}', validateParams(assetKeyParams), validateQuery(assetDetailQuery), async (c) => {
+  routes.get('/:key{.+}', etag(), validateParams(assetKeyParams), validateQuery(assetDetailQuery), async (c) => {
     const { graph, lake } = c.var;
     const asset = requireKnownAsset(graph, c.req.valid('param').key);
-    const query = c.req.valid('query');
-    if (query.partition !== undefined) requireOwnPartition(asset, query.partition);
-    const ledger = new Ledger(lake);
-    return c.json(await assetDetail(graph, new StalenessResolver(graph, ledger), ledger, asset, { partition: query.partition, limit: query.limit }));
+    const { partition, limit } = c.req.valid('query');
+    if (partition !== undefined) requireOwnPartition(asset, partition);
+    return cache.respond(c, {
+      variant: `asset ${asset.key} ${partition ?? '*'} ${limit}`,
+      ...assetFingerprint(graph, lake, asset.key),
+      compute: async () => {
+        const now = Date.now();
+        const ledger = new Ledger(lake);
+        const resolver = new StalenessResolver(graph, ledger, () => now);
+        const detail = await assetDetail(graph, resolver, ledger, asset, { partition, limit });
+        return jsonAnswer(detail, await nextDueAt(graph, resolver, now));
+      },
+    });
   });
 
   return routes;

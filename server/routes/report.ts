@@ -3,25 +3,36 @@
  * candidates → matches) and the score histogram of the latest gold/matches with its acceptance threshold.
  */
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { Ledger } from '../../runtime/internal.ts';
+import { AnswerCache } from '../answer-cache.ts';
 import type { AppEnv } from '../app-env.ts';
+import { jsonAnswer } from '../lake-fingerprints.ts';
 import { validateQuery } from '../middleware/validate.ts';
-import { scoreHistogram, stageCounts } from '../pipeline-report.ts';
+import { reportFingerprint, scoreHistogram, stageCounts } from '../pipeline-report.ts';
 
 export const reportQuery = z.object({
   // 0.02 puts the matcher's threshold (0.88) on a bin edge.
   binWidth: z.coerce.number().min(0.005).max(0.25).default(0.02).describe('width of the score bins'),
 });
 
-export function reportRoutes() {
+export function reportRoutes(cache = new AnswerCache()) {
   const routes = new Hono<AppEnv>();
 
-  routes.get('/', validateQuery(reportQuery), async (c) => {
+  routes.get('/', etag(), validateQuery(reportQuery), async (c) => {
     const { graph, lake } = c.var;
-    const ledger = new Ledger(lake);
-    const [stages, scores] = await Promise.all([stageCounts(graph, ledger), scoreHistogram(graph, ledger, c.req.valid('query').binWidth)]);
-    return c.json({ stages, scores });
+    const { binWidth } = c.req.valid('query');
+    return cache.respond(c, {
+      variant: `report ${binWidth}`,
+      fingerprint: 'report',
+      readFingerprint: () => reportFingerprint(graph, lake),
+      compute: async () => {
+        const ledger = new Ledger(lake);
+        const [stages, scores] = await Promise.all([stageCounts(graph, ledger), scoreHistogram(graph, ledger, binWidth)]);
+        return jsonAnswer({ stages, scores });
+      },
+    });
   });
 
   return routes;

@@ -5,10 +5,13 @@
  * says `Vary: Accept` for caches.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { DEFAULT_RUN_LIMIT, listRuns, readRun, SelectionError } from '../../runtime/index.ts';
 import { ApiError } from '../api-error.ts';
+import { AnswerCache } from '../answer-cache.ts';
 import type { AppEnv } from '../app-env.ts';
+import { jsonAnswer, runHistoryFingerprint } from '../lake-fingerprints.ts';
 import { validateParams, validateQuery } from '../middleware/validate.ts';
 
 export const runsQuery = z.object({
@@ -16,11 +19,15 @@ export const runsQuery = z.object({
 });
 export const runParams = z.object({ runId: z.string().min(1).max(128) });
 
-export function runsRoutes() {
+export function runsRoutes(cache = new AnswerCache()) {
   const routes = new Hono<AppEnv>();
   routes.use(varyOnAccept);
 
-  routes.get('/', validateQuery(runsQuery), async (c) => c.json(await listRuns(c.var.lake, { limit: c.req.valid('query').limit })));
+  routes.get('/', etag(), validateQuery(runsQuery), async (c) => {
+    const { lake } = c.var;
+    const { limit } = c.req.valid('query');
+    return cache.respond(c, { variant: `runs ${limit}`, ...runHistoryFingerprint(lake), compute: async () => jsonAnswer(await listRuns(lake, { limit })) });
+  });
 
   routes.get('/:runId', validateParams(runParams), async (c) => {
     const { runId } = c.req.valid('param');
