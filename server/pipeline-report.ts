@@ -70,14 +70,21 @@ export async function stageCounts(graph: AssetGraph, ledger: Ledger): Promise<St
   }));
 }
 
+/** The `score` and `is_match` columns of a gold/matches data file (rows without a finite score left out). */
+export interface ScoreColumns {
+  readonly rows: number;
+  readonly scores: readonly number[];
+  readonly matched: readonly boolean[];
+}
+
+/** The score columns of a head's data file, or null when it has no `score` column. */
+export type ReadScoreColumns = (ledger: Ledger, head: CommittedMaterialization) => Promise<ScoreColumns | null>;
+
 /**
- * The `score` column of the latest gold/matches in bins of `binWidth`, split by `is_match`; null when the
- * asset is not in the graph, has never been materialized, or has no `score` column.
+ * Reads the head's data file through the integrity check (a damaged or missing file is a `DataCorruptError`
+ * naming the repair) and decodes it: the Parquet decoding is the report's one heavy step.
  */
-export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth: number): Promise<ScoreHistogram | null> {
-  if (!graph.has(MATCHES_ASSET) || graph.get(MATCHES_ASSET).partitions !== undefined) return null;
-  const head = (await ledger.readHead(MATCHES_ASSET))?.record;
-  if (head === undefined || head.files.data === null) return null;
+export async function decodeScoreColumns(ledger: Ledger, head: CommittedMaterialization): Promise<ScoreColumns | null> {
   const table = await readCommittedTable(ledger.storage, head);
   const scoreColumn = table.getChild('score');
   const matchColumn = table.getChild('is_match');
@@ -90,6 +97,38 @@ export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth
     scores.push(score);
     matched.push(matchColumn?.get(i) === true);
   }
+  return { rows: table.numRows, scores, matched };
+}
+
+/**
+ * Keeps the columns of the last file read: a committed data file is never rewritten, so every bin width, and
+ * every report whose gold/matches did not change, reuses them instead of decoding the file again.
+ */
+export function lastScoreColumns(read: ReadScoreColumns = decodeScoreColumns): ReadScoreColumns {
+  let last: { path: string | null; columns: Promise<ScoreColumns | null> } | undefined;
+  return (ledger, head) => {
+    const path = head.files.data;
+    if (last !== undefined && last.path === path) return last.columns;
+    const columns = read(ledger, head);
+    const entry = { path, columns };
+    last = entry;
+    columns.catch(() => {
+      if (last === entry) last = undefined;
+    });
+    return columns;
+  };
+}
+
+/**
+ * The `score` column of the latest gold/matches in bins of `binWidth`, split by `is_match`; null when the
+ * asset is not in the graph, has never been materialized, or has no `score` column.
+ */
+export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth: number, readColumns: ReadScoreColumns = decodeScoreColumns): Promise<ScoreHistogram | null> {
+  if (!graph.has(MATCHES_ASSET) || graph.get(MATCHES_ASSET).partitions !== undefined) return null;
+  const head = (await ledger.readHead(MATCHES_ASSET))?.record;
+  if (head === undefined || head.files.data === null) return null;
+  const columns = await readColumns(ledger, head);
+  if (columns === null) return null;
   const recorded = head.metadata[THRESHOLD_METADATA_KEY];
   const threshold = typeof recorded === 'number' ? recorded : null;
   return {
@@ -97,11 +136,11 @@ export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth
     materializationId: head.id,
     runId: head.runId,
     finishedAt: head.finishedAt,
-    rows: table.numRows,
-    matches: matched.filter(Boolean).length,
+    rows: columns.rows,
+    matches: columns.matched.filter(Boolean).length,
     threshold,
     binWidth,
-    bins: binScores(scores, matched, binWidth, threshold),
+    bins: binScores(columns.scores, columns.matched, binWidth, threshold),
   };
 }
 

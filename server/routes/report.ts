@@ -10,7 +10,7 @@ import { AnswerCache } from '../answer-cache.ts';
 import type { AppEnv } from '../app-env.ts';
 import { jsonAnswer } from '../lake-fingerprints.ts';
 import { validateQuery } from '../middleware/validate.ts';
-import { reportFingerprint, scoreHistogram, stageCounts } from '../pipeline-report.ts';
+import { lastScoreColumns, reportFingerprint, scoreHistogram, stageCounts } from '../pipeline-report.ts';
 
 export const reportQuery = z.object({
   // 0.02 puts the matcher's threshold (0.88) on a bin edge.
@@ -19,6 +19,7 @@ export const reportQuery = z.object({
 
 export function reportRoutes(cache = new AnswerCache()) {
   const routes = new Hono<AppEnv>();
+  const readColumns = lastScoreColumns();
 
   routes.get('/', etag(), validateQuery(reportQuery), async (c) => {
     const { graph, lake } = c.var;
@@ -29,7 +30,7 @@ export function reportRoutes(cache = new AnswerCache()) {
       readFingerprint: () => reportFingerprint(graph, lake),
       compute: async () => {
         const ledger = new Ledger(lake);
-        const [stages, scores] = await Promise.all([stageCounts(graph, ledger), scoreHistogram(graph, ledger, binWidth)]);
+        const [stages, scores] = await Promise.all([stageCounts(graph, ledger), scoreHistogram(graph, ledger, binWidth, readColumns)]);
         return jsonAnswer({ stages, scores });
       },
     });

@@ -1,8 +1,11 @@
 // binScores: bins on multiples of the width, from the lowest score (or the threshold) up to 1, the last bin
-// closed on the right; float division never moves a score that sits on an edge into the bin below.
+// closed on the right; float division never moves a score that sits on an edge into the bin below. And
+// lastScoreColumns: one decoding per data file, whatever the bin widths asked.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { binScores } from '../../server/pipeline-report.ts';
+import { createLocalStorage } from '../../runtime/index.ts';
+import { Ledger, type CommittedMaterialization } from '../../runtime/internal.ts';
+import { binScores, lastScoreColumns, type ScoreColumns } from '../../server/pipeline-report.ts';
 
 const edges = (bins: ReturnType<typeof binScores>) => bins.map((bin) => [bin.from, bin.to, bin.count, bin.matches]);
 
@@ -25,5 +28,29 @@ describe('binScores', () => {
   it('gives the bins from the threshold to 1 when there are no scores', () => {
     assert.deepEqual(edges(binScores([], [], 0.05, 0.9)), [[0.9, 0.95, 0, 0], [0.95, 1, 0, 0]]);
     assert.deepEqual(edges(binScores([], [], 0.05, null)), [[0.95, 1, 0, 0]]);
+  });
+});
+
+describe('lastScoreColumns', () => {
+  const ledger = new Ledger(createLocalStorage('unused-lake'));
+  const columns: ScoreColumns = { rows: 1, scores: [0.9], matched: [true] };
+  // Only the data file's path matters to the cache.
+  const headOf = (data: string) => ({ files: { data } }) as CommittedMaterialization;
+
+  it('decodes a data file once for every read of it, and again when the head names another file', async () => {
+    const decoded: string[] = [];
+    const read = lastScoreColumns(async (_ledger, head) => { decoded.push(head.files.data!); return columns; });
+    await Promise.all([read(ledger, headOf('gold/matches/a/data.parquet')), read(ledger, headOf('gold/matches/a/data.parquet'))]);
+    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet')), columns);
+    await read(ledger, headOf('gold/matches/b/data.parquet'));
+    assert.deepEqual(decoded, ['gold/matches/a/data.parquet', 'gold/matches/b/data.parquet']);
+  });
+
+  it('keeps no failed read: the next one decodes again', async () => {
+    let calls = 0;
+    const read = lastScoreColumns(async () => { calls += 1; if (calls === 1) throw new Error('truncated file'); return columns; });
+    await assert.rejects(read(ledger, headOf('gold/matches/a/data.parquet')), /truncated file/);
+    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet')), columns);
+    assert.equal(calls, 2);
   });
 });
