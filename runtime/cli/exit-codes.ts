@@ -1,6 +1,7 @@
 /**
  * Exit codes, mapped once from the error hierarchy: 0 success, 1 a materialization failed, 2 bad input
- * (usage, selection, partition), 3 invalid definitions, 4 environment (lake, configuration, ledger), 70 a bug.
+ * (usage, selection, partition), 3 invalid definitions, 4 environment (lake, configuration, ledger), 70 a bug;
+ * and a run stopped by a signal, 128 + its number as shells report it: 130 SIGINT, 143 SIGTERM.
  */
 import { isMedallionError, type ErrorCode } from '../errors.ts';
 
@@ -10,6 +11,8 @@ export const EXIT_USAGE = 2;
 export const EXIT_DEFINITION = 3;
 export const EXIT_ENVIRONMENT = 4;
 export const EXIT_INTERNAL = 70;
+export const EXIT_SIGINT = 130;
+export const EXIT_SIGTERM = 143;
 
 const BY_CODE: Record<ErrorCode, number> = {
   USAGE: EXIT_USAGE,

@@ -9,6 +9,7 @@ import { formatBytes, formatCount, formatDuration, formatTable, plural, type pai
 type Paint = ReturnType<typeof painter>;
 
 const OUTCOME_STYLE: Record<OutcomeType, Style> = { materialized: 'green', skipped: 'gray', failed: 'red', 'upstream-failed': 'red' };
+const STATUS_STYLE: Record<RunSummary['status'], Style> = { succeeded: 'green', failed: 'red', interrupted: 'yellow' };
 const TIMELINE_WIDTH = 24;
 
 /** `2026-11-26 13:26:33` (UTC) from an ISO timestamp. */
@@ -51,7 +52,7 @@ export function formatRunList(runs: readonly RunSummary[], paint: Paint): string
       formatUtc(run.startedAt),
       formatDuration(run.durationMs),
       truncate(describeSelection(run), 32),
-      paint(run.status === 'succeeded' ? 'green' : 'red', run.status),
+      paint(STATUS_STYLE[run.status], run.status),
       formatCount(counts.materialized),
       formatCount(counts.skipped),
       formatCount(counts.failed + counts['upstream-failed']),
@@ -71,7 +72,7 @@ export function formatRunTimeline(run: RunSummary, paint: Paint): string {
   ].join(', ');
   const bytes = run.outcomes.reduce((sum, outcome) => sum + (outcome.type === 'materialized' ? outcome.bytes : 0), 0);
   const header = [
-    `${paint('bold', `Run ${run.runId}`)} · ${paint(run.status === 'succeeded' ? 'green' : 'red', run.status)}`,
+    `${paint('bold', `Run ${run.runId}`)} · ${paint(STATUS_STYLE[run.status], run.status)}`,
     `  selection  ${describeSelection(run)}`,
     `  started    ${formatUtc(run.startedAt, true)} UTC`,
     `  finished   ${formatUtc(run.finishedAt, true)} UTC (${formatDuration(run.durationMs)})`,

@@ -25,6 +25,7 @@ import { isForced, type RunEnvironment } from './run-environment.ts';
 import { StepJournal } from './step-journal.ts';
 import { isRetriable, retryAfterHintMs, runUserCode, userCause } from './user-code.ts';
 import { emptyOutcome } from './outcomes.ts';
+import { interruptedOutcome, interruptionError, settleWithinGrace } from './interruption.ts';
 
 export async function materializeSlot(
   env: RunEnvironment,
@@ -37,8 +38,11 @@ export async function materializeSlot(
   try {
     lock = await acquireSlotLock(env, asset, partition);
   } catch (error) {
+    if (env.signal.aborted) return interruptedOutcome(asset.key, partition, base.waitMs, env.signal, 'while waiting for the lock');
     return { ...base, type: 'failed', reason: errorMessage(error), error: describeError(error) };
   }
+  // User code abandoned after an interruption may still write into the slot's journal: the lock is held until it settles.
+  let abandoned: Promise<unknown> | undefined;
   try {
     const head = await env.ledger.readHead(asset.key, partition);
     const upstream = await readUpstreamHeads(env, asset, partition);
@@ -57,9 +61,12 @@ export async function materializeSlot(
         : plannedStatus === 'fresh' ? 'fresh' : 'inputs unchanged since the last materialization';
       return { ...base, type: 'skipped', reason, materializationId: head.record.id, dataVersion: head.record.dataVersion, rows: head.record.rows };
     }
-    return await runAndCommit(env, { asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs });
+    return await runAndCommit(env, {
+      asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs, abandon: (work) => (abandoned = work),
+    });
   } finally {
-    await lock.release().catch(() => undefined);
+    if (abandoned === undefined) await lock.release().catch(() => undefined);
+    else void abandoned.catch(() => undefined).finally(() => lock.release().catch(() => undefined));
   }
 }
 
@@ -71,7 +78,7 @@ async function acquireSlotLock(env: RunEnvironment, asset: AnyAsset, partition: 
   } catch (error) {
     if (!(error instanceof StorageError && error.code === 'STORAGE_LOCKED') || env.lockWaitMs === 0) throw error;
     env.emit({ type: 'slot-waiting-for-lock', asset: asset.key, partition: partition ?? null, holder: error.message });
-    return env.storage.lock(name, { owner, waitMs: env.lockWaitMs });
+    return env.storage.lock(name, { owner, waitMs: env.lockWaitMs, signal: env.signal });
   }
 }
 
@@ -113,6 +120,8 @@ interface RunRequest {
   inputs: InputDataVersion[];
   lock: StorageLock;
   waitMs: number;
+  /** Takes user code that was abandoned after an interruption but is still running. */
+  abandon: (work: Promise<unknown>) => void;
 }
 
 async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<SlotOutcome> {
@@ -131,7 +140,8 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     activeSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
     try {
       const ctx = createMaterializeContext(env, asset, partition, attempt, journal, request.head?.record);
-      const result = await runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
+      const work = runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
+      const result = await settleWithinGrace(work, env.signal, env.interruptGraceMs, request.abandon);
       const committed = await commitMaterialization(env, {
         asset,
         partition,
@@ -148,26 +158,35 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     } catch (error) {
       // Under an orchestrator (env.steps) this is one attempt of its own retry loop: hand the error back.
       if (env.steps !== undefined) throw error;
+      // Whatever the asset threw once the run was interrupted (an AbortError, or what its cut-off work threw).
+      if (env.signal.aborted) return failWith(isInterruption(error) ? error : interruptionError(env.signal, 'while materializing'));
       const delay = nextDelay(asset, attempt, error, env.random);
-      if (delay === undefined || env.signal.aborted) {
-        recordSpanError(activeSpan(), error);
-        const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
-        await env.ledger.append(record).catch(() => undefined);
-        return {
-          ...emptyOutcome(asset.key, partition, request.waitMs),
-          type: 'failed',
-          reason: errorMessage(error),
-          materializationId,
-          durationMs: record.durationMs,
-          attempts: attempt,
-          steps: record.steps,
-          error: record.error,
-        };
-      }
+      if (delay === undefined) return failWith(error);
       env.emit({ type: 'slot-retrying', ...slot, attempt: attempt + 1, delayMs: delay, error: errorMessage(error) });
       await env.sleep(delay, env.signal).catch(() => undefined);
+      if (env.signal.aborted) return failWith(interruptionError(env.signal, `while waiting to retry (${errorMessage(error)})`));
     }
   }
+
+  async function failWith(error: unknown): Promise<SlotOutcome> {
+    recordSpanError(activeSpan(), error);
+    const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
+    await env.ledger.append(record).catch(() => undefined);
+    return {
+      ...emptyOutcome(asset.key, partition, request.waitMs),
+      type: 'failed',
+      reason: errorMessage(error),
+      materializationId,
+      durationMs: record.durationMs,
+      attempts: attempt,
+      steps: record.steps,
+      error: record.error,
+    };
+  }
+}
+
+function isInterruption(error: unknown): boolean {
+  return error instanceof Error && error.name === 'Interrupted';
 }
 
 function buildInputs(env: RunEnvironment, asset: AnyAsset, upstream: RunRequest['upstream']): Record<string, AssetInput<Record<string, unknown>>> {

@@ -37,6 +37,8 @@ export interface RunEnvironment {
   readonly force: ForceOption;
   readonly lockWaitMs: number;
   readonly signal: AbortSignal;
+  /** How long running user code may take after an abort before it is abandoned. */
+  readonly interruptGraceMs: number;
   readonly emit: RunEventListener;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly random: () => number;

@@ -19,7 +19,9 @@ import {
   ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
 } from '../telemetry/span-attributes.ts';
 import { StalenessResolver, upstreamSlots } from '../versions/staleness.ts';
+import { recordAbandonedRuns, startActiveRun } from './active-runs.ts';
 import { RunDataCache } from './asset-inputs.ts';
+import { afterAbort, DEFAULT_INTERRUPT_GRACE_MS, interruptedOutcome } from './interruption.ts';
 import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { planRun } from './plan.ts';
@@ -40,7 +42,13 @@ export interface MaterializeOptions {
   /** How long to wait for a slot locked by another run before failing it (default 10 minutes). */
   readonly lockWaitMs?: number;
   readonly onEvent?: RunEventListener;
+  /**
+   * Stops the run: waits (locks, retry backoffs, queued slots) end at once, running assets see `ctx.signal`
+   * and get `interruptGraceMs` to finish or stop, and the summary says `interrupted`.
+   */
   readonly signal?: AbortSignal;
+  /** How long running assets may take after an abort before they are abandoned (default 2 s). */
+  readonly interruptGraceMs?: number;
   /** Injectable for tests: the wait between retries, and the jitter source. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly random?: () => number;
@@ -66,30 +74,73 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
   const { ledger } = env;
   // SERVER: each run is one request in Application Insights, its assets and steps the dependencies under it.
   return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async (span) => {
+    await recordAbandonedRuns(options.storage, `run ${env.runId}`);
     const resolver = new StalenessResolver(options.graph, ledger);
     const plan = await planRun(options.graph, resolver, keys, options.partition);
+    const hasWork = plan.some((slot) => slot.status !== 'fresh' || isForced(env.force, slot.asset));
     // Start importing Arrow/Parquet while the first assets run, rather than inside the first commit.
-    if (plan.some((slot) => slot.status !== 'fresh' || isForced(env.force, slot.asset))) void loadDataPlane().catch(() => undefined);
+    if (hasWork) void loadDataPlane().catch(() => undefined);
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
-    const outcomes = await executePlan(env, resolver, plan, options.concurrency ?? 4);
-    const summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
-    await ledger.writeRunSummary(summary);
+    // Only a run with work to do can leave anything behind if it is killed, so only it is marked active.
+    const active = hasWork
+      ? await startActiveRun(options.storage, { runId: env.runId, selection, force: typeof env.force === 'boolean' ? env.force : [...env.force], partition: options.partition ?? null, startedAt: startedAt.toISOString(), slots: plan })
+      : undefined;
+    let summary: RunSummary;
+    try {
+      const outcomes = await executeUntilStopped(env, resolver, plan, options.concurrency ?? 4);
+      summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
+      await ledger.writeRunSummary(summary);
+    } catch (error) {
+      // No summary: the marker stays, so the next run records this one as interrupted.
+      await active?.abandon();
+      throw error;
+    }
+    await active?.finish();
     span.setAttribute(ATTR_RUN_STATUS, summary.status);
-    if (summary.status === 'failed') markSpanFailed(span);
+    if (summary.status !== 'succeeded') markSpanFailed(span);
     env.emit({ type: 'run-finished', summary });
     return { runId: env.runId, summary };
   }, { kind: SPAN_KIND.SERVER });
 }
 
-async function executePlan(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
+/**
+ * The plan's outcomes; once the run is interrupted, at most a second past the grace period: whatever is still
+ * unsettled then (user code that ignores the signal, a storage call that hangs) is reported as interrupted.
+ */
+async function executeUntilStopped(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
+  const settled = new Map<string, SlotOutcome>();
+  const deadline = afterAbort(env.signal, env.interruptGraceMs + 1_000);
+  try {
+    const outcomes = await Promise.race([executePlan(env, resolver, plan, concurrency, settled), deadline.reached.then(() => undefined)]);
+    if (outcomes !== undefined) return outcomes;
+  } finally {
+    deadline.cancel();
+  }
+  return plan.map((slot) => {
+    const label = slotLabel(slot.asset, slot.partition ?? undefined);
+    return settled.get(label) ?? interruptedOutcome(slot.asset, slot.partition ?? undefined, 0, env.signal, 'and still unsettled when the run stopped');
+  });
+}
+
+async function executePlan(
+  env: RunEnvironment,
+  resolver: StalenessResolver,
+  plan: readonly PlannedSlot[],
+  concurrency: number,
+  settled: Map<string, SlotOutcome>,
+): Promise<SlotOutcome[]> {
   const limit = pLimit(Math.max(1, concurrency));
   countConsumers(env, plan);
   const pending = new Map<string, Promise<SlotOutcome>>();
   for (const slot of launchOrder(env.graph, plan)) {
+    const label = slotLabel(slot.asset, slot.partition ?? undefined);
     const upstreamInPlan = upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)
       .map((upstream) => pending.get(slotLabel(upstream.asset, upstream.partition)))
       .filter((promise): promise is Promise<SlotOutcome> => promise !== undefined);
-    pending.set(slotLabel(slot.asset, slot.partition ?? undefined), settleSlot(env, resolver, slot, upstreamInPlan, limit));
+    pending.set(label, settleSlot(env, resolver, slot, upstreamInPlan, limit).then((outcome) => {
+      settled.set(label, outcome);
+      return outcome;
+    }));
   }
   return Promise.all(plan.map((slot) => pending.get(slotLabel(slot.asset, slot.partition ?? undefined))!));
 }
@@ -133,8 +184,8 @@ async function settleSlot(
     outcome = { ...base, reason: 'fresh', materializationId: head?.id ?? null, dataVersion: head?.dataVersion ?? null, rows: head?.rows ?? 0 };
   } else {
     outcome = await limit(() =>
-      // Checked when the slot's turn comes: after an abort (Ctrl-C), running slots finish, queued ones do not start.
-      env.signal.aborted ? Promise.resolve({ ...base, type: 'failed' as const, reason: 'interrupted before it started' }) : materializeInSpan(env, resolver, slot),
+      // Checked when the slot's turn comes: after an abort (Ctrl-C), queued slots do not start.
+      env.signal.aborted ? Promise.resolve(interruptedOutcome(slot.asset, partition, base.waitMs, env.signal, 'before it started')) : materializeInSpan(env, resolver, slot),
     );
   }
   for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
@@ -144,7 +195,7 @@ async function settleSlot(
 
 /** The environment every slot of a run shares, from the run's options. */
 export function createRunEnvironment(
-  options: Pick<MaterializeOptions, 'graph' | 'storage' | 'force' | 'lockWaitMs' | 'signal' | 'onEvent' | 'sleep' | 'random'> & { steps?: StepRunner },
+  options: Pick<MaterializeOptions, 'graph' | 'storage' | 'force' | 'lockWaitMs' | 'signal' | 'interruptGraceMs' | 'onEvent' | 'sleep' | 'random'> & { steps?: StepRunner },
   runId: string,
   startedAt: Date,
 ): RunEnvironment {
@@ -159,6 +210,7 @@ export function createRunEnvironment(
     force: options.force ?? false,
     lockWaitMs: options.lockWaitMs ?? 600_000,
     signal: options.signal ?? new AbortController().signal,
+    interruptGraceMs: options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS,
     emit: options.onEvent ?? (() => undefined),
     sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
     random: options.random ?? Math.random,
@@ -177,9 +229,16 @@ export function summarizeRun(env: RunEnvironment, selection: string, partition: 
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
-    status: outcomes.some((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed') ? 'failed' : 'succeeded',
+    status: runStatus(env, outcomes),
     outcomes,
   };
+}
+
+/** Interrupted when the run was stopped before all of it succeeded; else failed if any slot failed. */
+function runStatus(env: RunEnvironment, outcomes: readonly SlotOutcome[]): RunSummary['status'] {
+  const isBroken = outcomes.some((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed');
+  if (!isBroken) return 'succeeded';
+  return env.signal.aborted ? 'interrupted' : 'failed';
 }
 
 function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void {

@@ -7,6 +7,7 @@
  *   metrics/_ledger/<asset prefix>/<finish time + random>.json  append-only history
  *   metrics/_journal/<asset prefix>/<provenance hash>/   durable steps, staging and attachments in flight
  *   metrics/_runs/<run id>.json                           one summary per run
+ *   metrics/_runs/_active/<run id>.json                   a run in progress (removed once its summary is written)
  */
 import { randomBytes } from 'node:crypto';
 import { assetPrefix, type AssetKey } from '../asset/asset-key.ts';
@@ -38,6 +39,27 @@ export const RUNS_PREFIX = 'metrics/_runs/';
 
 export function runSummaryPath(runId: string): string {
   return `${RUNS_PREFIX}${runId}.json`;
+}
+
+/** Markers of runs in progress: a marker whose run holds no lease any more is a run that was killed. */
+export const ACTIVE_RUNS_PREFIX = `${RUNS_PREFIX}_active/`;
+
+export function activeRunPath(runId: string): string {
+  return `${ACTIVE_RUNS_PREFIX}${runId}.json`;
+}
+
+/** The lock a run holds while it is in progress (a renewed lease, so a killed run's lapses). */
+export function runLockName(runId: string): string {
+  return `run/${runId}`;
+}
+
+/** The shape of `createTimeOrderedId`'s ids: a version folder's name is one. */
+export const TIME_ORDERED_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
+
+/** When a time-ordered id was created. */
+export function timeOfId(id: string): Date {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z/.exec(id)!;
+  return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`);
 }
 
 /**

@@ -36,7 +36,8 @@ export const runSummarySchema = z.object({
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
   durationMs: z.number(),
-  status: z.enum(['succeeded', 'failed']),
+  /** `interrupted`: stopped by a signal before all of it succeeded, or killed (recorded by a later run). */
+  status: z.enum(['succeeded', 'failed', 'interrupted']),
   outcomes: z.array(slotOutcomeSchema),
 });
 

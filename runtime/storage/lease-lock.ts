@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { StorageError } from '../errors.ts';
 import type { LockOptions, StorageLock } from './storage.ts';
 
@@ -49,6 +50,7 @@ export async function acquireLease(store: LeaseStore, name: string, options: Loc
   const renew = options.renew ?? true;
   const deadline = Date.now() + (options.waitMs ?? 0);
   for (let pollMs = 5; ; pollMs = Math.min(pollMs * 2, MAX_POLL_MS)) {
+    options.signal?.throwIfAborted();
     const record = newRecord(owner, ttlMs);
     // Registered before writing: another acquirer in this process that reads the new lease must not take it
     // for one left by a dead process with our pid.
@@ -62,7 +64,7 @@ export async function acquireLease(store: LeaseStore, name: string, options: Loc
     if (outcome === undefined) continue; // released or taken over just now: look again at once
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) throw lockedError(name, store.path, outcome.holder);
-    await sleep(Math.min(remainingMs, pollMs * (0.5 + Math.random())));
+    await sleep(Math.min(remainingMs, pollMs * (0.5 + Math.random())), undefined, { signal: options.signal });
   }
 }
 
@@ -220,8 +222,4 @@ async function conflictAsUndefined<T>(operation: Promise<T>): Promise<T | undefi
 
 function isConflict(error: unknown): boolean {
   return error instanceof StorageError && error.code === 'STORAGE_CONFLICT';
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -49,6 +49,8 @@ export interface LockOptions {
    * expires after `ttlMs` and can be taken over.
    */
   readonly renew?: boolean;
+  /** Stops waiting when it aborts: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** A held lake lock: release it when done. */

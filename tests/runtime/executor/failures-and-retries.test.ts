@@ -125,27 +125,3 @@ describe('failures, retries and atomic commits', () => {
     assert.match(second.summary.outcomes[1]!.reason!, /failed its blocking check "not_empty"/);
   });
 });
-
-describe('interruption', () => {
-  it('an aborted run lets the running asset finish and starts no more', async () => {
-    const lake = await createTempLake();
-    try {
-      const controller = new AbortController();
-      const first = defineAsset({
-        key: 'raw/first', schema, codeVersion: '1',
-        async materialize() {
-          controller.abort();
-          return { rows: [{ id: 1, title: 'Heat' }] };
-        },
-      });
-      const second = defineAsset({ key: 'raw/second', schema, codeVersion: '1', async materialize() { return { rows: [] }; } });
-      const run = await materialize({ graph: createAssetGraph([first, second]), storage: lake.storage, concurrency: 1, signal: controller.signal });
-      assert.deepEqual(run.summary.outcomes.map((o) => [o.asset, o.type, o.reason]), [
-        ['raw/first', 'materialized', null],
-        ['raw/second', 'failed', 'interrupted before it started'],
-      ]);
-    } finally {
-      await lake.cleanup();
-    }
-  });
-});
