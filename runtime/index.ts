@@ -61,7 +61,7 @@ export type { QuarantinedRow, ValidatedRows } from './io/quarantine.ts';
 export { selectAssets } from './selection/select-assets.ts';
 
 // Storage
-export type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage/storage.ts';
+export type { DeleteOptions, Leftover, LeftoverOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage/storage.ts';
 export { createLocalStorage } from './storage/local-storage.ts';
 export { createAzureBlobStorage, type AzureBlobStorageOptions } from './storage/azure-blob-storage.ts';
 
@@ -79,6 +79,8 @@ export type { Lineage, LineageNode } from './graph/lineage.ts';
 export { materialize } from './executor/run.ts';
 export type { MaterializeOptions, RunResult } from './executor/run.ts';
 export type { PlannedSlot, RunEvent, RunEventListener } from './executor/run-events.ts';
+export { collectGarbage } from './executor/collect-garbage.ts';
+export type { CollectGarbageOptions, GarbageReport } from './executor/collect-garbage.ts';
 export { openLake, DEFAULT_LAKE } from './storage/open-lake.ts';
 
 // Telemetry

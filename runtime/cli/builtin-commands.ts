@@ -13,7 +13,7 @@ function lazy(spec: Omit<CliCommand, 'run'>, load: () => Promise<CommandBody>): 
   return { ...spec, run: async (ctx) => (await load()).run(ctx) };
 }
 
-/** The CLI's own commands by name (`init`, `list`, `status`, `materialize`, `lineage`, `show`, `export`, `runs`). */
+/** The CLI's own commands by name (`init`, `list`, `status`, `materialize`, `lineage`, `show`, `export`, `runs`, `gc`). */
 export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
   init: lazy({
     summary: 'scaffold a project (config, two assets, a test, a README) that runs offline',
@@ -68,4 +68,12 @@ export const BUILTIN_COMMANDS: Readonly<Record<string, CliCommand>> = {
     usage: '[RUN_ID] [--limit N]',
     options: { limit: { type: 'string', description: `how many recent runs (default ${DEFAULT_RUN_LIMIT})` } },
   }, () => import('./commands/runs.ts')),
+  gc: lazy({
+    summary: 'remove what killed or failed runs left in the lake (temp files, stale journals, orphaned version folders); never a committed version',
+    usage: '[--dry-run] [--grace DURATION]',
+    options: {
+      'dry-run': { type: 'boolean', description: 'list what would be removed, and remove nothing' },
+      grace: { type: 'string', description: 'keep anything changed more recently than this, as a run may still use it (default 1h; e.g. 30m, 2d, 0)' },
+    },
+  }, () => import('./commands/gc.ts')),
 };

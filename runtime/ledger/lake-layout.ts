@@ -31,8 +31,12 @@ export function ledgerRecordPath(key: AssetKey, partition: string | undefined, r
   return `${ledgerPrefix(key, partition)}${recordName}.json`;
 }
 
+export function journalPrefix(key: AssetKey, partition?: string): string {
+  return `metrics/_journal/${assetPrefix(key, partition)}/`;
+}
+
 export function journalFolder(key: AssetKey, partition: string | undefined, provenanceHash: string): string {
-  return `metrics/_journal/${assetPrefix(key, partition)}/${provenanceHash.slice(0, 24)}`;
+  return `${journalPrefix(key, partition)}${provenanceHash.slice(0, 24)}`;
 }
 
 export const RUNS_PREFIX = 'metrics/_runs/';

@@ -88,8 +88,7 @@ export async function writeFileObject(
   const temp = join(dir, `.${basename(target.file).slice(0, 100)}.${randomBytes(6).toString('hex')}.tmp`);
   let isRenamed = false;
   try {
-    await mkdir(dir, { recursive: true });
-    await writeTemp(temp, body, durable);
+    await writeTempIn(dir, temp, body, durable);
     // Create-once needs no mutex: link() refuses an existing name atomically, and a compare-and-swap on the
     // same path requires the object to exist, so the two cannot interleave.
     const info =
@@ -173,6 +172,18 @@ async function createOnce(target: FileTarget, temp: string): Promise<FileObjectI
     throw errorCode(error) === 'EEXIST' ? conflict(target.label, createOnceMessage(target.label, 'another writer created it')) : error;
   });
   return written;
+}
+
+// `medallion gc` removes folders left empty (local-leftovers.ts), possibly between our mkdir and open: make it again.
+async function writeTempIn(dir: string, file: string, body: Uint8Array, durable: boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await mkdir(dir, { recursive: true });
+    try {
+      return await writeTemp(file, body, durable);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT' || attempt >= 3) throw error;
+    }
+  }
 }
 
 async function writeTemp(file: string, body: Uint8Array, durable: boolean): Promise<void> {

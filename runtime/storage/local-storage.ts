@@ -1,6 +1,7 @@
 /**
  * The local-filesystem lake: one file per object at `<root>/<container>/<rest>`, leases at `<root>/.locks/`.
- * The file protocol (atomic writes, conditions, ETags) is in atomic-file.ts, the lease protocol in lease-lock.ts.
+ * The file protocol (atomic writes, conditions, ETags) is in atomic-file.ts, the lease protocol in lease-lock.ts,
+ * what crashes leave behind in local-leftovers.ts.
  */
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import type { FileTarget } from './atomic-file.ts';
 import { acquireLease, leaseObjectName } from './lease-lock.ts';
 import type { LeaseStore } from './lease-lock.ts';
 import { assertListPrefix, assertObjectPath } from './object-path.ts';
-import type { DeleteOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage.ts';
+import { collectLocalLeftovers } from './local-leftovers.ts';
+import type { DeleteOptions, Leftover, LeftoverOptions, LockOptions, ObjectInfo, PutOptions, Storage, StorageLock, StoredObject } from './storage.ts';
 
 const LOCKS_FOLDER = '.locks';
 
@@ -71,6 +73,10 @@ class LocalStorage implements Storage {
 
   async lock(name: string, options?: LockOptions): Promise<StorageLock> {
     return acquireLease(this.#leaseStore(name), name, options);
+  }
+
+  async collectLeftovers(options: LeftoverOptions): Promise<Leftover[]> {
+    return collectLocalLeftovers(this.location, options);
   }
 
   #target(path: string): FileTarget {

@@ -62,6 +62,19 @@ export interface StorageLock {
   release(): Promise<void>;
 }
 
+/** What `Storage.collectLeftovers` removes: files older than `olderThan`, or, with `dryRun`, only lists them. */
+export interface LeftoverOptions {
+  readonly olderThan: Date;
+  readonly dryRun?: boolean;
+}
+
+/** One leftover of a write that never finished: a temp file, a write mutex, or a folder left empty. */
+export interface Leftover {
+  /** Relative to the lake's root, e.g. `gold/matches/.data.parquet.1f2e3d4c5b6a.tmp`. */
+  readonly path: string;
+  readonly kind: 'temp-file' | 'write-mutex' | 'empty-folder';
+}
+
 /** A lake: objects by path (local folder or Azure Blob Storage), with conditional writes, listing and locks. */
 export interface Storage {
   /** Where the lake is, for display: a folder path or an account URL (never with credentials). */
@@ -83,4 +96,10 @@ export interface Storage {
    * STORAGE_LOCKED naming the holder when `waitMs` passes.
    */
   lock(name: string, options?: LockOptions): Promise<StorageLock>;
+  /**
+   * Removes what writes cut short by a crash left among the backend's own internals, which `list` never shows
+   * (local: `.tmp` files, write-mutex folders, and folders left empty), unchanged since `olderThan`. A backend
+   * that keeps no such internals need not have it (Azure drops uncommitted blocks itself).
+   */
+  collectLeftovers?(options: LeftoverOptions): Promise<Leftover[]>;
 }

@@ -43,6 +43,7 @@ export function traceStorage(storage: Storage): Storage {
       }),
     // The span lasts while the lock is being acquired (its wait), not while it is held.
     lock: (name, options) => storageSpan('lock', name, {}, () => storage.lock(name, options)),
+    ...(storage.collectLeftovers === undefined ? {} : { collectLeftovers: (options) => storage.collectLeftovers!(options) }),
   };
 }
 
