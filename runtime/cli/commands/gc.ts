@@ -32,7 +32,8 @@ function describe(report: GarbageReport, dryRun: boolean, location: string): str
   ].join(', ');
   const recorded = report.interruptedRuns.length === 0 ? '' : `Recorded ${plural(report.interruptedRuns.length, 'killed run')} as interrupted: ${report.interruptedRuns.join(', ')}.\n`;
   const busy = report.busySlots.length === 0 ? '' : `Skipped (a run holds them now): ${report.busySlots.join(', ')}.\n`;
-  const total = lines.length === 0 ? `Nothing to remove in ${location}.\n` : `${verb} ${counts} (${formatBytes(report.bytes)} in ${plural(report.objects, 'object')}) in ${location}:\n${lines.join('\n')}\n`;
+  const size = report.objects === 0 ? '' : ` (${plural(report.objects, 'object')}, ${formatBytes(report.bytes)})`;
+  const total = lines.length === 0 ? `Nothing to remove in ${location}.\n` : `${verb} ${counts}${size} in ${location}:\n${lines.join('\n')}\n`;
   return `${total}${recorded}${busy}${dryRun && lines.length > 0 ? 'Nothing was removed (--dry-run).\n' : ''}`;
 }
 

@@ -51,7 +51,7 @@ async function gcContract(t: TestContext, storage: Storage, root: string | undef
   const graph = pagesGraph('1');
   const later = new Date(Date.now() + 2 * HOUR);
   const dry = await collectGarbage({ graph, storage, graceMs: HOUR, dryRun: true, now: later });
-  assert.deepEqual(dry.journals.sort(), [doneJournal, failedJournal].sort());
+  assert.deepEqual(dry.journals.sort(), [doneJournal, failedJournal!].sort());
   assert.deepEqual(dry.versionFolders, [orphan]);
   if (root !== undefined) assert.ok(dry.leftovers.some((leftover) => leftover.kind === 'temp-file' && leftover.path.endsWith('.page-2.json.0123456789ab.tmp')));
   assert.ok((await paths(storage, `${orphan}/`)).length > 0, 'a dry run removes nothing');
@@ -67,7 +67,7 @@ async function gcContract(t: TestContext, storage: Storage, root: string | undef
   assert.deepEqual([busy.busySlots, busy.journals, busy.versionFolders], [['raw/pages'], [], []], 'a slot in use is left alone');
 
   const after = await collectGarbage({ graph, storage, graceMs: HOUR, now: later });
-  assert.deepEqual([after.journals, after.versionFolders], [[failedJournal], [orphan]]);
+  assert.deepEqual([after.journals, after.versionFolders], [[failedJournal!], [orphan]]);
   assert.deepEqual(await paths(storage, 'metrics/_journal/'), []);
   assert.deepEqual(await paths(storage, `${orphan}/`), []);
   assert.deepEqual(await paths(storage, `${head.files.folder}/`), kept, 'the committed version is untouched');
@@ -77,7 +77,7 @@ async function gcContract(t: TestContext, storage: Storage, root: string | undef
   if (root !== undefined) {
     assert.equal(existsSync(join(root, head.files.folder!, 'attachments', 'pages', '.page-2.json.0123456789ab.tmp')), false);
     assert.equal(existsSync(join(root, orphan)), false, 'no empty folder is left');
-    assert.equal(existsSync(join(root, failedJournal)), false, 'no empty folder is left');
+    assert.equal(existsSync(join(root, failedJournal!)), false, 'no empty folder is left');
   }
   t.diagnostic(`removed ${after.objects + now.objects} objects`);
 }
