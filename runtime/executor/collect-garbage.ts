@@ -16,7 +16,9 @@ import { slotsOf, type Slot } from './plan.ts';
 
 /** What `collectGarbage` looks at, how old debris must be, and whether it only reports. */
 export interface CollectGarbageOptions {
+  /** The assets whose slots are looked at (assets no longer in it are left alone). */
   readonly graph: AssetGraph;
+  /** The lake. */
   readonly storage: Storage;
   /** Journals, version folders and leftovers unchanged for less than this are kept (a run may still use them). */
   readonly graceMs: number;
@@ -36,8 +38,9 @@ export interface GarbageReport {
   readonly leftovers: Leftover[];
   /** Runs that were killed, now recorded as interrupted (never in a dry run). */
   readonly interruptedRuns: string[];
-  /** Objects deleted (or to delete) in journals and version folders, and their bytes. */
+  /** Objects deleted (or to delete) in journals and version folders. */
   readonly objects: number;
+  /** Their bytes. */
   readonly bytes: number;
   /** Slots skipped because a live run holds their lock. */
   readonly busySlots: string[];

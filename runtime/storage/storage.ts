@@ -64,7 +64,9 @@ export interface StorageLock {
 
 /** What `Storage.collectLeftovers` removes: files older than `olderThan`, or, with `dryRun`, only lists them. */
 export interface LeftoverOptions {
+  /** Only what was last changed before this (a live writer's temp file is younger). */
   readonly olderThan: Date;
+  /** List, and remove nothing. */
   readonly dryRun?: boolean;
 }
 
@@ -72,6 +74,7 @@ export interface LeftoverOptions {
 export interface Leftover {
   /** Relative to the lake's root, e.g. `gold/matches/.data.parquet.1f2e3d4c5b6a.tmp`. */
   readonly path: string;
+  /** What it is: a temp file of a write, a write mutex, or a folder left empty. */
   readonly kind: 'temp-file' | 'write-mutex' | 'empty-folder';
 }
 
