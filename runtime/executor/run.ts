@@ -110,8 +110,11 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
 async function executeUntilStopped(env: RunEnvironment, resolver: StalenessResolver, plan: readonly PlannedSlot[], concurrency: number): Promise<SlotOutcome[]> {
   const settled = new Map<string, SlotOutcome>();
   const deadline = afterAbort(env.signal, env.interruptGraceMs + 1_000);
+  const all = executePlan(env, resolver, plan, concurrency, settled);
+  // Once the deadline has won, a later failure of the abandoned slots has nobody to report to.
+  all.catch(() => undefined);
   try {
-    const outcomes = await Promise.race([executePlan(env, resolver, plan, concurrency, settled), deadline.reached.then(() => undefined)]);
+    const outcomes = await Promise.race([all, deadline.reached.then(() => undefined)]);
     if (outcomes !== undefined) return outcomes;
   } finally {
     deadline.cancel();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, listRuns, materialize, RetryAfterError, StorageError } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, listRuns, materialize, RetryAfterError, StorageError, type Storage } from '../../../runtime/index.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const schema = z.object({ id: z.int(), title: z.string() });
@@ -100,5 +100,28 @@ describe('interruption', () => {
     const run = await materialize({ graph: createAssetGraph([polite]), storage: lake.storage, signal: controller.signal });
     assert.equal(run.summary.outcomes[0]!.attempts, 1, 'no retry after an interruption');
     assert.equal(run.summary.outcomes[0]!.reason, 'interrupted while materializing (SIGINT received)');
+  });
+
+  it('reports a slot still unsettled a second past the grace period (a lake write that hangs) as interrupted, and returns', async () => {
+    const controller = new AbortController();
+    const hanging: Storage = {
+      location: lake.storage.location,
+      get: (path) => lake.storage.get(path),
+      stat: (path) => lake.storage.stat(path),
+      put: (path, body, options) => (path.endsWith('data.parquet') ? new Promise(() => undefined) : lake.storage.put(path, body, options)),
+      delete: (path, options) => lake.storage.delete(path, options),
+      list: (prefix) => lake.storage.list(prefix),
+      lock: (name, options) => lake.storage.lock(name, options),
+    };
+    const quick = defineAsset({
+      key: 'raw/quick', schema, codeVersion: '1',
+      async materialize() {
+        controller.abort(new Error('SIGTERM received'));
+        return { rows: [{ id: 1, title: 'Heat' }] };
+      },
+    });
+    const run = await materialize({ graph: createAssetGraph([quick]), storage: hanging, signal: controller.signal, interruptGraceMs: 10 });
+    assert.equal(run.summary.status, 'interrupted');
+    assert.equal(run.summary.outcomes[0]!.reason, 'interrupted and still unsettled when the run stopped (SIGTERM received)');
   });
 });
