@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -184,5 +185,36 @@ describe('local storage', () => {
       lock.assertHeld();
       await lock.release();
     });
+  });
+
+  it('collects temp files and write mutexes older than the cut-off and folders left empty, and nothing younger', async (t) => {
+    const { root, lake } = await freshLake(t);
+    await lake.put('gold/matches/v1/attachments/page.json', '{}');
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    const stale = join(root, 'gold', 'matches', 'v1', 'attachments', '.page-2.json.0123456789ab.tmp');
+    const young = join(root, 'gold', 'matches', '.data.parquet.abcdefabcdef.tmp');
+    const mutex = join(root, 'gold', 'matches', '.data.parquet.lock');
+    await writeFile(stale, 'half');
+    await writeFile(young, 'half');
+    await mkdir(mutex);
+    await mkdir(join(root, 'raw', 'films', 'empty', 'deeper'), { recursive: true });
+    await utimes(stale, old, old);
+    await utimes(mutex, old, old);
+    const cutoff = new Date(Date.now() - 3_600_000);
+
+    const dry = await lake.collectLeftovers!({ olderThan: cutoff, dryRun: true });
+    assert.deepEqual(dry.map((leftover) => `${leftover.kind} ${leftover.path}`).sort(), [
+      'empty-folder raw/films', 'empty-folder raw/films/empty', 'empty-folder raw/films/empty/deeper',
+      'temp-file gold/matches/v1/attachments/.page-2.json.0123456789ab.tmp', 'write-mutex gold/matches/.data.parquet.lock',
+    ]);
+    assert.ok(existsSync(stale) && existsSync(mutex) && existsSync(join(root, 'raw', 'films')), 'a dry run removes nothing');
+
+    const removed = await lake.collectLeftovers!({ olderThan: cutoff });
+    assert.deepEqual(removed.map((leftover) => leftover.path).sort(), dry.map((leftover) => leftover.path).sort());
+    assert.deepEqual([existsSync(stale), existsSync(mutex), existsSync(join(root, 'raw', 'films')), existsSync(young)], [false, false, false, true]);
+    assert.ok(existsSync(join(root, 'raw')), 'a container folder stays');
+    assert.equal(await readFile(join(root, 'gold', 'matches', 'v1', 'attachments', 'page.json'), 'utf8'), '{}');
+    await lake.put('raw/films/empty/deeper/again.json', '{}');
+    assert.equal(await readFile(join(root, 'raw', 'films', 'empty', 'deeper', 'again.json'), 'utf8'), '{}', 'a removed folder is made again by the next write');
   });
 });

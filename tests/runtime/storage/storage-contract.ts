@@ -308,6 +308,26 @@ export function storageContract(name: string, makeStorage: () => Promise<Storage
         assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
         for (const result of results) if (result.status === 'rejected') storageError('STORAGE_LOCKED', 'taker')(result.reason);
       });
+
+      it('a wait for a held lock ends at once when its signal aborts, with the signal\'s reason', async () => {
+        await lock('ledger', { owner: 'holder' });
+        const controller = new AbortController();
+        const waiting = lake.lock('ledger', { owner: 'waiter', waitMs: 600_000, signal: controller.signal });
+        controller.abort(new Error('SIGTERM received'));
+        await assert.rejects(waiting, (error: Error) => error.name === 'AbortError' || error.message === 'SIGTERM received');
+      });
+    });
+
+    describe('leftovers', () => {
+      it('collecting leftovers (where the backend keeps any) never removes or hides an object', async () => {
+        const paths = ['gold/matches/20261126T124501123Z-3f9a1c/data.parquet', 'gold/matches/_head.json', 'metrics/_runs/run.json'];
+        for (const path of paths) await lake.put(path, 'x');
+        const removed = (await lake.collectLeftovers?.({ olderThan: new Date(Date.now() + 3_600_000) })) ?? [];
+        assert.deepEqual(removed.filter((leftover) => paths.some((path) => path === leftover.path || path.startsWith(`${leftover.path}/`))), []);
+        assert.deepEqual((await lake.list('')).map((object) => object.path), [...paths].sort());
+        await lake.put('gold/matches/again.json', 'y');
+        assert.equal(text((await lake.get('gold/matches/again.json'))?.body), 'y', 'writes still work afterwards');
+      });
     });
   });
 }
