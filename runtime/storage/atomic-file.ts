@@ -155,7 +155,8 @@ function assertConditions(label: string, current: BigIntStats | undefined, condi
 
 // Gives every write a fresh mtime: this second plus a random microsecond, and strictly after the object it
 // replaces. Inode numbers are reused and kernel timestamps are coarse (milliseconds), so ino+size+mtime alone
-// could repeat across replacements and let a stale ifMatch through (ABA).
+// could repeat across replacements and let a stale ifMatch through (ABA). The stamp may be up to a second
+// ahead of the clock, so a temp file's age is not its mtime alone (local-leftovers.ts).
 async function stampAfter(file: string, previous: BigIntStats | undefined): Promise<void> {
   let micros = BigInt(Math.floor(Date.now() / 1000)) * 1_000_000n + BigInt(randomInt(1_000_000));
   if (previous !== undefined && micros <= previous.mtimeNs / 1_000n) micros = previous.mtimeNs / 1_000n + 1n;

@@ -55,9 +55,14 @@ async function readEntries(root: string, relative: string): Promise<Dirent[]> {
   }
 }
 
+// Judged by the earlier of mtime and ctime. A writer killed between stamping its temp file and renaming it
+// (atomic-file.ts, stampAfter) leaves an mtime up to a second ahead of the clock, so mtime alone would keep
+// that file past a short grace period. ctime is the kernel's time of the last write or utimes and is never
+// ahead; mtime stays in the rule because it is what a deliberately back-dated file (a restored backup, a
+// test) carries.
 async function isOlderThan(path: string, olderThan: Date): Promise<boolean> {
   const stats = await stat(path).catch(() => undefined);
-  return stats !== undefined && stats.mtimeMs < olderThan.getTime();
+  return stats !== undefined && Math.min(stats.mtimeMs, stats.ctimeMs) < olderThan.getTime();
 }
 
 // A writer may have put something in it since it was read: then it is not empty, and stays.

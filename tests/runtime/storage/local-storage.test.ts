@@ -217,4 +217,20 @@ describe('local storage', () => {
     await lake.put('raw/films/empty/deeper/again.json', '{}');
     assert.equal(await readFile(join(root, 'raw', 'films', 'empty', 'deeper', 'again.json'), 'utf8'), '{}', 'a removed folder is made again by the next write');
   });
+
+  it('collects a temp file whose mtime is ahead of the clock (a writer killed after stamping it) once it is unchanged since the cut-off', async (t) => {
+    const { root, lake } = await freshLake(t);
+    await lake.put('raw/a/v1/attachments/spin.bin', 'whole');
+    const stamped = join(root, 'raw', 'a', 'v1', 'attachments', '.spin.bin.2b00e517654a.tmp');
+    await writeFile(stamped, 'half');
+    // A stamp is at most a second ahead; an hour keeps the test clear of the clock.
+    const ahead = new Date(Date.now() + 3_600_000);
+    await utimes(stamped, ahead, ahead);
+    const cutoff = new Date(Date.now() + 60_000); // after the file last changed, before its mtime
+
+    const removed = await lake.collectLeftovers!({ olderThan: cutoff });
+    assert.deepEqual(removed.map((leftover) => `${leftover.kind} ${leftover.path}`), ['temp-file raw/a/v1/attachments/.spin.bin.2b00e517654a.tmp']);
+    assert.equal(existsSync(stamped), false);
+    assert.equal(await readFile(join(root, 'raw', 'a', 'v1', 'attachments', 'spin.bin'), 'utf8'), 'whole', 'the committed object stays');
+  });
 });
