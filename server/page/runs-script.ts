@@ -116,9 +116,12 @@ const SCRIPT = String.raw`
       error.textContent = body.unreadable && body.unreadable.length ? 'Unreadable run summaries (not shown): ' + body.unreadable.join(', ') : '';
       renderRuns();
       drawDurations(document.getElementById('durations'), document.getElementById('durations-legend'), state.runs, assetOrder);
-      var failed = state.runs.filter(function (r) { return r.status === 'failed'; }).length;
+      var countOf = function (status) { return state.runs.filter(function (r) { return r.status === status; }).length; };
+      // Interrupted runs were stopped, not broken (their assets resume next run): counted apart from failed.
+      var interrupted = countOf('interrupted');
       document.getElementById('summary').textContent = state.runs.length === 0 ? 'No runs yet' :
-        state.runs.length + ' recent runs · ' + failed + ' failed · latest ' + when(state.runs[0].startedAt) + ' UTC';
+        state.runs.length + ' recent runs · ' + countOf('failed') + ' failed' + (interrupted > 0 ? ' · ' + interrupted + ' interrupted' : '') +
+        ' · latest ' + when(state.runs[0].startedAt) + ' UTC';
     } catch (e) {
       error.hidden = false;
       error.textContent = 'Could not load the runs: ' + e.message;

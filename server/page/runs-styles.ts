@@ -1,4 +1,5 @@
 /** The runs page's stylesheet and chart colours: system fonts only, the lineage page's palette. */
+import type { RunSummary } from '../../runtime/index.ts';
 import { STATUS_COLOURS } from './lineage-styles.ts';
 
 /** Bar colours of a run's timeline, by outcome; waiting is drawn in `wait`. */
@@ -9,6 +10,16 @@ export const OUTCOME_COLOURS = {
   'upstream-failed': '#e59a8c',
   wait: '#e6e9ef',
 } as const;
+
+/**
+ * Badge colours by run status, one for every status the ledger knows. Interrupted (stopped or killed, not
+ * broken: its assets resume next run) is amber, as `medallion runs` paints it yellow.
+ */
+export const RUN_STATUS_COLOURS: Record<RunSummary['status'], { readonly fill: string; readonly stroke: string }> = {
+  succeeded: STATUS_COLOURS.fresh,
+  failed: { fill: '#fde2e1', stroke: '#c0392b' },
+  interrupted: STATUS_COLOURS.stale,
+};
 
 /** One colour per asset series (Tableau 10), assigned in layer order. */
 export const SERIES_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'] as const;
@@ -68,8 +79,7 @@ tr.timeline-row td { background: var(--panel); padding: 8px 10px; }
 td.failure { color: #a32020; max-width: 420px; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; border: 1.5px solid; }
-.badge.succeeded { background: ${STATUS_COLOURS.fresh.fill}; border-color: ${STATUS_COLOURS.fresh.stroke}; }
-.badge.failed { background: #fde2e1; border-color: #c0392b; }
+${Object.entries(RUN_STATUS_COLOURS).map(([status, colour]) => `.badge.${status} { background: ${colour.fill}; border-color: ${colour.stroke}; }`).join('\n')}
 .timeline .slot:hover .run { opacity: .8; }
 .timeline .slot text.name { fill: var(--ink); }
 .error { color: #a32020; }

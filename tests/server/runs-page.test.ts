@@ -1,6 +1,6 @@
 // The runs page: `GET /runs` is the page for a browser and the JSON list for anyone else (Vary: Accept); the
 // page is self-contained (strict CSP); in headless Chromium, over a lake with a full run, a forced rerun and a
-// failed run, it lists the runs as the ledger holds them, opens a run's timeline, and draws the duration
+// failed run and an interrupted one, it lists the runs as the ledger holds them, opens a run's timeline, and draws the duration
 // series per asset, the score histogram with its threshold and the rows per stage as /report gives them.
 // Skips the browser part when Debian's chromium is not installed.
 import assert from 'node:assert/strict';
@@ -8,19 +8,27 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Script } from 'node:vm';
 import type { Browser, Page } from 'playwright-core';
-import { listRuns, type RunSummary } from '../../runtime/index.ts';
+import { listRuns, materialize, type RunSummary } from '../../runtime/index.ts';
 import { Ledger } from '../../runtime/internal.ts';
 import { createApp } from '../../server/app.ts';
 import { RUNS_SCRIPT } from '../../server/page/runs-script.ts';
+import { RUN_STATUS_COLOURS } from '../../server/page/runs-styles.ts';
 import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { noWait } from '../support/emulated-pipeline.ts';
 import { createRunsLake, runsLakeGraph } from '../support/runs-lake.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
 
 // Globals of the page, for the callbacks that run in the browser (the project compiles without the DOM lib).
 declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; borderTopColor: string };
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+/** `#rrggbb` as a browser's computed style gives it. */
+function rgb(hex: string): string {
+  return `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`;
+}
 
 /** What a run's row should show, from its summary. */
 function expectedRow(run: RunSummary) {
@@ -90,6 +98,10 @@ describe('the runs page in headless Chromium', () => {
     if (SKIP_WITHOUT_CHROMIUM !== false) return;
     lake = await createTempLake();
     runs = await createRunsLake(lake.storage);
+    // A run stopped before it began: recorded as interrupted, its slots as failed with an Interrupted error.
+    const stopped = await materialize({ graph: runsLakeGraph(), storage: lake.storage, selection: 'gold/matches', force: true, sleep: noWait, signal: AbortSignal.abort() });
+    assert.equal(stopped.summary.status, 'interrupted');
+    runs.push(stopped.summary);
     const app = createApp({ graph: runsLakeGraph(), storage: lake.storage, env: {} });
     ({ url, close } = await serveOnLoopback(app.fetch));
     browser = await launchChromium();
@@ -130,7 +142,19 @@ describe('the runs page in headless Chromium', () => {
     const error = failedRun.outcomes.find((o) => o.type === 'failed')!.error!;
     assert.match(error.message, /503/);
     assert.equal(await page.textContent(`#run-${failedRun.runId} .failure`), error.message);
-    assert.match(await page.textContent('#summary') ?? '', new RegExp(`^${listed.length} recent runs · 1 failed`));
+    // Stopped is not broken: an interrupted run is counted apart from the failed ones.
+    assert.match(await page.textContent('#summary') ?? '', new RegExp(`^${listed.length} recent runs · 1 failed · 1 interrupted · latest `));
+    // Every status has its own badge colour; interrupted is amber, as the CLI's yellow.
+    const badges = await page.$$eval('#runs tr.run .badge', (spans) => spans.map((span) => {
+      const style = getComputedStyle(span);
+      return [span.textContent, style.backgroundColor, style.borderTopColor];
+    }));
+    assert.deepEqual(new Set(badges.map(([status]) => status)), new Set(['succeeded', 'failed', 'interrupted']));
+    for (const [status, background, border] of badges) {
+      const colour = RUN_STATUS_COLOURS[status as RunSummary['status']];
+      assert.deepEqual([background, border], [rgb(colour.fill), rgb(colour.stroke)], `the ${status} badge`);
+    }
+    assert.equal(new Set(Object.values(RUN_STATUS_COLOURS).map((colour) => colour.fill)).size, 3, 'no two statuses look alike');
 
     // The forced rerun of matching: one timeline row per slot, waiting then running, on the run's clock.
     const rerun = listed.find((run) => run.selection === 'intermediate/candidates+')!;
