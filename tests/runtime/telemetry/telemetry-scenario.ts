@@ -23,6 +23,9 @@ function fakeTmdb(input: string): Response {
 
 export function createScenarioGraph(): AssetGraph {
   const tmdb = createTmdbClient({ apiKey: SOURCE_SECRET, baseUrl: 'https://tmdb.test/3', fetch: fakeTmdb, rateLimit: false });
+  // A refusal is final for the client that got it, so the refused asset has its own: with one shared client,
+  // whichever asset ran first would decide whether raw/genres ever sent its request.
+  const refusingTmdb = createTmdbClient({ apiKey: SOURCE_SECRET, baseUrl: 'https://tmdb.test/3', fetch: fakeTmdb, rateLimit: false });
   const genres = defineAsset({
     key: 'raw/genres',
     schema: z.object({ id: z.int(), name: z.string() }),
@@ -47,7 +50,7 @@ export function createScenarioGraph(): AssetGraph {
     codeVersion: '1',
     retry: { maxAttempts: 1 },
     async materialize() {
-      await tmdb.movie(603);
+      await refusingTmdb.movie(603);
       return { rows: [] };
     },
   });
