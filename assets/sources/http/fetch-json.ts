@@ -78,8 +78,17 @@ interface Target {
  */
 export function createJsonGetter(config: HttpClientConfig): JsonGetter {
   const refusal = new AbortController();
+  const clientSignal = anySignal([refusal.signal, config.signal]);
+  // A run passes the same ctx.signal to thousands of calls: combine it with the client's once, not per call.
+  const combined = new WeakMap<AbortSignal, AbortSignal>();
+  const signalFor = (callSignal: AbortSignal | undefined): AbortSignal => {
+    if (callSignal === undefined) return clientSignal;
+    let signal = combined.get(callSignal);
+    if (signal === undefined) combined.set(callSignal, (signal = AbortSignal.any([clientSignal, callSignal])));
+    return signal;
+  };
   return async <T>(path: string, query: QueryParams, schema: ZodType<T>, callSignal?: AbortSignal): Promise<T> => {
-    const signal = anySignal([refusal.signal, config.signal, callSignal]);
+    const signal = signalFor(callSignal);
     const call: HttpClientConfig = { ...config, signal };
     const target = targetOf(config, path, query);
     let delayMs = 0;

@@ -18,18 +18,44 @@ export interface SendOptions {
 }
 
 export async function sendRequest(url: string, options: SendOptions): Promise<Exchange> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+  const deadline = attemptDeadline(options.signal, options.timeoutMs);
   let response: Response | undefined;
   try {
-    response = await options.fetch(url, { method: 'GET', headers: options.headers, signal });
+    response = await options.fetch(url, { method: 'GET', headers: options.headers, signal: deadline.signal });
     const text = await response.text();
     return { kind: 'response', status: response.status, statusText: response.statusText, headers: response.headers, text };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
-    const detail = timeout.aborted ? `timed out after ${options.timeoutMs} ms` : describeNetworkError(error, response);
+    const detail = deadline.timedOut() ? `timed out after ${options.timeoutMs} ms` : describeNetworkError(error, response);
     return { kind: 'error', status: response?.status, headers: response?.headers, detail, cause: error };
+  } finally {
+    deadline.dispose();
   }
+}
+
+/**
+ * The attempt's signal: aborted by the caller's signal or after `timeoutMs`. One controller, a timer and a
+ * listener, released when the attempt ends: `AbortSignal.any([signal, AbortSignal.timeout(ms)])` does the same at
+ * about five times the cost (weak references for every signal), which shows over the sample's 20,000 requests.
+ */
+function attemptDeadline(signal: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`The operation timed out after ${timeoutMs} ms.`, 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(signal!.reason);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** `fetch failed (ECONNRESET: socket hang up)`: undici's message says little; the cause says what broke. */
