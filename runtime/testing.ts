@@ -1,15 +1,17 @@
 /**
  * Test helpers for asset code, imported by tests as `runtime/testing.ts` (not part of `runtime/index.ts`):
  * a `MaterializeContext` whose step journal, staging and attachments live in memory and can be inspected,
- * `AssetInput`s built from plain rows, and `materializeForTest`, which validates and checks like a commit.
+ * `AssetInput`s built from plain rows, and `materializeForTest`, which runs the executor's own result checks,
+ * row validation and check loop (only the lake and the journal are in memory).
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { AnyAsset, AssetInput, Backlog, CheckResult, InputsOf, MaterializeContext, PreviousVersion, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
+import type { AnyAsset, AssetInput, Backlog, InputsOf, MaterializeContext, PreviousVersion, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
-import { recordedBacklog } from './ledger/materialization-record.ts';
+import { checkMaterializeResult, runChecks } from './executor/result-checks.ts';
+import type { CheckOutcome } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 
@@ -238,15 +240,20 @@ export interface TestMaterialization<Row> {
   quarantined: QuarantinedRow[];
   metadata: JsonObject;
   backlog: Backlog | undefined;
-  checks: Array<{ name: string; blocking: boolean } & CheckResult>;
+  /** The checks' outcomes as the ledger records them: a check that throws is a failed outcome with its message. */
+  checks: TestCheckOutcome[];
   /** What the asset attached, by name (the context's `attachments.files`). */
   attachments?: ReadonlyMap<string, Uint8Array>;
 }
 
+/** One check's outcome, as a committed materialization records it (`message` is null when the check gave none). */
+export type TestCheckOutcome = CheckOutcome;
+
 /**
- * Calls `asset.materialize`, then does what a commit does before publishing: validates the rows against
- * the schema (failures are quarantined, not thrown), the backlog as the ledger would record it, and runs the
- * asset's checks on the valid rows.
+ * Calls `asset.materialize`, then does what a commit does before publishing, with the executor's own code:
+ * checks the result's shape and records its backlog, validates the rows against the schema (failures are
+ * quarantined, not thrown), and runs the asset's checks on the valid rows (a throwing check is recorded as
+ * failed, not thrown).
  *
  * @example
  * const { rows, checks } = await materializeForTest(matches, { candidates: inputFromRows(candidates, pairs) });
@@ -256,11 +263,8 @@ export async function materializeForTest<A extends AnyAsset>(
   inputs: InputsOf<A['deps']>,
   context: TestContext = createTestContext({ asset: asset.key, codeVersion: asset.codeVersion }),
 ): Promise<TestMaterialization<RowOf<A>>> {
-  const result = await asset.materialize(context, inputs);
+  const result = checkMaterializeResult(await asset.materialize(context, inputs));
   const { valid, quarantined } = validateRows(result.rows, asset.schema);
-  const checks: TestMaterialization<RowOf<A>>['checks'] = [];
-  for (const check of asset.checks) {
-    checks.push({ name: check.name, blocking: check.blocking === true, ...(await check.check(valid)) });
-  }
-  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: recordedBacklog(result.backlog), checks, attachments: new Map(context.attachments.files) };
+  const checks = await runChecks(asset, valid);
+  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: result.backlog, checks, attachments: new Map(context.attachments.files) };
 }

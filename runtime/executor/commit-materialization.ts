@@ -5,16 +5,15 @@
  */
 import type { Table } from 'apache-arrow';
 import type { AnyAsset, MaterializeResult } from '../asset/define-asset.ts';
-import { errorMessage } from '../errors.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
 import { quarantineSchema, validateRows } from '../io/quarantine.ts';
-import type { JsonObject } from '../json.ts';
 import { digestOf } from '../ledger/data-file.ts';
 import { materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
-import type { CheckOutcome, CommittedMaterialization } from '../ledger/materialization-record.ts';
+import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { computeDataVersion, type InputDataVersion } from '../versions/data-version.ts';
+import { runChecks } from './result-checks.ts';
 import type { RunEnvironment } from './run-environment.ts';
 import type { StepJournal } from './step-journal.ts';
 
@@ -80,7 +79,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
     steps: { ...journal.counts },
     checks,
     metadata: request.result.metadata ?? {},
-    // Already as recorded: materialize-slot's checkResult passed it through recordedBacklog.
+    // Already as recorded: materialize-slot passed the result through checkMaterializeResult.
     ...(request.result.backlog === undefined ? {} : { backlog: request.result.backlog }),
     files: { folder, data: `${folder}/data.parquet`, quarantine: quarantinePath, attachments, dataDigest },
     error: null,
@@ -89,18 +88,4 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   await env.ledger.commit(record, request.expected);
   await journal.clear();
   return { record, rows: valid, table };
-}
-
-async function runChecks(asset: AnyAsset, rows: readonly Record<string, unknown>[]): Promise<CheckOutcome[]> {
-  const outcomes: CheckOutcome[] = [];
-  for (const check of asset.checks) {
-    const blocking = check.blocking ?? false;
-    try {
-      const result = await check.check(rows);
-      outcomes.push({ name: check.name, passed: result.passed, blocking, message: result.message ?? null, metadata: (result.metadata ?? {}) as JsonObject });
-    } catch (error) {
-      outcomes.push({ name: check.name, passed: false, blocking, message: `check threw: ${errorMessage(error)}`, metadata: {} });
-    }
-  }
-  return outcomes;
 }

@@ -11,7 +11,7 @@ import { dataFileDamage } from '../ledger/data-file.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { readObservation } from '../ledger/observations.ts';
-import { failedBlockingChecks, recordedBacklog, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
+import { failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
@@ -21,6 +21,7 @@ import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/stal
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
 import { createMaterializeContext } from './materialize-context.ts';
+import { checkMaterializeResult } from './result-checks.ts';
 import { isForced, type RunEnvironment } from './run-environment.ts';
 import { StepJournal } from './step-journal.ts';
 import { isRetriable, retryAfterHintMs, runUserCode, userCause } from './user-code.ts';
@@ -140,7 +141,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     activeSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
     try {
       const ctx = createMaterializeContext(env, asset, partition, attempt, journal, request.head?.record);
-      const work = runUserCode(asset.key, partition, 'materialize', async () => checkResult(await asset.materialize(ctx, inputs)));
+      const work = runUserCode(asset.key, partition, 'materialize', async () => checkMaterializeResult(await asset.materialize(ctx, inputs)));
       const result = await settleWithinGrace(work, env.signal, env.interruptGraceMs, request.abandon);
       const committed = await commitMaterialization(env, {
         asset,
@@ -205,14 +206,6 @@ function nextDelay(asset: AnyAsset, attempt: number, error: unknown, random: () 
   const hint = retryAfterHintMs(error);
   const backoff = retryDelayMs(asset.retry, attempt + 1, random);
   return hint === undefined ? backoff : Math.max(hint, backoff);
-}
-
-function checkResult(result: MaterializeResult<Record<string, unknown>>): MaterializeResult<Record<string, unknown>> {
-  if (result === null || typeof result !== 'object' || !Array.isArray(result.rows)) {
-    throw new TypeError('materialize must return { rows: [...], metadata?: {...}, backlog?: {...} }');
-  }
-  const backlog = recordedBacklog(result.backlog);
-  return { rows: result.rows, ...(result.metadata === undefined ? {} : { metadata: result.metadata }), ...(backlog === undefined ? {} : { backlog }) };
 }
 
 function materializedOutcome(record: CommittedMaterialization, waitMs: number): SlotOutcome {

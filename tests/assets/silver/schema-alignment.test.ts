@@ -32,7 +32,7 @@ describe('intermediate/schema_alignment', () => {
     const { rows, checks } = await align([tmdbItem(1), tmdbItem(2)], [discogsItem(1)]);
     assert.deepEqual([...new Set(rows.map((row) => row.status))], ['ok']);
     assert.equal(rows.filter((row) => row.source === 'tmdb').length, 14);
-    assert.deepEqual(checks, [{ name: 'no_breaking_drift', blocking: true, passed: true }]);
+    assert.deepEqual(checks, [{ name: 'no_breaking_drift', blocking: true, passed: true, message: null, metadata: {} }]);
   });
 
   it('detects a missing required field and a retyped one, and fails its blocking check', async () => {
