@@ -12,6 +12,7 @@ import type { MaterializationRecord } from '../ledger/materialization-record.ts'
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { Storage } from '../storage/storage.ts';
 import { StalenessResolver } from '../versions/staleness.ts';
+import { failureRecord } from './failure-record.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { slotsOf } from './plan.ts';
 import type { RunEventListener } from './run-events.ts';
@@ -64,13 +65,10 @@ export async function recordFailure(options: {
 }): Promise<MaterializationRecord> {
   const asset = options.graph.get(assetIn(options.graph, options.asset));
   const now = new Date();
-  const record: MaterializationRecord = {
-    format: 1, id: createTimeOrderedId(now), runId: options.runId, asset: asset.key, partition: options.partition ?? null, status: 'failed',
-    startedAt: now.toISOString(), finishedAt: now.toISOString(), durationMs: 0, attempts: options.attempts, codeVersion: asset.codeVersion,
-    inputs: [], dataVersion: null, rows: 0, quarantined: 0, bytes: 0, steps: { ran: 0, replayed: 0 }, checks: [], metadata: {},
-    files: { folder: null, data: null, quarantine: null, attachments: [] },
-    error: { name: options.error.name, code: null, message: options.error.message },
-  };
+  const record = failureRecord({
+    id: createTimeOrderedId(now), runId: options.runId, asset, partition: options.partition, startedAt: now, finishedAt: now,
+    attempts: options.attempts, inputs: [], steps: { ran: 0, replayed: 0 }, error: { name: options.error.name, code: null, message: options.error.message },
+  });
   const env = createRunEnvironment(options, options.runId, now);
   await env.ledger.append(record);
   // A run summary too, so `listRuns` (`medallion runs`, GET /runs) shows the failed run without scanning the ledger.

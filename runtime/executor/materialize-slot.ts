@@ -6,12 +6,12 @@
 import { slotLabel } from '../asset/asset-key.ts';
 import type { AnyAsset, AssetInput, MaterializeResult } from '../asset/define-asset.ts';
 import { retryDelayMs } from '../asset/retry-policy.ts';
-import { errorMessage, isMedallionError, StorageError } from '../errors.ts';
+import { errorMessage, StorageError } from '../errors.ts';
 import { dataFileDamage } from '../ledger/data-file.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import { readObservation } from '../ledger/observations.ts';
-import { failedBlockingChecks, type CommittedMaterialization, type MaterializationRecord } from '../ledger/materialization-record.ts';
+import { failedBlockingChecks, type CommittedMaterialization } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
@@ -20,11 +20,12 @@ import { computeProvenanceHash, isSameProvenance, type InputDataVersion } from '
 import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
+import { describeError, failureRecord } from './failure-record.ts';
 import { createMaterializeContext } from './materialize-context.ts';
 import { checkMaterializeResult } from './result-checks.ts';
 import { isForced, type RunEnvironment } from './run-environment.ts';
 import { StepJournal } from './step-journal.ts';
-import { isRetriable, retryAfterHintMs, runUserCode, userCause } from './user-code.ts';
+import { isRetriable, retryAfterHintMs, runUserCode } from './user-code.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { interruptedOutcome, interruptionError, settleWithinGrace } from './interruption.ts';
 
@@ -171,7 +172,10 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
 
   async function failWith(error: unknown): Promise<SlotOutcome> {
     recordSpanError(activeSpan(), error);
-    const record = failureRecord(env, request, { id: createTimeOrderedId(), startedAt, attempts: attempt, journal, error });
+    const record = failureRecord({
+      id: createTimeOrderedId(), runId: env.runId, asset, partition, startedAt, finishedAt: new Date(),
+      attempts: attempt, inputs: request.inputs, steps: journal.counts, error: describeError(error),
+    });
     await env.ledger.append(record).catch(() => undefined);
     return {
       ...emptyOutcome(asset.key, partition, request.waitMs),
@@ -234,49 +238,4 @@ function materializedOutcome(record: CommittedMaterialization, waitMs: number): 
   const message = blocked.map((check) => `blocking check "${check.name}" failed${check.message ? `: ${check.message}` : ''}`).join('; ');
   span?.setAttribute(ATTR_OUTCOME, 'failed');
   return { ...outcome, type: 'failed', reason: message, error: { name: 'AssetCheckFailed', code: null, message } };
-}
-
-interface Failure {
-  id: string;
-  startedAt: Date;
-  attempts: number;
-  journal: StepJournal;
-  error: unknown;
-}
-
-/** The ledger record of a materialization that failed for good: no data, the error, what it read. */
-function failureRecord(env: RunEnvironment, request: RunRequest, failure: Failure): MaterializationRecord {
-  const finishedAt = new Date();
-  return {
-    format: 1,
-    id: failure.id,
-    runId: env.runId,
-    asset: request.asset.key,
-    partition: request.partition ?? null,
-    status: 'failed',
-    startedAt: failure.startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - failure.startedAt.getTime(),
-    attempts: failure.attempts,
-    codeVersion: request.asset.codeVersion,
-    inputs: request.inputs,
-    dataVersion: null,
-    rows: 0,
-    quarantined: 0,
-    bytes: 0,
-    steps: { ...failure.journal.counts },
-    checks: [],
-    metadata: {},
-    files: { folder: null, data: null, quarantine: null, attachments: [] },
-    error: describeError(failure.error),
-  };
-}
-
-export function describeError(error: unknown): { name: string; code: string | null; message: string } {
-  const cause = userCause(error);
-  return {
-    name: cause instanceof Error ? cause.name : 'Error',
-    code: isMedallionError(cause) ? cause.code : isMedallionError(error) ? error.code : null,
-    message: errorMessage(error),
-  };
 }
