@@ -7,17 +7,15 @@ import { slotLabel } from '../asset/asset-key.ts';
 import type { AnyAsset, AssetInput, MaterializeResult } from '../asset/define-asset.ts';
 import { retryDelayMs } from '../asset/retry-policy.ts';
 import { errorMessage, StorageError } from '../errors.ts';
-import { dataFileDamage } from '../ledger/data-file.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
-import { readObservation } from '../ledger/observations.ts';
 import { failedBlockingChecks, type CommittedMaterialization } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
 import { activeSpan, recordSpanError } from '../telemetry/tracer.ts';
-import { computeProvenanceHash, isSameProvenance, type InputDataVersion } from '../versions/data-version.ts';
-import { backlogReason, upstreamSlots, type AssetStatus } from '../versions/staleness.ts';
+import { computeProvenanceHash, type InputDataVersion } from '../versions/data-version.ts';
+import { upstreamSlots, type AssetStatus, type StalenessResolver } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
 import { describeError, failureRecord } from './failure-record.ts';
@@ -31,6 +29,7 @@ import { interruptedOutcome, interruptionError, settleWithinGrace } from './inte
 
 export async function materializeSlot(
   env: RunEnvironment,
+  resolver: StalenessResolver,
   asset: AnyAsset,
   partition: string | undefined,
   plannedStatus: AssetStatus,
@@ -50,13 +49,8 @@ export async function materializeSlot(
     const upstream = await readUpstreamHeads(env, asset, partition);
     if (upstream.type !== 'ready') return { ...base, type: upstream.type, reason: upstream.reason };
     const inputs = upstream.heads.map(toInputVersion);
-    const provenance = { codeVersion: asset.codeVersion, inputs };
-    const observed = await readObservation(env.storage, asset.key, partition);
-    const sourceChanged = observed !== undefined && head !== undefined && Date.parse(observed.observedAt) > Date.parse(head.record.startedAt);
-    const unfinished = head !== undefined && backlogReason(head.record, Date.now()) !== undefined;
-    // A head whose data file is damaged is stale whatever its provenance: a plain materialize rewrites it.
-    const skippable = !isForced(env.force, asset.key) && head !== undefined && !sourceChanged && !unfinished && isSameProvenance(head.record, provenance);
-    if (skippable && (await dataFileDamage(env.storage, head.record)) === undefined) {
+    // Heads read under the lock, so the resolver decides on what a skip would leave in place.
+    if (!isForced(env.force, asset.key) && head !== undefined && (await resolver.staleReason(asset, partition, head.record, inputs)) === undefined) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`

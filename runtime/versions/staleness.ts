@@ -10,7 +10,8 @@ import { dataFileDamage, describeDamage } from '../ledger/data-file.ts';
 import type { Head, Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import { readObservation } from '../ledger/observations.ts';
-import { shortVersion } from './data-version.ts';
+import type { Storage } from '../storage/storage.ts';
+import { isSameProvenance, shortVersion, type InputDataVersion } from './data-version.ts';
 
 /** Whether an asset is missing, stale or fresh. */
 export type AssetStatus = 'missing' | 'stale' | 'fresh';
@@ -136,28 +137,30 @@ export class StalenessResolver {
     };
   }
 
+  /**
+   * Why a slot's head would be stale if the slot ran now reading `inputs` (the upstreams' data versions as
+   * read under the slot's lock), or undefined when the head is fresh and the executor may skip the slot.
+   * The same rules as `slotStatus`, with the inputs given instead of the cached heads; rules that read
+   * nothing come first, so a stale slot reads no more of the lake than it must.
+   */
+  async staleReason(asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization, inputs: readonly InputDataVersion[]): Promise<string | undefined> {
+    if (!isSameProvenance(head, { codeVersion: asset.codeVersion, inputs })) return codeReason(asset, head) ?? 'its inputs changed since the last materialization';
+    const storage = this.#ledger.storage;
+    return backlogReason(head, this.#now()) ?? (await observationReason(storage, asset, partition, head)) ?? (await damageReason(storage, head));
+  }
+
   async #computeSlotStatus(asset: AnyAsset, partition: string | undefined): Promise<SlotStatus> {
     const slot = { asset: asset.key, partition: partition ?? null };
     const head = (await this.head(asset.key, partition))?.record;
     if (head === undefined) return { ...slot, status: 'missing', causes: [], rootCauses: [], head };
     const causes: StaleCause[] = [];
-    const damage = await dataFileDamage(this.#ledger.storage, head);
-    if (damage !== undefined) causes.push({ ...slot, category: 'corrupt', reason: describeDamage(this.#ledger.storage, head, damage), dependency: null });
-    if (head.codeVersion !== asset.codeVersion) {
-      causes.push({
-        ...slot,
-        category: 'code',
-        reason: `code version changed from "${head.codeVersion}" to "${asset.codeVersion}"`,
-        dependency: null,
-      });
-    }
+    const storage = this.#ledger.storage;
+    const own = (category: StaleCauseCategory, reason: string | undefined): StaleCause[] => (reason === undefined ? [] : [{ ...slot, category, reason, dependency: null }]);
+    causes.push(...own('corrupt', await damageReason(storage, head)));
+    causes.push(...own('code', codeReason(asset, head)));
     causes.push(...dependencyCauses(asset, partition, head));
-    const backlog = backlogReason(head, this.#now());
-    if (backlog !== undefined) causes.push({ ...slot, category: 'backlog', reason: backlog, dependency: null });
-    const observed = await readObservation(this.#ledger.storage, asset.key, partition);
-    if (observed !== undefined && Date.parse(observed.observedAt) > Date.parse(head.startedAt)) {
-      causes.push({ ...slot, category: 'data', reason: `new data observed at ${observed.source} after the last materialization`, dependency: null });
-    }
+    causes.push(...own('backlog', backlogReason(head, this.#now())));
+    causes.push(...own('data', await observationReason(storage, asset, partition, head)));
     const rootCauses: RootCause[] = causes.map((cause) => ({ ...slot, category: cause.category as RootCauseCategory, reason: cause.reason }));
     for (const upstream of upstreamSlots(this.#graph, asset, partition)) {
       const upstreamStatus = await this.slotStatus(upstream.asset, upstream.partition);
@@ -185,6 +188,23 @@ export class StalenessResolver {
     }
     return { ...slot, status: causes.length > 0 ? 'stale' : 'fresh', causes, rootCauses: dedupeRootCauses(rootCauses), head };
   }
+}
+
+function codeReason(asset: AnyAsset, head: CommittedMaterialization): string | undefined {
+  return head.codeVersion === asset.codeVersion ? undefined : `code version changed from "${head.codeVersion}" to "${asset.codeVersion}"`;
+}
+
+/** New data observed at the slot's source since the head's materialization began (one read). */
+async function observationReason(storage: Storage, asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization): Promise<string | undefined> {
+  const observed = await readObservation(storage, asset.key, partition);
+  if (observed === undefined || Date.parse(observed.observedAt) <= Date.parse(head.startedAt)) return undefined;
+  return `new data observed at ${observed.source} after the last materialization`;
+}
+
+/** A head whose data file is missing or damaged is stale whatever its provenance: a plain materialize rewrites it. */
+async function damageReason(storage: Storage, head: CommittedMaterialization): Promise<string | undefined> {
+  const damage = await dataFileDamage(storage, head);
+  return damage === undefined ? undefined : describeDamage(storage, head, damage);
 }
 
 /** Dependencies added or removed since the head was materialized. */
