@@ -11,6 +11,7 @@ import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
 import { checkMaterializeResult, runChecks } from './executor/result-checks.ts';
+import { claimStepId } from './executor/step-journal.ts';
 import type { CheckOutcome } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
 import type { JsonObject, JsonValue } from './json.ts';
@@ -86,8 +87,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     logs: [],
     progressUpdates: [],
     async step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T> {
-      if (usedIds.has(id)) throw new Error(`Step id "${id}" is used twice in one materialization; give every ctx.step a unique id.`);
-      usedIds.add(id);
+      claimStepId(usedIds, id);
       const journaled = journal.get(id);
       if (journaled !== undefined) {
         context.stepsReplayed.push(id);

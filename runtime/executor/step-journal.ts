@@ -75,10 +75,7 @@ export class StepJournal {
   }
 
   async run<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<{ value: T; replayed: boolean }> {
-    if (this.#usedIds.has(id)) {
-      throw new Error(`Step id "${id}" is used twice in one materialization; give every ctx.step a unique id.`);
-    }
-    this.#usedIds.add(id);
+    claimStepId(this.#usedIds, id);
     const journaled = this.#journaled.get(id);
     if (journaled !== undefined) {
       this.counts.replayed++;
@@ -106,6 +103,12 @@ export class StepJournal {
     const listed = await this.#storage.list(`${this.#folder}/`);
     await Promise.all(listed.map((object) => this.#storage.delete(object.path)));
   }
+}
+
+/** Marks a step id used in this attempt; one used twice would replay the other's result, so it throws. */
+export function claimStepId(used: Set<string>, id: string): void {
+  if (used.has(id)) throw new Error(`Step id "${id}" is used twice in one materialization; give every ctx.step a unique id.`);
+  used.add(id);
 }
 
 async function openHeader(storage: Storage, path: string): Promise<JournalHeader> {
