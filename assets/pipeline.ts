@@ -3,16 +3,16 @@
  * (HTTP clients, over the real services or the emulator) and the query plan; the application wires it.
  */
 import type { AnyAsset } from 'medallion';
-import { defineRawDiscogsFilmSearches } from './bronze/raw-discogs-film-searches.ts';
-import { defineRawDiscogsMasters } from './bronze/raw-discogs-masters.ts';
-import { defineRawDiscogsReleases } from './bronze/raw-discogs-releases.ts';
-import { defineRawTmdbFilmDetails } from './bronze/raw-tmdb-film-details.ts';
-import { defineRawTmdbMovies } from './bronze/raw-tmdb-movies.ts';
+import { defineRawDiscogsFilmSearches } from './raw/raw-discogs-film-searches.ts';
+import { defineRawDiscogsMasters } from './raw/raw-discogs-masters.ts';
+import { defineRawDiscogsReleases } from './raw/raw-discogs-releases.ts';
+import { defineRawTmdbFilmDetails } from './raw/raw-tmdb-film-details.ts';
+import { defineRawTmdbMovies } from './raw/raw-tmdb-movies.ts';
 import { defineMatches } from './gold/matches.ts';
-import { defineCandidates, type CandidatesOptions } from './silver/candidates.ts';
-import { defineDiscogsReleases } from './silver/discogs-releases.ts';
-import { defineSchemaAlignment } from './silver/schema-alignment.ts';
-import { defineTmdbMovies } from './silver/tmdb-movies.ts';
+import { defineCandidates, type CandidatesOptions } from './intermediate/candidates.ts';
+import { defineDiscogsReleases } from './intermediate/discogs-releases.ts';
+import { defineSchemaAlignment } from './intermediate/schema-alignment.ts';
+import { defineTmdbMovies } from './intermediate/tmdb-movies.ts';
 import { defineMatchQuality, type GroundTruth } from './metrics/match-quality.ts';
 import { DEFAULT_QUERY_PLAN, type QueryPlan } from './sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from './sources/source.ts';

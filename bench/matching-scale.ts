@@ -3,13 +3,13 @@
  * emulator's catalogue, at a given scale, in a child process so its peak RSS is its own:
  *   node --expose-gc --import tsx bench/matching-scale.ts 100000   → one JSON line
  */
-import { rawDiscogsReleaseSchema, discogsRowOf } from '../assets/bronze/discogs-search-rows.ts';
-import { rawTmdbMovieSchema } from '../assets/bronze/raw-tmdb-movies.ts';
+import { rawDiscogsReleaseSchema, discogsRowOf } from '../assets/raw/discogs-search-rows.ts';
+import { rawTmdbMovieSchema } from '../assets/raw/raw-tmdb-movies.ts';
 import { matchesOf } from '../assets/gold/matches.ts';
 import { buildCatalogue } from '../assets/sources/emulator/catalogue.ts';
-import { candidatesOf } from '../assets/silver/candidates.ts';
-import { dedupeById as dedupeReleases, releaseOf } from '../assets/silver/discogs-releases.ts';
-import { movieOf } from '../assets/silver/tmdb-movies.ts';
+import { candidatesOf } from '../assets/intermediate/candidates.ts';
+import { dedupeById as dedupeReleases, releaseOf } from '../assets/intermediate/discogs-releases.ts';
+import { movieOf } from '../assets/intermediate/tmdb-movies.ts';
 import { evaluateMatches } from '../assets/matching/evaluate-matches.ts';
 
 const films = Number(process.argv[2] ?? 10_000);

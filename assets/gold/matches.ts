@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { defineAsset, type JsonObject } from 'medallion';
 import { judgeCandidates, MATCH_RULES, SCORE_THRESHOLD } from '../matching/judge-matches.ts';
-import type { RawDiscogsMastersAsset } from '../bronze/raw-discogs-masters.ts';
-import type { Candidate, CandidatesAsset } from '../silver/candidates.ts';
+import type { RawDiscogsMastersAsset } from '../raw/raw-discogs-masters.ts';
+import type { Candidate, CandidatesAsset } from '../intermediate/candidates.ts';
 
 /** Pairs scoring below this are left out of gold: none of them can match (see CANDIDATE_MIN_SCORE). */
 export const REPORT_SCORE = 0.8;

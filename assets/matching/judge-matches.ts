@@ -14,7 +14,7 @@
  * judged apart, each part as a release of its own.
  * Anything else stays a non-match, and says why.
  */
-import type { Candidate } from '../silver/candidates.ts';
+import type { Candidate } from '../intermediate/candidates.ts';
 import { analyzeTitle, normalizeTitle } from './normalize-title.ts';
 import { sequelNumbers } from './title-features.ts';
 

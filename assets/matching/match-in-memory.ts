@@ -2,13 +2,13 @@
  * The whole matching stage without a lake: landed TMDB films and Discogs search results in, gold rows out,
  * through exactly the functions the silver and gold assets call. For evaluation sets and tests.
  */
-import { discogsRowOf } from '../bronze/discogs-search-rows.ts';
+import { discogsRowOf } from '../raw/discogs-search-rows.ts';
 import { matchesOf, type Match } from '../gold/matches.ts';
-import { candidatesOf } from '../silver/candidates.ts';
-import { dedupeById as dedupeReleases, releaseOf } from '../silver/discogs-releases.ts';
-import { dedupeById as dedupeMovies, movieOf } from '../silver/tmdb-movies.ts';
-import { rawDiscogsReleaseSchema } from '../bronze/discogs-search-rows.ts';
-import { rawTmdbMovieSchema } from '../bronze/raw-tmdb-movies.ts';
+import { candidatesOf } from '../intermediate/candidates.ts';
+import { dedupeById as dedupeReleases, releaseOf } from '../intermediate/discogs-releases.ts';
+import { dedupeById as dedupeMovies, movieOf } from '../intermediate/tmdb-movies.ts';
+import { rawDiscogsReleaseSchema } from '../raw/discogs-search-rows.ts';
+import { rawTmdbMovieSchema } from '../raw/raw-tmdb-movies.ts';
 
 export interface LandedFilm {
   readonly tmdb_id: number;

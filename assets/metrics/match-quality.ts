@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { defineAsset, type JsonObject } from 'medallion';
 import type { MatchesAsset } from '../gold/matches.ts';
 import { evaluateMatches, type MatchPair } from '../matching/evaluate-matches.ts';
-import type { CandidatesAsset } from '../silver/candidates.ts';
-import type { DiscogsReleasesAsset } from '../silver/discogs-releases.ts';
-import type { TmdbMoviesAsset } from '../silver/tmdb-movies.ts';
+import type { CandidatesAsset } from '../intermediate/candidates.ts';
+import type { DiscogsReleasesAsset } from '../intermediate/discogs-releases.ts';
+import type { TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
 
 /** The true (film, release) pairs, each with what makes it hard (`reissue`, `bilingual`, …). */
 export interface GroundTruth {

@@ -4,11 +4,11 @@ import { rowsFromTable, tableFromParquet } from '../../runtime/data-plane.ts';
 import { evaluateMatches } from '../../assets/matching/evaluate-matches.ts';
 import { createPipeline } from '../../assets/pipeline.ts';
 import { matchSchema } from '../../assets/gold/matches.ts';
-import { discogsReleaseSchema } from '../../assets/silver/discogs-releases.ts';
+import { discogsReleaseSchema } from '../../assets/intermediate/discogs-releases.ts';
 import { createAssetGraph, materialize, type RunResult } from '../../runtime/index.ts';
 import { Ledger } from '../../runtime/internal.ts';
 import { createTestEmulator, noWait, runInProcess, FAST_CLIENT } from '../support/emulated-pipeline.ts';
-import { unusedFilms, unusedReleases } from './silver/fixtures.ts';
+import { unusedFilms, unusedReleases } from './intermediate/fixtures.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 import { createGraphFromEnvironment } from '../../assets/pipeline-graph.ts';
 

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { createDiscogsClient } from '../../../assets/sources/discogs-client.ts';
 import type { ServedEmulator } from '../../../assets/sources/emulator/serve-emulator.ts';
 import type { Sleep } from '../../../assets/sources/http/backoff.ts';
-import { defineRawDiscogsReleases } from '../../../assets/bronze/raw-discogs-releases.ts';
+import { defineRawDiscogsReleases } from '../../../assets/raw/raw-discogs-releases.ts';
 import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import { createTestContext } from '../../../runtime/testing.ts';
 import type { RunResult } from '../../../runtime/index.ts';

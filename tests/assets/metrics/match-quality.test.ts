@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defineMatchQuality } from '../../../assets/metrics/match-quality.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { candidates, matches, movie, movies, release, releases } from '../silver/fixtures.ts';
+import { candidates, matches, movie, movies, release, releases } from '../intermediate/fixtures.ts';
 
 const goldRow = (tmdb_id: number, discogs_id: number, is_match: boolean) => ({
   tmdb_id, tmdb_title: 'T', tmdb_year: 2000, discogs_id, discogs_artist: null, discogs_title: 'T', discogs_year: 2000, discogs_master_id: null, discogs_master_year: null,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalogue } from '../../../assets/sources/emulator/catalogue.ts';
-import { candidatesOf } from '../../../assets/silver/candidates.ts';
-import { movieOf } from '../../../assets/silver/tmdb-movies.ts';
-import { releaseOf } from '../../../assets/silver/discogs-releases.ts';
-import { rawDiscogsReleaseSchema, discogsRowOf } from '../../../assets/bronze/discogs-search-rows.ts';
-import { rawTmdbMovieSchema } from '../../../assets/bronze/raw-tmdb-movies.ts';
+import { candidatesOf } from '../../../assets/intermediate/candidates.ts';
+import { movieOf } from '../../../assets/intermediate/tmdb-movies.ts';
+import { releaseOf } from '../../../assets/intermediate/discogs-releases.ts';
+import { rawDiscogsReleaseSchema, discogsRowOf } from '../../../assets/raw/discogs-search-rows.ts';
+import { rawTmdbMovieSchema } from '../../../assets/raw/raw-tmdb-movies.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { candidates, filmDetails, movie, movies, release, releases, schemaAlignment } from './fixtures.ts';
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawDiscogsFilmSearches, SEARCH_LOG, uncoveredFilms } from '../../../assets/bronze/raw-discogs-film-searches.ts';
+import { defineRawDiscogsFilmSearches, SEARCH_LOG, uncoveredFilms } from '../../../assets/raw/raw-discogs-film-searches.ts';
 import type { DiscogsSearchPage } from '../../../assets/sources/discogs-schemas.ts';
 import { DEFAULT_QUERY_PLAN, type DiscogsPlan } from '../../../assets/sources/query-plan.ts';
 import type { DiscogsSearchParams, ReleaseSource } from '../../../assets/sources/source.ts';
 import { createTestContext, inputFromRows, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
-import { movie, movies, rawRelease, rawReleases } from '../silver/fixtures.ts';
+import { movie, movies, rawRelease, rawReleases } from '../intermediate/fixtures.ts';
 
 const DAY = 86_400_000;
 

@@ -1,14 +1,14 @@
 // Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
-import { defineRawDiscogsFilmSearches } from '../../../assets/bronze/raw-discogs-film-searches.ts';
-import { defineRawDiscogsMasters } from '../../../assets/bronze/raw-discogs-masters.ts';
-import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/bronze/raw-discogs-releases.ts';
-import { defineRawTmdbFilmDetails } from '../../../assets/bronze/raw-tmdb-film-details.ts';
-import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/bronze/raw-tmdb-movies.ts';
+import { defineRawDiscogsFilmSearches } from '../../../assets/raw/raw-discogs-film-searches.ts';
+import { defineRawDiscogsMasters } from '../../../assets/raw/raw-discogs-masters.ts';
+import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/raw/raw-discogs-releases.ts';
+import { defineRawTmdbFilmDetails } from '../../../assets/raw/raw-tmdb-film-details.ts';
+import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/raw/raw-tmdb-movies.ts';
 import { defineMatches } from '../../../assets/gold/matches.ts';
-import { defineCandidates } from '../../../assets/silver/candidates.ts';
-import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/silver/discogs-releases.ts';
-import { defineSchemaAlignment } from '../../../assets/silver/schema-alignment.ts';
-import { defineTmdbMovies, type TmdbMovie } from '../../../assets/silver/tmdb-movies.ts';
+import { defineCandidates } from '../../../assets/intermediate/candidates.ts';
+import { defineDiscogsReleases, type DiscogsRelease } from '../../../assets/intermediate/discogs-releases.ts';
+import { defineSchemaAlignment } from '../../../assets/intermediate/schema-alignment.ts';
+import { defineTmdbMovies, type TmdbMovie } from '../../../assets/intermediate/tmdb-movies.ts';
 import { analyzeTitle, normalizeTitle } from '../../../assets/matching/normalize-title.ts';
 import { hasSoundtrackWording, mainTitleNorm, releaseHint } from '../../../assets/matching/title-features.ts';
 import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';

@@ -3,7 +3,7 @@
  * new, missing or retyped, and whether that breaks the pipeline (a required field missing or retyped).
  */
 import { z } from 'zod';
-import { landedTypesOf, type LandedFieldProfile, type LandedFieldStats, type LandedType } from '../bronze/landed-field-profile.ts';
+import { landedTypesOf, type LandedFieldProfile, type LandedFieldStats, type LandedType } from '../raw/landed-field-profile.ts';
 
 export const DRIFT_STATUSES = ['ok', 'new', 'missing', 'retyped', 'stray_types', 'unexpected_nulls', 'sometimes_absent'] as const;
 

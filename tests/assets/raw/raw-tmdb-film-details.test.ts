@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawTmdbFilmDetails, DETAILS_LOG } from '../../../assets/bronze/raw-tmdb-film-details.ts';
+import { defineRawTmdbFilmDetails, DETAILS_LOG } from '../../../assets/raw/raw-tmdb-film-details.ts';
 import { HttpRefusalError } from '../../../assets/sources/http/request-errors.ts';
 import type { FilmSource } from '../../../assets/sources/source.ts';
 import { createTestContext, inputFromRows, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
-import { rawMovie, rawMovies } from '../silver/fixtures.ts';
+import { rawMovie, rawMovies } from '../intermediate/fixtures.ts';
 
 /** Details as TMDB sends them with `append_to_response=credits,alternative_titles`; id 4 is gone (404). */
 function detailsSource(options: { failOnce?: number } = {}) {

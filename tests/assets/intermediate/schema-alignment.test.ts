@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { profileLandedFields } from '../../../assets/bronze/landed-field-profile.ts';
+import { profileLandedFields } from '../../../assets/raw/landed-field-profile.ts';
 import { SchemaValidationError, type JsonObject } from '../../../runtime/index.ts';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { rawMovies, rawReleases, schemaAlignment } from './fixtures.ts';
-import { compareFields, declaredFields } from '../../../assets/silver/schema-drift.ts';
+import { compareFields, declaredFields } from '../../../assets/intermediate/schema-drift.ts';
 import { tmdbListItemSchema } from '../../../assets/sources/tmdb-schemas.ts';
 
 const alignment = schemaAlignment;

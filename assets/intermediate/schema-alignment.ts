@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defineAsset, SchemaValidationError, type AssetCheck, type AssetInput, type JsonObject } from 'medallion';
-import { landedFieldProfileSchema, mergeLandedFieldProfiles, type LandedFieldProfile } from '../bronze/landed-field-profile.ts';
-import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
-import type { RawTmdbMoviesAsset } from '../bronze/raw-tmdb-movies.ts';
+import { landedFieldProfileSchema, mergeLandedFieldProfiles, type LandedFieldProfile } from '../raw/landed-field-profile.ts';
+import type { RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
+import type { RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
 import { discogsSearchItemSchema } from '../sources/discogs-schemas.ts';
 import { tmdbListItemSchema } from '../sources/tmdb-schemas.ts';
 import { compareFields, declaredFields, DRIFT_STATUSES } from './schema-drift.ts';

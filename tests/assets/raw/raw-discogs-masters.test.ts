@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawDiscogsMasters, mastersWorthLookingUp } from '../../../assets/bronze/raw-discogs-masters.ts';
+import { defineRawDiscogsMasters, mastersWorthLookingUp } from '../../../assets/raw/raw-discogs-masters.ts';
 import { HttpRefusalError } from '../../../assets/sources/http/request-errors.ts';
 import type { ReleaseSource } from '../../../assets/sources/source.ts';
-import type { Candidate } from '../../../assets/silver/candidates.ts';
+import type { Candidate } from '../../../assets/intermediate/candidates.ts';
 import { createTestContext, inputFromRows, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
-import { candidates } from '../silver/fixtures.ts';
+import { candidates } from '../intermediate/fixtures.ts';
 
 /** A candidate row with what master selection reads; the rest as plain as possible. */
 const pair = (tmdb_id: number, tmdb_year: number, discogs_id: number, discogs_year: number | null, discogs_master_id: number | null) => ({

@@ -15,7 +15,7 @@ import { defineAsset, type JsonValue } from 'medallion';
 import { CONTEMPORARY_YEARS } from '../matching/judge-matches.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { ReleaseSource } from '../sources/source.ts';
-import type { Candidate, CandidatesAsset } from '../silver/candidates.ts';
+import type { Candidate, CandidatesAsset } from '../intermediate/candidates.ts';
 import { isObject } from './discogs-search-rows.ts';
 import { mapConcurrently } from './land-listing.ts';
 

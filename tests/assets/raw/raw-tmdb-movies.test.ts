@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineRawTmdbMovies } from '../../../assets/bronze/raw-tmdb-movies.ts';
+import { defineRawTmdbMovies } from '../../../assets/raw/raw-tmdb-movies.ts';
 import type { FilmSource } from '../../../assets/sources/source.ts';
 import type { TmdbListPage } from '../../../assets/sources/tmdb-schemas.ts';
 import { createTestContext, materializeForTest } from '../../../runtime/testing.ts';

@@ -19,7 +19,7 @@ import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
 import type { DiscogsPlan } from '../sources/query-plan.ts';
 import type { ReleaseSource } from '../sources/source.ts';
-import type { TmdbMovie, TmdbMoviesAsset } from '../silver/tmdb-movies.ts';
+import type { TmdbMovie, TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
 import { discogsRowOf, rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
 import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './incremental-landing.ts';
 import { mapConcurrently } from './land-listing.ts';

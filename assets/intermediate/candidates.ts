@@ -10,7 +10,7 @@ import { prepareForms, scorePair, type FilmForm, type PreparedForm, type Release
 import { containmentOfWords } from '../matching/title-containment.ts';
 import { creditedComposerShare, isCreditedComposer } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
-import type { RawTmdbFilmDetailsAsset } from '../bronze/raw-tmdb-film-details.ts';
+import type { RawTmdbFilmDetailsAsset } from '../raw/raw-tmdb-film-details.ts';
 import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
 import type { DiscogsRelease, DiscogsReleasesAsset } from './discogs-releases.ts';
 import type { SchemaAlignmentAsset } from './schema-alignment.ts';

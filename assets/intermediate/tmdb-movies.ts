@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { defineAsset } from 'medallion';
-import type { RawTmdbMovie, RawTmdbMoviesAsset } from '../bronze/raw-tmdb-movies.ts';
+import type { RawTmdbMovie, RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { mainTitleNorm } from '../matching/title-features.ts';
 import { parseYear } from '../matching/parse-year.ts';

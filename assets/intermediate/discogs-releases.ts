@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { defineAsset } from 'medallion';
-import type { RawDiscogsRelease } from '../bronze/discogs-search-rows.ts';
-import type { RawDiscogsFilmSearchesAsset } from '../bronze/raw-discogs-film-searches.ts';
-import type { RawDiscogsReleasesAsset } from '../bronze/raw-discogs-releases.ts';
+import type { RawDiscogsRelease } from '../raw/discogs-search-rows.ts';
+import type { RawDiscogsFilmSearchesAsset } from '../raw/raw-discogs-film-searches.ts';
+import type { RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
 import { analyzeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
