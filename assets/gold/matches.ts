@@ -42,7 +42,6 @@ export type Match = z.output<typeof matchSchema>;
 export function defineMatches(candidates: CandidatesAsset, masters: RawDiscogsMastersAsset) {
   return defineAsset({
     key: 'gold/matches',
-    group: 'gold',
     description:
       `Judged (film, release) pairs with their score components, year difference and deciding rule; is_match when the titles score ≥ ${SCORE_THRESHOLD}, ` +
       'no sequel, decoy or short-title rule objects, and the release came out with the film or is a linked reissue.',

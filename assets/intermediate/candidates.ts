@@ -93,7 +93,6 @@ export function defineCandidates(
 ) {
   return defineAsset({
     key: 'intermediate/candidates',
-    group: 'silver',
     description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
     deps: { movies, releases, details, schemaAlignment },

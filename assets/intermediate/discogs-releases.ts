@@ -53,7 +53,6 @@ export type DiscogsRelease = z.output<typeof discogsReleaseSchema>;
 export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: RawDiscogsFilmSearchesAsset) {
   return defineAsset({
     key: 'intermediate/discogs_releases',
-    group: 'silver',
     description: 'Discogs releases (bulk and per-film searches) deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
     schema: discogsReleaseSchema,
     deps: { bulk, targeted },

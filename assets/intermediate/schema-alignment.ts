@@ -49,8 +49,7 @@ const NO_BREAKING_DRIFT: AssetCheck<SchemaAlignmentRow> = {
 export function defineSchemaAlignment(tmdb: RawTmdbMoviesAsset, discogs: RawDiscogsReleasesAsset) {
   return defineAsset({
     key: 'intermediate/schema_alignment',
-    group: 'silver',
-    description: "Drift report: the bronze landings' field profiles against the declared TMDB list item and Discogs search item schemas.",
+    description: "Drift report: the raw landings' field profiles against the declared TMDB list item and Discogs search item schemas.",
     schema: schemaAlignmentSchema,
     deps: { tmdb, discogs },
     codeVersion: '1',

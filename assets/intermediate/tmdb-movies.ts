@@ -31,7 +31,6 @@ export type TmdbMovie = z.output<typeof tmdbMovieSchema>;
 export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
   return defineAsset({
     key: 'intermediate/tmdb_movies',
-    group: 'silver',
     description: 'TMDB films deduplicated by id, with title_norm/original_title_norm/main_title_norm for matching, year as a number and genre names.',
     schema: tmdbMovieSchema,
     deps: { raw },

@@ -32,7 +32,6 @@ export const matchQualitySchema = z.object({
 export function defineMatchQuality(groundTruth: GroundTruth, deps: { matches: MatchesAsset; candidates: CandidatesAsset; releases: DiscogsReleasesAsset; movies: TmdbMoviesAsset }) {
   return defineAsset({
     key: 'metrics/match_quality',
-    group: 'metrics',
     description: 'Precision, recall and F1 of gold/matches against the known ground truth (all pairs, landed pairs, recall per kind), and counts per stage.',
     schema: matchQualitySchema,
     deps,

@@ -46,7 +46,6 @@ export function defineRawDiscogsFilmSearches(releases: ReleaseSource, films: Tmd
   const now = options.now ?? Date.now;
   return defineAsset({
     key: 'raw/discogs_film_searches',
-    group: 'bronze',
     description: `Discogs searched per film (q=<title>), incrementally: at most ${budget.toLocaleString('en-US')} requests a run, films never searched first, a search redone after ${maxAgeDays} days; raw JSON pages attached, the log in ${SEARCH_LOG}.`,
     schema: rawDiscogsReleaseSchema,
     deps: { films, bulk },

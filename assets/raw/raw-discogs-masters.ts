@@ -34,7 +34,6 @@ const CODE_VERSION = '2';
 export function defineRawDiscogsMasters(releases: ReleaseSource, candidates: CandidatesAsset, options: { budget: number; concurrency?: number }) {
   return defineAsset({
     key: 'raw/discogs_masters',
-    group: 'bronze',
     description: `Discogs masters of the candidate releases whose year does not date them (far from every candidate film, or meeting films of several years), at most ${options.budget} lookups; raw JSON attached as masters/<id>.json.`,
     schema: rawDiscogsMasterSchema,
     deps: { candidates },

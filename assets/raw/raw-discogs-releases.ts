@@ -29,7 +29,6 @@ export function defineRawDiscogsReleases(releases: ReleaseSource, options: RawDi
   assertPaging(key, { pagesPerStep, concurrency, perPage: plan.perPage });
   return defineAsset({
     key,
-    group: 'bronze',
     description:
       `Discogs releases in "${plan.genre}" with style ${plan.styles.map((style) => `"${style}"`).join(' or ')}, ${plan.fromYear}–${plan.toYear}, ` +
       'searched year by year and partitioned by decade; one row per result as landed, raw JSON pages attached.',

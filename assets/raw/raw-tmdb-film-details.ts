@@ -55,7 +55,6 @@ export function defineRawTmdbFilmDetails(films: FilmSource, movies: RawTmdbMovie
   const now = options.now ?? Date.now;
   return defineAsset({
     key: 'raw/tmdb_film_details',
-    group: 'bronze',
     description: `Each landed film's TMDB details (credits, alternative titles), incrementally: films new to the listing, or fetched over ${maxAgeDays} days ago, in batches of ${batchSize}, raw JSON attached as details/batch-NNNN.json; one row per film with its composers and alternative titles.`,
     schema: rawTmdbFilmDetailSchema,
     deps: { movies },

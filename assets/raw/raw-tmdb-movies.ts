@@ -47,7 +47,6 @@ export function defineRawTmdbMovies(films: FilmSource, options: RawTmdbMoviesOpt
   const listings = listingsOf(films, options.plan, pagesPerStep, concurrency);
   return defineAsset({
     key,
-    group: 'bronze',
     description: `Films from TMDB (${describePlan(options.plan)}), one row per film as landed; raw JSON pages attached as pages/<listing>-NNNN.json.`,
     schema: rawTmdbMovieSchema,
     codeVersion: '2',

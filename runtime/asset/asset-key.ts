@@ -32,6 +32,12 @@ export function layerOf(key: AssetKey): string {
   return key.slice(0, key.indexOf('/'));
 }
 
+/**
+ * The Medallion names of the layers whose lake containers (and so keys and default groups) are named otherwise:
+ * a selection's `group:silver` is answered with the group to use instead.
+ */
+export const MEDALLION_LAYER_NAMES: Readonly<Record<string, string>> = Object.freeze({ bronze: 'raw', silver: 'intermediate' });
+
 const PARTITION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export function invalidPartitionReason(partition: string): string | undefined {

@@ -7,7 +7,7 @@ import type { Table } from 'apache-arrow';
 import type { z } from 'zod';
 import { DefinitionError } from '../errors.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
-import { assertAssetKey, invalidGroupReason, invalidPartitionReason, type AssetKey } from './asset-key.ts';
+import { assertAssetKey, invalidGroupReason, invalidPartitionReason, layerOf, type AssetKey } from './asset-key.ts';
 import { invalidRetryPolicyReason, resolveRetryPolicy, type RetryPolicy, type RetryPolicyOptions } from './retry-policy.ts';
 
 /** Asset schemas are zod objects: one row is one object. */
@@ -257,7 +257,7 @@ export function defineAsset<K extends AssetKey, S extends RowSchema, D extends A
     depKeys: Object.freeze(depKeys),
     codeVersion: options.codeVersion,
     description: options.description,
-    group: options.group ?? key.slice(0, key.indexOf('/')),
+    group: options.group ?? layerOf(key),
     tags: Object.freeze({ ...(options.tags ?? {}) }),
     partitions,
     retry,

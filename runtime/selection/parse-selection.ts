@@ -24,7 +24,7 @@ export type SelectionNode =
 
 const GRAMMAR =
   'Selections: KEY, +KEY (and all upstream), KEY+ (and all downstream), N+KEY / KEY+N (N levels), ' +
-  '+KEY+, group:NAME, * (everything); join several with "," (e.g. "+gold/matches,group:silver").';
+  '+KEY+, group:NAME, * (everything); join several with "," (e.g. "+gold/matches,group:intermediate").';
 
 const KEY_START = /[A-Za-z_]/;
 const KEY_CHAR = /[A-Za-z0-9_/]/;
@@ -49,7 +49,7 @@ export function parseSelection(text: string): SelectionNode {
  * node the parser produced.
  *
  * @example
- * formatSelection({ kind: 'downstream', of: { kind: 'group', name: 'silver' }, depth: 1 }); // 'group:silver+1'
+ * formatSelection({ kind: 'downstream', of: { kind: 'group', name: 'intermediate' }, depth: 1 }); // 'group:intermediate+1'
  */
 export function formatSelection(node: SelectionNode): string {
   switch (node.kind) {

@@ -2,7 +2,7 @@
  * Selection AST + asset graph → asset keys, in the graph's topological order. Knows nothing of selection
  * strings (`parse-selection.ts` does); an unknown key or group throws `SelectionError` with the nearest names.
  */
-import type { AssetKey } from '../asset/asset-key.ts';
+import { MEDALLION_LAYER_NAMES, type AssetKey } from '../asset/asset-key.ts';
 import { SelectionError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { nearestMatches } from '../graph/nearest-keys.ts';
@@ -13,7 +13,7 @@ import type { SelectionNode } from './parse-selection.ts';
  *
  * @example
  * resolveSelection({ kind: 'upstream', of: { kind: 'key', key: 'gold/matches' }, depth: 1 }, graph);
- * // ['silver/candidates', 'gold/matches']
+ * // ['intermediate/candidates', 'gold/matches']
  */
 export function resolveSelection(node: SelectionNode, graph: AssetGraph): AssetKey[] {
   return graph.inTopologicalOrder(collect(node, graph));
@@ -54,7 +54,9 @@ function groupMembers(name: string, graph: AssetGraph): AssetKey[] {
   const members = groups.get(name);
   if (members !== undefined) return members;
   const known = [...groups.keys()].sort();
-  const nearest = nearestMatches(name, known);
+  const layer = Object.hasOwn(MEDALLION_LAYER_NAMES, name) ? MEDALLION_LAYER_NAMES[name] : undefined;
+  const renamed = layer !== undefined && groups.has(layer) ? [layer] : [];
+  const nearest = [...new Set([...renamed, ...nearestMatches(name, known)])];
   const hint = nearest.length > 0 ? ` Did you mean ${quoteAll(nearest, ' or ')}?` : '';
   const listing = known.length > 0 ? `Known groups: ${quoteAll(known, ', ')}.` : 'The graph has no groups.';
   throw new SelectionError('SELECTION_UNKNOWN_GROUP', `Unknown group "${name}".${hint} ${listing}`, nearest);

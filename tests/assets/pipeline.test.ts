@@ -6,7 +6,7 @@ import { createPipeline } from '../../assets/pipeline.ts';
 import { matchSchema } from '../../assets/gold/matches.ts';
 import { discogsReleaseSchema } from '../../assets/intermediate/discogs-releases.ts';
 import { createAssetGraph, materialize, type RunResult } from '../../runtime/index.ts';
-import { Ledger } from '../../runtime/internal.ts';
+import { layerOf, Ledger } from '../../runtime/internal.ts';
 import { createTestEmulator, noWait, runInProcess, FAST_CLIENT } from '../support/emulated-pipeline.ts';
 import { unusedFilms, unusedReleases } from './intermediate/fixtures.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
@@ -17,17 +17,17 @@ describe('the pipeline', () => {
   beforeEach(async () => { lake = await createTempLake(); });
   afterEach(async () => { await lake.cleanup(); });
 
-  it('defines ten assets in bronze/silver/gold groups, each described, with a code version and retries on bronze', () => {
+  it('defines ten assets, each in the group of its layer (raw, intermediate, gold), described, with retries on raw', () => {
     const assets = createPipeline({ films: unusedFilms, releases: unusedReleases });
     const graph = createAssetGraph(assets);
     assert.deepEqual(graph.keys, [
       'raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/schema_alignment', 'intermediate/tmdb_movies', 'raw/tmdb_film_details',
       'raw/discogs_film_searches', 'intermediate/discogs_releases', 'intermediate/candidates', 'raw/discogs_masters', 'gold/matches',
     ]);
-    const groups = Object.fromEntries(assets.map((asset) => [asset.key, asset.group]));
-    assert.deepEqual(new Set(Object.values(groups)), new Set(['bronze', 'silver', 'gold']));
+    for (const asset of assets) assert.equal(asset.group, layerOf(asset.key), `${asset.key} is in its layer's group`);
+    assert.deepEqual([...graph.groups().keys()].sort(), ['gold', 'intermediate', 'raw']);
     for (const asset of assets) assert.ok((asset.description ?? '').length > 20, `${asset.key} has a description`);
-    assert.ok(assets.filter((asset) => asset.group === 'bronze').every((asset) => asset.retry.maxAttempts > 1));
+    assert.ok(assets.filter((asset) => asset.group === 'raw').every((asset) => asset.retry.maxAttempts > 1));
   });
 
   it('runs end to end on the emulator with every row valid, checks passing, and precise matches', async () => {
@@ -40,8 +40,8 @@ describe('the pipeline', () => {
     const gold = rowsFromTable(tableFromParquet((await lake.storage.get(head!.record.files.data!))!.body), matchSchema);
     const predicted = gold.filter((row) => row.is_match);
     // Judged on what the plan landed (the test plan covers 1990–2009 and a small per-film budget).
-    const silver = (await new Ledger(lake.storage).readHead('intermediate/discogs_releases'))!.record;
-    const landed = new Set(rowsFromTable(tableFromParquet((await lake.storage.get(silver.files.data!))!.body), discogsReleaseSchema).map((row) => row.discogs_id));
+    const releasesRecord = (await new Ledger(lake.storage).readHead('intermediate/discogs_releases'))!.record;
+    const landed = new Set(rowsFromTable(tableFromParquet((await lake.storage.get(releasesRecord.files.data!))!.body), discogsReleaseSchema).map((row) => row.discogs_id));
     const landedTruth = emulator.catalogue.truth.filter((pair) => landed.has(pair.discogs_id));
     const quality = evaluateMatches(predicted, landedTruth);
     assert.ok(quality.precision >= 0.95, `precision ${quality.precision}`);

@@ -130,7 +130,7 @@ const graphSpec: fc.Arbitrary<GraphSpec> = fc.uniqueArray(assetKey, { minLength:
   fc.record({
     keys: fc.constant(keys),
     deps: fc.tuple(...keys.map((_, i) => fc.subarray([...Array(i).keys()]))),
-    groups: fc.tuple(...keys.map(() => fc.option(fc.constantFrom('silver', 'team-a', 'B_2'), { nil: undefined }))),
+    groups: fc.tuple(...keys.map(() => fc.option(fc.constantFrom('nightly', 'team-a', 'B_2'), { nil: undefined }))),
   }),
 );
 
@@ -242,7 +242,7 @@ describe('selection grammar: resolveSelection and selectAssets against generated
   });
 
   it('selects any string against a graph or refuses it with a SelectionError', () => {
-    const spec: GraphSpec = { keys: ['raw/a', 'intermediate/b', 'gold/c'], deps: [[], [0], [1]], groups: [undefined, 'silver', undefined] };
+    const spec: GraphSpec = { keys: ['raw/a', 'intermediate/b', 'gold/c'], deps: [[], [0], [1]], groups: [undefined, 'nightly', undefined] };
     const graph = graphOf(spec);
     fc.assert(
       fc.property(fc.oneof(anyText, mutatedSelection), (text) => {

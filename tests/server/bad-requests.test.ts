@@ -62,7 +62,7 @@ const BAD_REQUESTS: readonly BadRequest[] = [
   { name: 'asset: encoded traversal', path: '/assets/gold%2F..%2F..%2Fetc%2Fpasswd', status: 404 },
   { name: 'asset: traversal in the path', path: '/assets/../../etc/passwd', status: 404 },
   { name: 'asset: selection syntax as a key', path: '/assets/%2Bgold%2Fmatches', status: 404, code: 'ASSET_NOT_FOUND' },
-  { name: 'asset: a group as a key', path: '/assets/group:silver', status: 404, code: 'ASSET_NOT_FOUND' },
+  { name: 'asset: a group as a key', path: '/assets/group:intermediate', status: 404, code: 'ASSET_NOT_FOUND' },
   { name: 'asset: limit 0', path: '/assets/gold/matches?limit=0', status: 400, code: 'INVALID_REQUEST' },
   { name: 'asset: limit not a number', path: '/assets/gold/matches?limit=ten', status: 400 },
   { name: 'asset: limit too large', path: '/assets/gold/matches?limit=100000', status: 400 },

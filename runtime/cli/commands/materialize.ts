@@ -99,7 +99,7 @@ function selectionOf(positionals: readonly string[], all: boolean): string {
   if (all && positionals.length > 0) throw new UsageError('Give either a selection or --all, not both.');
   if (all) return '*';
   if (positionals.length === 0) {
-    throw new UsageError('Nothing selected: give a selection (e.g. "+gold/matches" or "group:silver") or --all.');
+    throw new UsageError('Nothing selected: give a selection (e.g. "+gold/matches" or "group:intermediate") or --all.');
   }
   return positionals.join(',');
 }

@@ -9,38 +9,38 @@ const leaf = (key: string, deps: Record<string, string> = {}) =>
   defineAsset({ key, schema, deps, codeVersion: '1', materialize: async () => ({ rows: [] }) });
 
 // A diamond (tmdb_movies → movies, credits → matches) beside a chain (discogs_releases → releases →
-// release_tracks → release_stats). Groups default to the layer: raw, silver, gold.
+// release_tracks → release_stats). Groups default to the layer: raw, intermediate, gold.
 const graph = createAssetGraph([
-  leaf('gold/matches', { movies: 'silver/movies', credits: 'silver/credits' }),
-  leaf('silver/movies', { raw: 'raw/tmdb_movies' }),
-  leaf('silver/credits', { raw: 'raw/tmdb_movies' }),
+  leaf('gold/matches', { movies: 'intermediate/movies', credits: 'intermediate/credits' }),
+  leaf('intermediate/movies', { raw: 'raw/tmdb_movies' }),
+  leaf('intermediate/credits', { raw: 'raw/tmdb_movies' }),
   leaf('raw/tmdb_movies'),
-  leaf('gold/release_stats', { tracks: 'silver/release_tracks' }),
-  leaf('silver/release_tracks', { releases: 'silver/releases' }),
-  leaf('silver/releases', { raw: 'raw/discogs_releases' }),
+  leaf('gold/release_stats', { tracks: 'intermediate/release_tracks' }),
+  leaf('intermediate/release_tracks', { releases: 'intermediate/releases' }),
+  leaf('intermediate/releases', { raw: 'raw/discogs_releases' }),
   leaf('raw/discogs_releases'),
 ]);
 
 const selects: [string, string[]][] = [
   ['gold/matches', ['gold/matches']],
-  ['+gold/matches', ['raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches']],
-  ['1+gold/matches', ['silver/credits', 'silver/movies', 'gold/matches']],
-  ['raw/tmdb_movies+', ['raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches']],
-  ['raw/discogs_releases+1', ['raw/discogs_releases', 'silver/releases']],
-  ['raw/discogs_releases+2', ['raw/discogs_releases', 'silver/releases', 'silver/release_tracks']],
-  ['2+gold/release_stats', ['silver/releases', 'silver/release_tracks', 'gold/release_stats']],
-  ['+silver/release_tracks+', ['raw/discogs_releases', 'silver/releases', 'silver/release_tracks', 'gold/release_stats']],
-  ['1+silver/release_tracks+1', ['silver/releases', 'silver/release_tracks', 'gold/release_stats']],
-  // `+key+` is upstream ∪ downstream, not the descendants of the ancestors (which would add silver/credits).
-  ['+silver/movies+', ['raw/tmdb_movies', 'silver/movies', 'gold/matches']],
+  ['+gold/matches', ['raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'gold/matches']],
+  ['1+gold/matches', ['intermediate/credits', 'intermediate/movies', 'gold/matches']],
+  ['raw/tmdb_movies+', ['raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'gold/matches']],
+  ['raw/discogs_releases+1', ['raw/discogs_releases', 'intermediate/releases']],
+  ['raw/discogs_releases+2', ['raw/discogs_releases', 'intermediate/releases', 'intermediate/release_tracks']],
+  ['2+gold/release_stats', ['intermediate/releases', 'intermediate/release_tracks', 'gold/release_stats']],
+  ['+intermediate/release_tracks+', ['raw/discogs_releases', 'intermediate/releases', 'intermediate/release_tracks', 'gold/release_stats']],
+  ['1+intermediate/release_tracks+1', ['intermediate/releases', 'intermediate/release_tracks', 'gold/release_stats']],
+  // `+key+` is upstream ∪ downstream, not the descendants of the ancestors (which would add intermediate/credits).
+  ['+intermediate/movies+', ['raw/tmdb_movies', 'intermediate/movies', 'gold/matches']],
   ['gold/matches+', ['gold/matches']],
   ['+raw/tmdb_movies', ['raw/tmdb_movies']],
-  ['group:silver', ['silver/credits', 'silver/movies', 'silver/releases', 'silver/release_tracks']],
-  ['group:raw+1', ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases']],
-  ['+group:gold', ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases', 'gold/matches', 'silver/release_tracks', 'gold/release_stats']],
+  ['group:intermediate', ['intermediate/credits', 'intermediate/movies', 'intermediate/releases', 'intermediate/release_tracks']],
+  ['group:raw+1', ['raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'intermediate/releases']],
+  ['+group:gold', ['raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'intermediate/releases', 'gold/matches', 'intermediate/release_tracks', 'gold/release_stats']],
   ['*', [...graph.keys]],
-  ['gold/release_stats, +gold/matches, raw/tmdb_movies', ['raw/tmdb_movies', 'silver/credits', 'silver/movies', 'gold/matches', 'gold/release_stats']],
-  ['silver/movies,silver/movies+,1+gold/matches', ['silver/credits', 'silver/movies', 'gold/matches']],
+  ['gold/release_stats, +gold/matches, raw/tmdb_movies', ['raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'gold/matches', 'gold/release_stats']],
+  ['intermediate/movies,intermediate/movies+,1+gold/matches', ['intermediate/credits', 'intermediate/movies', 'gold/matches']],
 ];
 
 describe('selectAssets', () => {
@@ -48,11 +48,11 @@ describe('selectAssets', () => {
     assert.deepEqual(graph.keys, [
       'raw/discogs_releases',
       'raw/tmdb_movies',
-      'silver/credits',
-      'silver/movies',
-      'silver/releases',
+      'intermediate/credits',
+      'intermediate/movies',
+      'intermediate/releases',
       'gold/matches',
-      'silver/release_tracks',
+      'intermediate/release_tracks',
       'gold/release_stats',
     ]);
   });
@@ -74,15 +74,15 @@ describe('resolveSelection', () => {
       { kind: 'union', members: [{ kind: 'downstream', of: { kind: 'group', name: 'raw' }, depth: 1 }, { kind: 'key', key: 'gold/matches' }] },
       graph,
     );
-    assert.deepEqual(keys, ['raw/discogs_releases', 'raw/tmdb_movies', 'silver/credits', 'silver/movies', 'silver/releases', 'gold/matches']);
+    assert.deepEqual(keys, ['raw/discogs_releases', 'raw/tmdb_movies', 'intermediate/credits', 'intermediate/movies', 'intermediate/releases', 'gold/matches']);
   });
 
   const unknownKeys: [string, string, string[]][] = [
     ['gold/matchs', 'Unknown asset "gold/matchs". Did you mean "gold/matches"?', ['gold/matches']],
     ['matches', 'Unknown asset "matches". Did you mean "gold/matches"?', ['gold/matches']],
     ['gold/Matches', 'Unknown asset "gold/Matches". Did you mean "gold/matches"?', ['gold/matches']],
-    ['+silver/movie', 'Unknown asset "silver/movie". Did you mean "silver/movies"?', ['silver/movies']],
-    ['raw/tmdb_movies, bronze/weather+', 'Unknown asset "bronze/weather". `medallion list` shows all asset keys.', []],
+    ['+raw/tmdb_movie', 'Unknown asset "raw/tmdb_movie". Did you mean "raw/tmdb_movies"?', ['raw/tmdb_movies']],
+    ['raw/tmdb_movies, landing/weather+', 'Unknown asset "landing/weather". `medallion list` shows all asset keys.', []],
   ];
   for (const [selection, message, suggestions] of unknownKeys) {
     it(`rejects ${JSON.stringify(selection)} with the nearest known keys`, () => {
@@ -101,19 +101,35 @@ describe('resolveSelection', () => {
 
   it('rejects an unknown group, suggesting the nearest and naming every known group', () => {
     assert.throws(
-      () => selectAssets('group:silvr', graph),
+      () => selectAssets('group:intermediat', graph),
       (error: unknown) => {
         assert.ok(error instanceof SelectionError);
         assert.equal(error.code, 'SELECTION_UNKNOWN_GROUP');
-        assert.equal(error.message, 'Unknown group "silvr". Did you mean "silver"? Known groups: "gold", "raw", "silver".');
-        assert.deepEqual(error.suggestions, ['silver']);
+        assert.equal(error.message, 'Unknown group "intermediat". Did you mean "intermediate"? Known groups: "gold", "intermediate", "raw".');
+        assert.deepEqual(error.suggestions, ['intermediate']);
         return true;
       },
     );
     assert.throws(() => selectAssets('+group:nightly', graph), {
       name: 'SelectionError',
       code: 'SELECTION_UNKNOWN_GROUP',
-      message: 'Unknown group "nightly". Known groups: "gold", "raw", "silver".',
+      message: 'Unknown group "nightly". Known groups: "gold", "intermediate", "raw".',
+    });
+  });
+
+  it('answers a Medallion layer name with the group of the same layer, named after its lake container', () => {
+    for (const [old, current] of [['silver', 'intermediate'], ['bronze', 'raw']] as const) {
+      assert.throws(() => selectAssets(`group:${old}`, graph), {
+        name: 'SelectionError',
+        code: 'SELECTION_UNKNOWN_GROUP',
+        message: `Unknown group "${old}". Did you mean "${current}"? Known groups: "gold", "intermediate", "raw".`,
+        suggestions: [current],
+      });
+    }
+    // Only a group the graph has is suggested: a graph whose layers are named otherwise gets no such hint.
+    const other = createAssetGraph([leaf('landing/films'), leaf('refined/films', { films: 'landing/films' })]);
+    assert.throws(() => selectAssets('group:silver', other), {
+      message: 'Unknown group "silver". Known groups: "landing", "refined".',
     });
   });
 });

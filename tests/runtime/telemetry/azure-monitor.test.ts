@@ -53,8 +53,8 @@ describe('export to Azure Monitor', () => {
     assert.equal(run.tags['ai.cloud.role'], 'medallion.medallion');
     assert.equal(run.tags['ai.application.ver'], '1.2.3');
     assert.match(run.tags['ai.cloud.roleInstance']!, new RegExp(`/${process.pid}$`));
-    const names = named(envelopesOf(envelopes, 'RemoteDependency'), 'medallion.materialize silver/genre_names');
-    assert.equal(names.data.baseData.properties!['medallion.asset.layer'], 'silver');
+    const names = named(envelopesOf(envelopes, 'RemoteDependency'), 'medallion.materialize intermediate/genre_names');
+    assert.equal(names.data.baseData.properties!['medallion.asset.layer'], 'intermediate');
     assert.equal(names.data.baseData.properties!['medallion.code_version'], '1');
     const put = envelopesOf(envelopes, 'RemoteDependency').find((envelope) => envelope.data.baseData.name === 'medallion.storage.put');
     assert.match(put!.data.baseData.properties!['medallion.storage.path']!, /^[a-z]+\//);

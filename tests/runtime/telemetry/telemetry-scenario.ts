@@ -36,7 +36,7 @@ export function createScenarioGraph(): AssetGraph {
     },
   });
   const names = defineAsset({
-    key: 'silver/genre_names',
+    key: 'intermediate/genre_names',
     deps: { genres },
     schema: z.object({ name: z.string() }),
     codeVersion: '1',
