@@ -1,7 +1,7 @@
 /**
  * Builds the pipeline's asset graph from the environment: the sources (`MEDALLION_SOURCE`, see
  * assets/sources/pipeline-sources.ts) and the query plan (`MEDALLION_TMDB_PAGES`, … see query-plan.ts).
- * Building is cheap and lazy: no credential is read and no emulator built until a bronze asset runs.
+ * Building is cheap and lazy: no credential is read and no emulator built until a raw asset runs.
  */
 import { createAssetGraph, type AssetGraph } from 'medallion';
 import { createPipeline } from './pipeline.ts';

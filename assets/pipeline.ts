@@ -1,5 +1,5 @@
 /**
- * The TMDB + Discogs pipeline as an asset list: `createPipeline` closes the bronze assets over their sources
+ * The TMDB + Discogs pipeline as an asset list: `createPipeline` closes the raw assets over their sources
  * (HTTP clients, over the real services or the emulator) and the query plan; the application wires it.
  */
 import type { AnyAsset } from 'medallion';
@@ -22,7 +22,7 @@ export interface PipelineOptions {
   releases: ReleaseSource;
   plan?: QueryPlan;
   candidates?: CandidatesOptions;
-  /** Requests in flight per bronze asset (the clients still enforce each service's rate). */
+  /** Requests in flight per raw asset (the clients still enforce each service's rate). */
   concurrency?: number;
   /** When the true pairs are known (the emulator), `metrics/match_quality` measures the matches against them. */
   groundTruth?: GroundTruth;

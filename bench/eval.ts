@@ -1,6 +1,6 @@
 /**
  * `npm run eval [-- --json]`: match quality at the original scale (10,000 films) on the in-process emulator,
- * ours (gold/matches) against the ORIGINAL RULE run on the same bronze rows, scored on the emulator's truth;
+ * ours (gold/matches) against the ORIGINAL RULE run on the same raw rows, scored on the emulator's truth;
  * then on the hand-written real-world set. Figures only; nothing here asserts.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -159,12 +159,12 @@ async function evaluate(lake: string) {
   log(`eval: building the emulator (${FILMS} films) and materializing the pipeline into ${lake} …`);
   const emulator = createEmulator({ films: FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
   const run = await runPipeline(emulator, createLocalStorage(lake));
-  const bronze = [...run.bulk, ...run.targeted];
-  const landed = new Set(bronze.map((row) => row.discogs_id));
+  const raw = [...run.bulk, ...run.targeted];
+  const landed = new Set(raw.map((row) => row.discogs_id));
   const started = performance.now();
   const original: OriginalRuleResult = runOriginalRule(
     run.films.map((film) => ({ tmdb_id: film.tmdb_id, title: film.title, year: sparkDateYear(film.release_date) })),
-    bronze.map((row) => ({ discogs_id: row.discogs_id, title: row.title, year: row.year, genres: row.genre, styles: row.style })),
+    raw.map((row) => ({ discogs_id: row.discogs_id, title: row.title, year: row.year, genres: row.genre, styles: row.style })),
   );
   const originalMs = performance.now() - started;
   const truth = emulator.catalogue.truth;

@@ -38,7 +38,7 @@ async function landBronze(served: ServedEmulator, selection: string, client: Sou
   }
 }
 
-/** All three bronze landings at the original scale, no limits anywhere. */
+/** All three raw landings at the original scale, no limits anywhere. */
 export async function measureFullScaleExtraction() {
   const served = await serveEmulator({ films: 10_000, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
   try {

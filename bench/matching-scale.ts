@@ -1,5 +1,5 @@
 /**
- * Matching (candidates + gold, as their assets compute them) on silver rows built straight from the
+ * Matching (candidates + gold, as their assets compute them) on intermediate rows built straight from the
  * emulator's catalogue, at a given scale, in a child process so its peak RSS is its own:
  *   node --expose-gc --import tsx bench/matching-scale.ts 100000   → one JSON line
  */
@@ -15,7 +15,7 @@ import { evaluateMatches } from '../assets/matching/evaluate-matches.ts';
 const films = Number(process.argv[2] ?? 10_000);
 
 /**
- * Silver rows and the true pairs, built from the catalogue in a scope of their own: the catalogue and the raw
+ * Intermediate rows and the true pairs, built from the catalogue in a scope of their own: the catalogue and the raw
  * rows are scaffolding, not the asset's input, and kept alive they were half the heap at 10× — a heap the
  * matching's collections then had to walk over and over, which no materialization has.
  */

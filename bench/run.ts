@@ -36,7 +36,7 @@ function matchingMsOf(lake: string): number {
   return summary.outcomes.filter((outcome) => outcome.asset === 'intermediate/candidates' || outcome.asset === 'gold/matches').reduce((sum, outcome) => sum + outcome.durationMs, 0);
 }
 
-/** Matching on catalogue-built silver rows, in its own process so its peak RSS is its own. */
+/** Matching on catalogue-built intermediate rows, in its own process so its peak RSS is its own. */
 function matchingAtScale(films: number): { matchingMs: number; pairsScored: number; peakRssMb: number; precision: number; recall: number } {
   const result = spawnSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', join(root, 'bench/matching-scale.ts'), String(films)], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`matching at ${films} films failed:\n${result.stderr}`);
@@ -114,7 +114,7 @@ row('  quality at 10× (all releases known)', `P ${ten.precision.toFixed(3)}`, '
 
 const extraction = await measureFullScaleExtraction();
 row('extraction, original scale over loopback (wall)', fmt(extraction.wallMs));
-row(`  ${extraction.requests} requests, ${extraction.rows} bronze rows`, `${extraction.requestsPerSecond.toFixed(0)} req/s`);
+row(`  ${extraction.requests} requests, ${extraction.rows} raw rows`, `${extraction.requestsPerSecond.toFixed(0)} req/s`);
 const window = await measureCompressedWindow();
 row(`Discogs bulk at 60 requests per 2 s (${window.requests} requests)`, fmt(window.wallMs), '≤ 1.05× floor', `${window.ratio.toFixed(3)}× of ${fmt(window.floorMs)}`);
 row('  429s provoked', String(window.throttled), '0');

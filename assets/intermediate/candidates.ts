@@ -1,5 +1,5 @@
 /**
- * Silver `intermediate/candidates`: the (film, release) pairs worth scoring, blocked cheaply (exact title
+ * `intermediate/candidates`: the (film, release) pairs worth scoring, blocked cheaply (exact title
  * forms, the rarest shared word, one-edit typos of short titles; see matching/block-candidates.ts), one row
  * per pair with both sides' forms and years and the similarity features the judge in gold reads.
  */

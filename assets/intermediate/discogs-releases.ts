@@ -1,5 +1,5 @@
 /**
- * Silver `intermediate/discogs_releases`: one row per Discogs release from the bulk and the per-film
+ * `intermediate/discogs_releases`: one row per Discogs release from the bulk and the per-film
  * landings (deduplicated by id across searches), the "Artist - " prefix split into its own column, both forms of a bilingual title normalized,
  * soundtrack suffixes gone from the normalized forms, and the year as a number.
  */

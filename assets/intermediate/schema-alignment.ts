@@ -1,6 +1,6 @@
 /**
- * Silver `intermediate/schema_alignment`: the report comparing what landed in bronze (the landed-field
- * profiles in the bronze materializations' metadata) with the declared API record schemas, one row per
+ * `intermediate/schema_alignment`: the report comparing what landed in the raw layer (the landed-field
+ * profiles in the raw materializations' metadata) with the declared API record schemas, one row per
  * (source, field). Its blocking check stops everything downstream on breaking drift.
  */
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { compareFields, declaredFields, DRIFT_STATUSES } from './schema-drift.ts
 
 export const schemaAlignmentSchema = z.object({
   source: z.enum(['tmdb', 'discogs']),
-  /** The bronze asset the records landed in. */
+  /** The raw asset the records landed in. */
   asset: z.string(),
   /** The declared record schema compared against. */
   record: z.string(),

@@ -9,7 +9,7 @@ export const DRIFT_STATUSES = ['ok', 'new', 'missing', 'retyped', 'stray_types',
 
 /**
  * Above this share of records, a required field absent or in another type is the source changing its schema
- * (breaking); below it, those records are bad data that bronze quarantines one by one.
+ * (breaking); below it, those records are bad data that the raw layer quarantines one by one.
  */
 export const BREAKING_SHARE = 0.5;
 export type DriftStatus = (typeof DRIFT_STATUSES)[number];
@@ -87,7 +87,7 @@ function judge(field: DeclaredField, stats: LandedFieldStats, records: number): 
     return { status: offCount > records * BREAKING_SHARE ? 'retyped' : 'stray_types', detail };
   }
   if (stats.nulls > 0 && !field.nullable) {
-    // Every value null is a type change; some nulls are records bronze quarantines (and counts).
+    // Every value null is a type change; some nulls are records the raw layer quarantines (and counts).
     if (landed.length === 0) return { status: 'retyped', detail: `declared ${field.types.join(' | ')}, landed only null` };
     return { status: 'unexpected_nulls', detail: `${stats.nulls} of ${stats.present} values null` };
   }

@@ -1,6 +1,6 @@
 /**
  * TMDB's movie genre ids and names (`GET /3/genre/movie/list`, en-US). Static: the list has not changed
- * in years, and a lookup per run would make silver depend on a second endpoint for 19 constants.
+ * in years, and a lookup per run would make the intermediate layer depend on a second endpoint for 19 constants.
  */
 
 export const TMDB_MOVIE_GENRES: ReadonlyMap<number, string> = new Map([

@@ -1,5 +1,5 @@
 /**
- * Silver `intermediate/tmdb_movies`: one row per TMDB film (deduplicated by id), with normalized titles,
+ * `intermediate/tmdb_movies`: one row per TMDB film (deduplicated by id), with normalized titles,
  * the year as a number and genre names.
  */
 import { z } from 'zod';

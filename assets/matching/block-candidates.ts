@@ -38,7 +38,7 @@ export interface BlockableMovie {
 
 export interface BlockableRelease {
   readonly discogs_id: number;
-  /** Every normalized form of the title (silver `title_forms`). */
+  /** Every normalized form of the title (intermediate `title_forms`). */
   readonly title_forms: readonly string[];
 }
 
@@ -242,7 +242,7 @@ export function isNearTitle(film: string, release: string, byWord: boolean): boo
   return 1 - edits / Math.max(film.length, release.length) >= WORD_TYPO_MIN_SIMILARITY || containment(film, release) !== null;
 }
 
-/** The distinct non-empty forms; silver's `title_forms` usually are already, and are then used as they are. */
+/** The distinct non-empty forms; the intermediate `title_forms` usually are already, and are then used as they are. */
 function formsOf(forms: readonly (string | null)[]): readonly string[] {
   const clean = forms.every((form, index) => form !== null && form !== '' && forms.indexOf(form) === index);
   return clean ? (forms as readonly string[]) : [...new Set(forms.filter((form): form is string => form !== null && form !== ''))];

@@ -1,6 +1,6 @@
 /**
  * The whole matching stage without a lake: landed TMDB films and Discogs search results in, gold rows out,
- * through exactly the functions the silver and gold assets call. For evaluation sets and tests.
+ * through exactly the functions the intermediate and gold assets call. For evaluation sets and tests.
  */
 import { discogsRowOf } from '../raw/discogs-search-rows.ts';
 import { matchesOf, type Match } from '../gold/matches.ts';
@@ -55,8 +55,8 @@ export async function matchInMemory(films: readonly LandedFilm[], releases: read
     ),
   );
   const movies = dedupeMovies(rawFilms).map((film) => movieOf(film));
-  const silverReleases = dedupeReleases(rawReleases).map(({ release, queries }) => releaseOf(release, queries));
+  const normalizedReleases = dedupeReleases(rawReleases).map(({ release, queries }) => releaseOf(release, queries));
   const details = films.map((film) => ({ tmdb_id: film.tmdb_id, composers: film.composers ?? [], alternative_titles: film.alternative_titles ?? [] }));
   const masterYears = new Map(releases.flatMap((release) => (typeof release.master_year === 'number' ? [[masterIdOf(release)!, release.master_year] as const] : [])));
-  return matchesOf(candidatesOf(movies, silverReleases, {}, details).rows, masterYears);
+  return matchesOf(candidatesOf(movies, normalizedReleases, {}, details).rows, masterYears);
 }

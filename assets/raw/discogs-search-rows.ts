@@ -1,5 +1,5 @@
 /**
- * The bronze row of one Discogs search result, as landed, shared by the bulk and the per-film landings.
+ * The raw row of one Discogs search result, as landed, shared by the bulk and the per-film landings.
  * Flattening is deliberately lenient: a record with a missing or wrongly typed field becomes a row that fails
  * this schema, which the framework quarantines with its reason while the rest of the page is kept.
  */

@@ -1,5 +1,5 @@
 /**
- * How the incremental bronze assets land: items (films) fetched in attached, journaled batches, and the log
+ * How the incremental raw assets land: items (films) fetched in attached, journaled batches, and the log
  * they keep beside their data: when each item was last fetched, and what was asked for it. It is an attachment, not a column, so fetching the same data again gives the same
  * data version. The next materialization reads it from `ctx.previous()` to know what is due.
  */

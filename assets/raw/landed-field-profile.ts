@@ -1,6 +1,6 @@
 /**
  * The landed-field profile: for each top-level field seen in the raw records, the JSON types it came in
- * and how often it was null or absent. Bronze assets put it in their metadata; schema alignment reads it.
+ * and how often it was null or absent. Raw assets put it in their metadata; schema alignment reads it.
  */
 import { z } from 'zod';
 

@@ -1,5 +1,5 @@
 /**
- * Bronze `raw/discogs_film_searches`: Discogs searched once per film (`q=<title>`, `type=release`, first page),
+ * `raw/discogs_film_searches`: Discogs searched once per film (`q=<title>`, `type=release`, first page),
  * incrementally. Searching per film finds what the bulk style × year pass misses (soundtracks filed outside
  * Stage & Screen, releases without a year), but costs a request a film: 10,000 films are 2.8 h at Discogs'
  * 60 requests a minute. So each materialization builds on the last one (`ctx.previous()`): it keeps the

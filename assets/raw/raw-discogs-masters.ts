@@ -1,5 +1,5 @@
 /**
- * Bronze `raw/discogs_masters`: the masters (`/masters/{id}`) of the releases whose year alone cannot say which
+ * `raw/discogs_masters`: the masters (`/masters/{id}`) of the releases whose year alone cannot say which
  * film they belong to: pressings far in time from every candidate film (a 2014 reissue of a 1993 score), and
  * pressings that meet films of several years (a reissue in a remake's year). A master's `year` is its first
  * pressing's, so the judge can date the music rather than the pressing. Within a budget of lookups, each

@@ -1,5 +1,5 @@
 /**
- * Bronze `raw/discogs_releases`: the bulk landing of soundtrack releases, partitioned by decade. Each
+ * `raw/discogs_releases`: the bulk landing of soundtrack releases, partitioned by decade. Each
  * partition searches `type=release`, the plan's genre and each style, one year at a time (so no query reaches
  * Discogs' 100-page search cap), lands every page (raw JSON attached) and flattens one row per result.
  */

@@ -1,5 +1,5 @@
 /**
- * Bronze `raw/tmdb_film_details`: each landed film's details from TMDB (`/movie/{id}?append_to_response=
+ * `raw/tmdb_film_details`: each landed film's details from TMDB (`/movie/{id}?append_to_response=
  * credits,alternative_titles`), fetched in batches of films, each batch one durable step whose raw JSON is
  * attached (`details/batch-NNNN.json`), so an interrupted run fetches only the batches not attached yet; then
  * one row per film: who is credited for its music, and the other titles it goes by. The matcher reads both: a

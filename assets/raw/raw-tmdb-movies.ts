@@ -1,5 +1,5 @@
 /**
- * Bronze `raw/tmdb_movies`: films from TMDB as the query plan lists them (`/movie/popular` pages, or
+ * `raw/tmdb_movies`: films from TMDB as the query plan lists them (`/movie/popular` pages, or
  * `/discover/movie` per year), landed page by page (raw JSON attached beside the data) and flattened to one
  * row per film with its fields as landed.
  */
@@ -124,7 +124,7 @@ function tmdbRowOf(record: unknown, listing: string, page: number, recordIndex: 
   } as z.input<typeof rawTmdbMovieSchema>;
 }
 
-/** What a bronze landing reports: pages, records, truncated listings and the landed-field profile. */
+/** What a raw landing reports: pages, records, truncated listings and the landed-field profile. */
 export function landingMetadata(
   listings: readonly LandedListing[],
   landing: { pagesFetched: number; pagesReused: number },

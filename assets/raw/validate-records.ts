@@ -1,6 +1,6 @@
 /**
  * Splits landed records into those the source's record schema accepts and a count (with a few examples)
- * of those it rejects. A bad record is kept out of bronze, never fatal to the extraction.
+ * of those it rejects. A bad record is kept out of the raw layer, never fatal to the extraction.
  */
 import type { z } from 'zod';
 import { type JsonObject } from 'medallion';

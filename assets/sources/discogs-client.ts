@@ -1,5 +1,5 @@
 /**
- * Discogs v2 over HTTP: database search (the bronze source), one release, one master. Throttled by a
+ * Discogs v2 over HTTP: database search (the raw layer's source), one release, one master. Throttled by a
  * moving window steered by the `X-Discogs-Ratelimit*` headers; envelopes validated, records raw.
  */
 import { z } from 'zod';

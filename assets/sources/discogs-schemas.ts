@@ -48,7 +48,7 @@ export const discogsPaginationSchema = z.looseObject({
 });
 export type DiscogsPagination = z.output<typeof discogsPaginationSchema>;
 
-/** A search page; `results` stay raw JSON and are validated one by one in bronze. */
+/** A search page; `results` stay raw JSON and are validated one by one in the raw layer. */
 export const discogsSearchPageSchema = z.looseObject({
   pagination: discogsPaginationSchema,
   // Parsed from JSON, so already JSON: checking each value again with z.json() cost ~0.5 s per full run.

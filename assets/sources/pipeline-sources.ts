@@ -2,7 +2,7 @@
  * The pipeline's sources, chosen by `MEDALLION_SOURCE`: `sample` (the default without credentials) is the
  * emulator in-process, at the original scale, behind the very same HTTP clients; `live` (the default with
  * credentials) is the real services, or any base URLs (`TMDB_BASE_URL`, `DISCOGS_BASE_URL`). Both are lazy:
- * nothing is built, read or resolved until a bronze asset fetches its first page.
+ * nothing is built, read or resolved until a raw asset fetches its first page.
  */
 import { ConfigError } from 'medallion';
 import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';

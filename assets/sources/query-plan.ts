@@ -1,5 +1,5 @@
 /**
- * The query plan: what the bronze assets ask the services for. The default reproduces the original system's
+ * The query plan: what the raw assets ask the services for. The default reproduces the original system's
  * scale (research/anchors-dagster-and-seed.md §4.1) without its silent gaps:
  *  - TMDB: `/movie/popular`, pages 1–500 (the endpoint's last page): 10,000 films.
  *  - Discogs bulk: `/database/search?type=release&genre=Stage & Screen&style=<S>&year=<Y>` for each style and

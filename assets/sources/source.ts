@@ -1,5 +1,5 @@
 /**
- * What the bronze assets need from the outside world: one page of a TMDB list, one film's details, one page
+ * What the raw assets need from the outside world: one page of a TMDB list, one film's details, one page
  * of a Discogs search. The HTTP clients implement them, over the real services or the emulator.
  */
 import type { DiscogsSearchPage } from './discogs-schemas.ts';

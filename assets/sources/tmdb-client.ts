@@ -1,6 +1,6 @@
 /**
- * TMDB v3 over HTTP: the film lists bronze pages through (popular, discover, search), one movie and the
- * genre list. Envelopes are validated here; records come back raw, for bronze to validate one by one.
+ * TMDB v3 over HTTP: the film lists the raw assets page through (popular, discover, search), one movie and the
+ * genre list. Envelopes are validated here; records come back raw, for the raw layer to validate one by one.
  */
 import { z } from 'zod';
 import { ConfigError, NonRetriableError, type JsonValue } from 'medallion';

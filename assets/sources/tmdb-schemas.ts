@@ -30,7 +30,7 @@ export const tmdbListItemSchema = z.object({
 export type TmdbListItem = z.output<typeof tmdbListItemSchema>;
 
 /**
- * A list page. `results` stay raw JSON here: each record is validated on its own in bronze, so one bad
+ * A list page. `results` stay raw JSON here: each record is validated on its own in the raw layer, so one bad
  * record is counted and kept out rather than failing the page. `total_pages` is not capped at 500 (§1.3).
  */
 export const tmdbListPageSchema = z.looseObject({

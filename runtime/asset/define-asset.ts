@@ -50,7 +50,7 @@ export interface InputVersion {
 
 /**
  * Named files of one materialization: `ctx.staging` (scratch, survives a crash, deleted after the commit)
- * and `ctx.attachments` (published with the version, e.g. the raw pages a bronze asset landed).
+ * and `ctx.attachments` (published with the version, e.g. the raw pages an extraction asset landed).
  */
 export interface StagingArea {
   putBytes(name: string, body: Uint8Array): Promise<void>;
@@ -79,7 +79,7 @@ export interface MaterializeContext<Row = Record<string, unknown>> {
   /** Scratch space that survives a crash: large step outputs go here, and steps return the names. */
   readonly staging: StagingArea;
   /**
-   * Files published beside the data of this version (e.g. the raw API pages a bronze asset landed). Written
+   * Files published beside the data of this version (e.g. the raw API pages an extraction asset landed). Written
    * straight into the version's folder, which nobody reads before the commit; a resumed materialization
    * finds what an interrupted one attached.
    */

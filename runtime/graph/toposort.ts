@@ -10,7 +10,7 @@ export function toposort(byKey: ReadonlyMap<AssetKey, AnyAsset>): AssetKey[] {
     indegree.set(key, asset.depKeys.length);
     for (const parent of asset.depKeys) children.set(parent, [...(children.get(parent) ?? []), key]);
   }
-  // Generation by generation (roots, then what they unblock, ...), each sorted: reads as bronze → silver → gold.
+  // Generation by generation (roots, then what they unblock, ...), each sorted: reads as raw → intermediate → gold.
   let generation = [...byKey.keys()].filter((key) => indegree.get(key) === 0).sort();
   const order: AssetKey[] = [];
   while (generation.length > 0) {

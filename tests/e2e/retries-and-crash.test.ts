@@ -1,6 +1,6 @@
 // Durability against the real Inngest dev server: a failing page is retried by the server as its step alone
 // (completed steps are not run again: the emulator counts the requests per page), a 429's Retry-After is
-// honoured, and a SIGKILL of `medallion serve` in the middle of a bronze asset is redelivered after a restart,
+// honoured, and a SIGKILL of `medallion serve` in the middle of a raw asset is redelivered after a restart,
 // ending with the same data as an uninterrupted run.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -7,7 +7,7 @@ import type { FilmFacts } from './catalogue-films.ts';
 import { idRandom } from './id-random.ts';
 
 /**
- * The service's own genre list (`/genre/movie/list`, en). Kept here rather than shared with silver: the
+ * The service's own genre list (`/genre/movie/list`, en). Kept here rather than shared with the intermediate layer: the
  * emulator plays the remote service, whose data the pipeline must not be able to change.
  */
 export const TMDB_GENRES: ReadonlyArray<{ id: number; name: string }> = [

@@ -1,5 +1,5 @@
 /**
- * The files `medallion init` writes: a two-asset project (a partitioned bronze asset and a gold one downstream
+ * The files `medallion init` writes: a two-asset project (a partitioned raw asset and a gold one downstream
  * of it) that runs offline with no credentials, a test written with `medallion/testing`, and a README.
  */
 

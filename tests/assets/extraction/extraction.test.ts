@@ -28,7 +28,7 @@ describe('extraction', () => {
       const head = await new Ledger(lake.storage).readHead('raw/tmdb_movies');
       assert.equal(head!.record.files.attachments.length, TEST_FILMS / 20);
 
-      // Discogs: every (style, year) search fetched pages 1..pages, and bronze holds exactly what matched.
+      // Discogs: every (style, year) search fetched pages 1..pages, and the raw layer holds exactly what matched.
       const expected = emulator.catalogue.releases.filter((release) => {
         const year = Number(release.item.year);
         return release.item.genre.includes('Stage & Screen') && year >= 1990 && year <= 2009;

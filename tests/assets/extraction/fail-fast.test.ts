@@ -1,4 +1,4 @@
-// The bronze assets over the clients: a refused credential fails the asset at the first refusal, without a
+// The raw assets over the clients: a refused credential fails the asset at the first refusal, without a
 // retry of the request or of the asset, naming the variable to fix; and an aborted run's signal (ctx.signal)
 // ends the asset while its source waits, with the abort's own reason.
 import assert from 'node:assert/strict';

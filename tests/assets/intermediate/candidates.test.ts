@@ -18,8 +18,8 @@ function block(movieRows: ReturnType<typeof movie>[], releaseRows: ReturnType<ty
   });
 }
 
-/** Silver rows of a generated catalogue, as the silver assets would make them. */
-function silverOf(films: number) {
+/** Intermediate rows of a generated catalogue, as the intermediate assets would make them. */
+function intermediateRowsOf(films: number) {
   const catalogue = buildCatalogue({ films });
   const movieRows = catalogue.films.map((film, index) =>
     movieOf(rawTmdbMovieSchema.parse({
@@ -65,9 +65,9 @@ describe('intermediate/candidates', () => {
   });
 
   it('never compares films × releases: scored pairs grow linearly with the input', () => {
-    const small = silverOf(1_000);
-    const large = silverOf(4_000);
-    const pairsOf = (silver: ReturnType<typeof silverOf>) => candidatesOf(silver.movieRows, silver.releaseRows).stats;
+    const small = intermediateRowsOf(1_000);
+    const large = intermediateRowsOf(4_000);
+    const pairsOf = (rows: ReturnType<typeof intermediateRowsOf>) => candidatesOf(rows.movieRows, rows.releaseRows).stats;
     const [a, b] = [pairsOf(small), pairsOf(large)];
     assert.ok(a.pairs < a.naivePairs / 100, `${a.pairs} pairs scored of ${a.naivePairs}`);
     assert.ok(b.pairs < b.naivePairs / 300, `${b.pairs} pairs scored of ${b.naivePairs}`);

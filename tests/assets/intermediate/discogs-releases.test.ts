@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
 import { rawFilmSearches, rawRelease, rawReleases, releases } from './fixtures.ts';
 
-/** Silver's inputs: bulk rows, and per-film search rows (none unless given). */
+/** The asset's inputs: bulk rows, and per-film search rows (none unless given). */
 const landedInputs = (bulk: ReturnType<typeof rawRelease>[], targeted: ReturnType<typeof rawRelease>[] = []) => ({
   bulk: inputFromRows(rawReleases, bulk),
   targeted: inputFromRows(rawFilmSearches, targeted),

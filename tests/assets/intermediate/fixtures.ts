@@ -1,4 +1,4 @@
-// Builders for silver/gold test rows: full rows with defaults, so each test states only what it is about.
+// Builders for intermediate/gold test rows: full rows with defaults, so each test states only what it is about.
 import { defineRawDiscogsFilmSearches } from '../../../assets/raw/raw-discogs-film-searches.ts';
 import { defineRawDiscogsMasters } from '../../../assets/raw/raw-discogs-masters.ts';
 import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/raw/raw-discogs-releases.ts';
@@ -14,11 +14,11 @@ import { hasSoundtrackWording, mainTitleNorm, releaseHint } from '../../../asset
 import { DEFAULT_QUERY_PLAN } from '../../../assets/sources/query-plan.ts';
 import type { FilmSource, ReleaseSource } from '../../../assets/sources/source.ts';
 
-const notCalled = () => Promise.reject(new Error('not called in silver tests'));
+const notCalled = () => Promise.reject(new Error('not called in intermediate tests'));
 export const unusedFilms: FilmSource = { popularPage: notCalled, discoverPage: notCalled, movie: notCalled };
 export const unusedReleases: ReleaseSource = { search: notCalled, master: notCalled };
 
-// The pipeline's assets over sources that are never called: silver and gold tests feed their inputs by hand.
+// The pipeline's assets over sources that are never called: intermediate and gold tests feed their inputs by hand.
 export const rawMovies = defineRawTmdbMovies(unusedFilms, { plan: DEFAULT_QUERY_PLAN.tmdb });
 export const rawReleases = defineRawDiscogsReleases(unusedReleases, { plan: DEFAULT_QUERY_PLAN.discogs });
 export const movies = defineTmdbMovies(rawMovies);
