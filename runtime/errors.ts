@@ -108,8 +108,8 @@ export class LedgerError extends MedallionError {
 export interface DataCorruptDetails {
   /** The asset whose data file it is. */
   readonly asset: string;
-  /** Its partition, for a partitioned asset. */
-  readonly partition: string | undefined;
+  /** Its partition, for a partitioned asset (else null). */
+  readonly partition: string | null;
   /** The file's path in the lake. */
   readonly path: string;
   /** The command that rewrites it, e.g. `medallion materialize gold/matches`. */
@@ -123,8 +123,8 @@ export interface DataCorruptDetails {
 export class DataCorruptError extends MedallionError {
   /** The asset whose data file it is. */
   readonly asset: string;
-  /** Its partition, for a partitioned asset. */
-  readonly partition: string | undefined;
+  /** Its partition, for a partitioned asset (else null). */
+  readonly partition: string | null;
   /** The file's path in the lake. */
   readonly path: string;
   /** The command that rewrites it. */
@@ -143,9 +143,9 @@ export class DataCorruptError extends MedallionError {
 /** User code failed inside `materialize`. Raised only by the executor's user-code boundary. */
 export class AssetExecutionError extends MedallionError {
   readonly asset: string;
-  readonly partition: string | undefined;
+  readonly partition: string | null;
 
-  constructor(asset: string, partition: string | undefined, message: string, options?: MedallionErrorOptions) {
+  constructor(asset: string, partition: string | null, message: string, options?: MedallionErrorOptions) {
     super('ASSET_EXECUTION', message, options);
     this.name = 'AssetExecutionError';
     this.asset = asset;

@@ -47,7 +47,7 @@ export interface TestContext extends Omit<MaterializeContext, 'previous'> {
  */
 export interface TestContextOptions {
   asset?: AssetKey;
-  partition?: string;
+  partition?: string | null;
   runId?: string;
   attempt?: number;
   codeVersion?: string;
@@ -74,7 +74,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   const usedIds = new Set<string>();
   const context: TestContext = {
     asset: options.asset ?? 'test/asset',
-    partition: options.partition,
+    partition: options.partition ?? null,
     runId: options.runId ?? 'test-run',
     attempt: options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1),
     codeVersion: options.codeVersion ?? '1',
@@ -161,7 +161,7 @@ export function createTestStagingArea(): TestStagingArea {
 /** `inputFromRows`'s options: the partition, data version and attachments the input has. */
 export interface InputFromRowsOptions {
   dataVersion?: string;
-  partition?: string;
+  partition?: string | null;
   /** Files the upstream attached, served by `readAttachment`. */
   attachments?: Readonly<Record<string, Uint8Array | string>>;
 }
@@ -200,7 +200,7 @@ export function inputFromRows(
   const attachments = new Map(Object.entries(options.attachments ?? {}).map(([name, body]) => [name, toBytes(body)]));
   return {
     key: asset?.key ?? (upstream as AssetKey),
-    versions: [{ partition: options.partition, dataVersion: options.dataVersion ?? hashRows(parsed), numRows: parsed.length, metadata }],
+    versions: [{ partition: options.partition ?? null, dataVersion: options.dataVersion ?? hashRows(parsed), numRows: parsed.length, metadata }],
     numRows: parsed.length,
     async rows() {
       return structuredClone(parsed);
@@ -211,8 +211,8 @@ export function inputFromRows(
       }
       return tableFromRows(parsed, asset.schema);
     },
-    async readAttachment(name, partition) {
-      return partition === options.partition ? attachments.get(name) : undefined;
+    async readAttachment(name, partition = null) {
+      return partition === (options.partition ?? null) ? attachments.get(name) : undefined;
     },
   };
 }

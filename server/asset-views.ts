@@ -45,7 +45,8 @@ export async function nextDueAt(graph: AssetGraph, resolver: StalenessResolver, 
 }
 
 export interface DetailOptions {
-  readonly partition: string | undefined;
+  /** One partition's history, or null for every partition's. */
+  readonly partition: string | null;
   readonly limit: number;
 }
 
@@ -73,7 +74,7 @@ function partitionsOf(report: AssetStatusReport) {
 
 /** Newest first; for a partitioned asset without `partition`, every partition's history merged. */
 async function historyOf(ledger: Ledger, asset: AnyAsset, options: DetailOptions): Promise<MaterializationRecord[]> {
-  const partitions = options.partition !== undefined || asset.partitions === undefined ? [options.partition] : asset.partitions;
+  const partitions = options.partition !== null || asset.partitions === undefined ? [options.partition] : asset.partitions;
   const histories = await Promise.all(partitions.map((partition) => ledger.history(asset.key, partition, options.limit)));
   return histories
     .flat()

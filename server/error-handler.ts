@@ -50,7 +50,7 @@ export function toHttpException(error: MedallionError): ApiError {
 }
 
 function corruptDetails(error: DataCorruptError) {
-  return { asset: error.asset, partition: error.partition ?? null, file: error.path, repair: error.repair };
+  return { asset: error.asset, partition: error.partition, file: error.path, repair: error.repair };
 }
 
 export interface ErrorHandlerOptions {

@@ -38,10 +38,12 @@ export function layerOf(key: AssetKey): string {
  */
 export const MEDALLION_LAYER_NAMES: Readonly<Record<string, string>> = Object.freeze({ bronze: 'raw', silver: 'intermediate' });
 
-const PARTITION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** What a partition name may hold: it is a path segment (`p=NAME`) and a CLI/URL argument. */
+export const PARTITION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
+/** Returns why `partition` cannot be a partition name, or undefined when it can. */
 export function invalidPartitionReason(partition: string): string | undefined {
-  if (!PARTITION.test(partition)) {
+  if (!PARTITION_PATTERN.test(partition)) {
     return `partition "${partition}" must start with a letter or digit and hold only letters, digits, ".", "_" and "-"`;
   }
   return undefined;
@@ -61,11 +63,11 @@ export function invalidGroupReason(group: string): string | undefined {
  * The lake prefix of one asset (and partition). `p=` cannot be a key segment (keys are lowercase
  * identifiers), so the partition suffix never collides with another asset's prefix.
  */
-export function assetPrefix(key: AssetKey, partition?: string): string {
-  return partition === undefined ? key : `${key}/p=${partition}`;
+export function assetPrefix(key: AssetKey, partition: string | null = null): string {
+  return partition === null ? key : `${key}/p=${partition}`;
 }
 
 /** Human form of an asset slot: `raw/discogs_releases[1999]`. */
-export function slotLabel(key: AssetKey, partition?: string): string {
-  return partition === undefined ? key : `${key}[${partition}]`;
+export function slotLabel(key: AssetKey, partition: string | null = null): string {
+  return partition === null ? key : `${key}[${partition}]`;
 }

@@ -30,18 +30,19 @@ export type InputsOf<D extends AssetDeps> = { readonly [K in keyof D]: AssetInpu
  */
 export interface AssetInput<Row> {
   readonly key: AssetKey;
-  /** What was read: one entry per upstream partition (`partition` is undefined when unpartitioned). */
+  /** What was read: one entry per upstream partition (`partition` is null when unpartitioned). */
   readonly versions: readonly InputVersion[];
   readonly numRows: number;
   rows(): Promise<Row[]>;
   table(): Promise<Table>;
   /** A file the upstream attached to the version read (see `ctx.attach`); undefined if it has none by that name. */
-  readAttachment(name: string, partition?: string): Promise<Uint8Array | undefined>;
+  readAttachment(name: string, partition?: string | null): Promise<Uint8Array | undefined>;
 }
 
 /** One committed version an input was read from: its partition, data version, rows and metadata. */
 export interface InputVersion {
-  readonly partition: string | undefined;
+  /** null when the upstream is not partitioned. */
+  readonly partition: string | null;
   readonly dataVersion: string;
   readonly numRows: number;
   /** The metadata the upstream's materialization returned. */
@@ -66,7 +67,8 @@ export interface StagingArea {
  */
 export interface MaterializeContext<Row = Record<string, unknown>> {
   readonly asset: AssetKey;
-  readonly partition: string | undefined;
+  /** The partition being materialized; null when the asset is not partitioned. */
+  readonly partition: string | null;
   readonly runId: string;
   readonly attempt: number;
   readonly codeVersion: string;

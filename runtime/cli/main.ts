@@ -16,7 +16,7 @@ import { traceStorage } from '../telemetry/traced-storage.ts';
 import { BUILTIN_COMMANDS } from './builtin-commands.ts';
 import { COMMON_OPTIONS, type CliCommand, type CliIo, type CommandContext, type OptionSpec } from './command.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exit-codes.ts';
-import { nearestMatches } from '../graph/nearest-keys.ts';
+import { didYouMean, nearestMatches } from '../graph/nearest-keys.ts';
 
 /** `runCli`'s options: a config given in code, the program's own commands, its name in messages. */
 export interface CliOptions {
@@ -67,8 +67,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
     const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (command === undefined) {
       const nearest = nearestMatches(name, Object.keys(commands));
-      const hint = nearest.length > 0 ? ` Did you mean "${nearest[0]}"?` : '';
-      throw new UsageError(`Unknown command "${name}".${hint} Run "${program} help --all" for the list of commands.`);
+      throw new UsageError(`Unknown command "${name}".${didYouMean(nearest)} Run "${program} help --all" for the list of commands.`);
     }
     const allOptions = { ...COMMON_OPTIONS, ...command.options };
     const { values, positionals } = parseCommandArgs(program, name, rest, allOptions);
@@ -182,7 +181,7 @@ function reportError(io: CliIo, program: string, error: unknown, json: boolean):
   const code = isMedallionError(error) ? error.code : 'INTERNAL';
   const suggestions = error instanceof SelectionError ? error.suggestions : [];
   if (json) {
-    const corrupt = error instanceof DataCorruptError ? { asset: error.asset, partition: error.partition ?? null, file: error.path, repair: error.repair } : {};
+    const corrupt = error instanceof DataCorruptError ? { asset: error.asset, partition: error.partition, file: error.path, repair: error.repair } : {};
     io.stdout.write(`${JSON.stringify({ error: { code, message: errorMessage(error), suggestions, ...corrupt } })}\n`);
     return;
   }

@@ -16,14 +16,14 @@ export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
   const board = new ProgressBoard(io.stderr, { live: io.stderr.isTTY === true && io.env.TERM !== 'dumb' });
   const out = { write: (text: string) => board.print(text) };
   let width = 24;
-  const label = (asset: string, partition: string | null) => slotLabel(asset, partition ?? undefined).padEnd(width);
+  const label = (asset: string, partition: string | null) => slotLabel(asset, partition).padEnd(width);
   return (event) => {
     switch (event.type) {
       case 'slot-progress':
-        board.update(slotLabel(event.asset, event.partition ?? undefined), event);
+        board.update(slotLabel(event.asset, event.partition), event);
         break;
       case 'run-started': {
-        width = Math.max(24, ...event.slots.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined).length));
+        width = Math.max(24, ...event.slots.map((slot) => slotLabel(slot.asset, slot.partition).length));
         const counts = ['missing', 'stale', 'fresh'].map((status) => [status, event.slots.filter((slot) => slot.status === status).length] as const);
         const breakdown = counts.filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`).join(', ');
         out.write(paint('bold', `medallion · run ${event.runId} · ${countAssets(event.slots)} in "${event.selection}" (${breakdown || 'none'})\n`));
@@ -46,7 +46,7 @@ export function createProgressReporter(io: CliIo): (event: RunEvent) => void {
       case 'step-finished':
         break;
       case 'slot-finished':
-        board.end(slotLabel(event.outcome.asset, event.outcome.partition ?? undefined));
+        board.end(slotLabel(event.outcome.asset, event.outcome.partition));
         // Fresh slots are counted in the header and the summary; a line each would only bury the work done.
         if (event.outcome.type === 'skipped' && event.outcome.reason === 'fresh') break;
         out.write(`  ${describeOutcome(event.outcome, label, paint)}\n`);
@@ -87,7 +87,7 @@ export function formatRunSummary(summary: RunSummary, lakeLocation: string): str
     return `Nothing to materialize: all ${countAssets(summary.outcomes)} in "${summary.selection}" are fresh (checked in ${formatDuration(summary.durationMs)}). Use --force to materialize anyway.\n`;
   }
   const rows = summary.outcomes.map((outcome) => [
-    slotLabel(outcome.asset, outcome.partition ?? undefined),
+    slotLabel(outcome.asset, outcome.partition),
     outcome.type,
     outcome.type === 'upstream-failed' || outcome.type === 'failed' ? '' : formatCount(outcome.rows),
     outcome.quarantined > 0 ? formatCount(outcome.quarantined) : '',

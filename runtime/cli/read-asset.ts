@@ -5,6 +5,7 @@
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import { StorageError, UsageError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
+import { checkAssetPartition } from '../graph/slots.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
 import { readCommittedData, tableFromCommittedData } from '../ledger/data-file.ts';
 import { Ledger } from '../ledger/ledger.ts';
@@ -32,14 +33,8 @@ export function assetArgument(ctx: CommandContext, graph: AssetGraph, command: s
 
 export async function readCommitted(ctx: CommandContext, graph: AssetGraph, key: AssetKey): Promise<CommittedData> {
   const asset = graph.get(key);
-  const partition = typeof ctx.values.partition === 'string' ? ctx.values.partition : undefined;
-  if (asset.partitions !== undefined && partition === undefined) {
-    throw new UsageError(`"${key}" is partitioned; choose one with --partition (${asset.partitions.join(', ')}).`);
-  }
-  if (asset.partitions === undefined && partition !== undefined) throw new UsageError(`"${key}" is not partitioned; drop --partition.`);
-  if (partition !== undefined && !asset.partitions!.includes(partition)) {
-    throw new UsageError(`"${key}" has no partition "${partition}"; its partitions: ${asset.partitions!.join(', ')}.`);
-  }
+  const partition = typeof ctx.values.partition === 'string' ? ctx.values.partition : null;
+  checkAssetPartition(asset, partition);
   const storage = ctx.lake();
   const head = await new Ledger(storage).readHead(key, partition);
   const label = slotLabel(key, partition);

@@ -138,7 +138,7 @@ function failureMessage(outcome: SlotOutcome): string {
 }
 
 function labelOf(outcome: SlotOutcome): string {
-  return slotLabel(outcome.asset, outcome.partition ?? undefined);
+  return slotLabel(outcome.asset, outcome.partition);
 }
 
 function truncate(text: string, max: number): string {

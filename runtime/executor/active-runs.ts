@@ -105,11 +105,11 @@ async function recordAbandonedRun(storage: Storage, path: string, runId: string,
   const reason = `interrupted: the run (pid ${marker.pid} on ${marker.hostname}) stopped without finishing, e.g. killed; found by ${foundBy}`;
   const outcomes = await Promise.all(
     marker.slots.map(async (slot): Promise<SlotOutcome> => {
-      const head = (await ledger.readHead(slot.asset, slot.partition ?? undefined))?.record;
+      const head = (await ledger.readHead(slot.asset, slot.partition))?.record;
       if (head !== undefined && head.runId === runId) return committedOutcome(head, marker);
-      if (slot.status === 'fresh' && !isForced(marker.force, slot.asset)) return { ...emptyOutcome(slot.asset, slot.partition ?? undefined, 0), reason: 'fresh' };
-      const label = slotLabel(slot.asset, slot.partition ?? undefined);
-      return { ...emptyOutcome(slot.asset, slot.partition ?? undefined, 0), type: 'failed', reason, error: { name: 'Interrupted', code: null, message: `${label}: ${reason}` } };
+      if (slot.status === 'fresh' && !isForced(marker.force, slot.asset)) return { ...emptyOutcome(slot.asset, slot.partition, 0), reason: 'fresh' };
+      const label = slotLabel(slot.asset, slot.partition);
+      return { ...emptyOutcome(slot.asset, slot.partition, 0), type: 'failed', reason, error: { name: 'Interrupted', code: null, message: `${label}: ${reason}` } };
     }),
   );
   // The last thing known to have happened: its last commit, else its start.
@@ -136,7 +136,7 @@ async function recordAbandonedRun(storage: Storage, path: string, runId: string,
 
 function committedOutcome(record: CommittedMaterialization, marker: ActiveRun): SlotOutcome {
   return {
-    ...emptyOutcome(record.asset, record.partition ?? undefined, Math.max(0, Date.parse(record.startedAt) - Date.parse(marker.startedAt))),
+    ...emptyOutcome(record.asset, record.partition, Math.max(0, Date.parse(record.startedAt) - Date.parse(marker.startedAt))),
     type: 'materialized',
     materializationId: record.id,
     dataVersion: record.dataVersion,

@@ -59,7 +59,7 @@ export function createAssetInput(
   return {
     key: upstream.key,
     versions: heads.map((head) => ({
-      partition: head.partition ?? undefined,
+      partition: head.partition,
       dataVersion: head.dataVersion,
       numRows: head.rows,
       metadata: head.metadata,
@@ -73,8 +73,8 @@ export function createAssetInput(
       tablePromise ??= Promise.all([loadDataPlane(), ...heads.map(readTable)]).then(([plane, ...tables]) => plane.concatTables(tables));
       return tablePromise;
     },
-    async readAttachment(name, partition) {
-      const head = heads.find((candidate) => (candidate.partition ?? undefined) === partition);
+    async readAttachment(name, partition = null) {
+      const head = heads.find((candidate) => candidate.partition === partition);
       if (head === undefined || head.files.folder === null) return undefined;
       return (await storage.get(`${head.files.folder}/attachments/${safeRelativeName(name)}`))?.body;
     },

@@ -12,7 +12,7 @@ import { journalPrefix, ledgerPrefix, materializationFolder, TIME_ORDERED_ID, ti
 import { Ledger } from '../ledger/ledger.ts';
 import type { Leftover, ObjectInfo, Storage, StorageLock } from '../storage/storage.ts';
 import { recordAbandonedRuns } from './active-runs.ts';
-import { slotsOf, type Slot } from './plan.ts';
+import { slotsOf, type Slot } from '../graph/slots.ts';
 
 /** What `collectGarbage` looks at, how old debris must be, and whether it only reports. */
 export interface CollectGarbageOptions {

@@ -19,7 +19,7 @@ import type { StepJournal } from './step-journal.ts';
 
 export interface CommitRequest {
   readonly asset: AnyAsset;
-  readonly partition: string | undefined;
+  readonly partition: string | null;
   readonly startedAt: Date;
   readonly attempts: number;
   readonly inputs: readonly InputDataVersion[];
@@ -64,7 +64,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
     id: journal.materializationId,
     runId: env.runId,
     asset: asset.key,
-    partition: partition ?? null,
+    partition,
     status: 'materialized',
     startedAt: request.startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),

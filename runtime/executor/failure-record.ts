@@ -12,7 +12,7 @@ export interface Failure {
   readonly id: string;
   readonly runId: string;
   readonly asset: AnyAsset;
-  readonly partition: string | undefined;
+  readonly partition: string | null;
   readonly startedAt: Date;
   readonly finishedAt: Date;
   readonly attempts: number;
@@ -29,7 +29,7 @@ export function failureRecord(failure: Failure): MaterializationRecord {
     id: failure.id,
     runId: failure.runId,
     asset: failure.asset.key,
-    partition: failure.partition ?? null,
+    partition: failure.partition,
     status: 'failed',
     startedAt: failure.startedAt.toISOString(),
     finishedAt: failure.finishedAt.toISOString(),

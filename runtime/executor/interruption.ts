@@ -21,7 +21,7 @@ export function interruptionError(signal: AbortSignal, where: string): Error {
 }
 
 /** A slot stopped by the run's abort signal, `where` saying where it was (e.g. "while waiting for the lock"). */
-export function interruptedOutcome(asset: AssetKey, partition: string | undefined, waitMs: number, signal: AbortSignal, where: string): SlotOutcome {
+export function interruptedOutcome(asset: AssetKey, partition: string | null, waitMs: number, signal: AbortSignal, where: string): SlotOutcome {
   const error = interruptionError(signal, where);
   return { ...emptyOutcome(asset, partition, waitMs), type: 'failed', reason: error.message, error: { name: error.name, code: null, message: error.message } };
 }

@@ -10,12 +10,12 @@ import type { StepJournal } from './step-journal.ts';
 export function createMaterializeContext(
   env: RunEnvironment,
   asset: AnyAsset,
-  partition: string | undefined,
+  partition: string | null,
   attempt: number,
   journal: StepJournal,
   head: CommittedMaterialization | undefined,
 ): MaterializeContext {
-  const slot = { asset: asset.key, partition: partition ?? null };
+  const slot = { asset: asset.key, partition };
   let previous: PreviousVersion<Record<string, unknown>> | undefined;
   return {
     asset: asset.key,

@@ -6,7 +6,7 @@
 import type { AssetKey } from '../asset/asset-key.ts';
 import { SelectionError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
-import { nearestMatches } from '../graph/nearest-keys.ts';
+import { didYouMean, nearestMatches } from '../graph/nearest-keys.ts';
 import { createTimeOrderedId } from '../ledger/lake-layout.ts';
 import type { MaterializationRecord } from '../ledger/materialization-record.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
@@ -14,7 +14,7 @@ import type { Storage } from '../storage/storage.ts';
 import { StalenessResolver } from '../versions/staleness.ts';
 import { failureRecord } from './failure-record.ts';
 import { emptyOutcome } from './outcomes.ts';
-import { slotsOf } from './plan.ts';
+import { checkAssetPartition } from '../graph/slots.ts';
 import type { RunEventListener } from './run-events.ts';
 import type { StepRunner } from './run-environment.ts';
 import { createRunEnvironment, materializeInSpan, summarizeRun } from './run.ts';
@@ -23,7 +23,8 @@ export interface MaterializeOneOptions {
   readonly graph: AssetGraph;
   readonly storage: Storage;
   readonly asset: AssetKey;
-  readonly partition?: string;
+  /** The slot's partition: required for a partitioned asset, left out (or null) otherwise. */
+  readonly partition?: string | null;
   readonly force?: boolean;
   /** The orchestrator's run id, so the ledger and its UI tell the same story. */
   readonly runId: string;
@@ -40,16 +41,14 @@ export interface MaterializeOneOptions {
  */
 export async function materializeOne(options: MaterializeOneOptions): Promise<SlotOutcome> {
   const asset = assetIn(options.graph, options.asset);
-  const [slot] = slotsOf(options.graph, [asset], options.partition);
-  if (slot === undefined || (options.graph.get(asset).partitions !== undefined && options.partition === undefined)) {
-    throw new SelectionError('PARTITION_UNKNOWN', `"${asset}" is partitioned: name one partition (${options.graph.get(asset).partitions!.join(', ')}).`);
-  }
+  const partition = options.partition ?? null;
+  checkAssetPartition(options.graph.get(asset), partition);
   const startedAt = new Date();
   const env = createRunEnvironment({ ...options, lockWaitMs: options.lockWaitMs ?? 60_000 }, options.runId, startedAt);
   const resolver = new StalenessResolver(options.graph, env.ledger);
-  const status = (await resolver.slotStatus(asset, options.partition)).status;
-  const outcome = await materializeInSpan(env, resolver, { asset, partition: options.partition ?? null, status });
-  await env.ledger.writeRunSummary(summarizeRun(env, asset, options.partition, startedAt, [outcome]));
+  const status = (await resolver.slotStatus(asset, partition)).status;
+  const outcome = await materializeInSpan(env, resolver, { asset, partition, status });
+  await env.ledger.writeRunSummary(summarizeRun(env, asset, partition, startedAt, [outcome]));
   return outcome;
 }
 
@@ -58,7 +57,7 @@ export async function recordFailure(options: {
   readonly graph: AssetGraph;
   readonly storage: Storage;
   readonly asset: AssetKey;
-  readonly partition?: string;
+  readonly partition?: string | null;
   readonly runId: string;
   readonly attempts: number;
   readonly error: { readonly name: string; readonly message: string };
@@ -66,7 +65,7 @@ export async function recordFailure(options: {
   const asset = options.graph.get(assetIn(options.graph, options.asset));
   const now = new Date();
   const record = failureRecord({
-    id: createTimeOrderedId(now), runId: options.runId, asset, partition: options.partition, startedAt: now, finishedAt: now,
+    id: createTimeOrderedId(now), runId: options.runId, asset, partition: options.partition ?? null, startedAt: now, finishedAt: now,
     attempts: options.attempts, inputs: [], steps: { ran: 0, replayed: 0 }, error: { name: options.error.name, code: null, message: options.error.message },
   });
   const env = createRunEnvironment(options, options.runId, now);
@@ -74,15 +73,15 @@ export async function recordFailure(options: {
   // A run summary too, so `listRuns` (`medallion runs`, GET /runs) shows the failed run without scanning the ledger.
   const earlier = await env.ledger.readRunSummary(options.runId);
   const outcome: SlotOutcome = {
-    ...emptyOutcome(asset.key, options.partition, 0), type: 'failed', reason: options.error.message, attempts: options.attempts, error: record.error,
+    ...emptyOutcome(asset.key, options.partition ?? null, 0), type: 'failed', reason: options.error.message, attempts: options.attempts, error: record.error,
   };
   const others = earlier?.outcomes.filter((o) => !(o.asset === outcome.asset && o.partition === outcome.partition)) ?? [];
-  await env.ledger.writeRunSummary(summarizeRun(env, asset.key, options.partition, new Date(earlier?.startedAt ?? now), [...others, outcome]));
+  await env.ledger.writeRunSummary(summarizeRun(env, asset.key, options.partition ?? null, new Date(earlier?.startedAt ?? now), [...others, outcome]));
   return record;
 }
 
 function assetIn(graph: AssetGraph, key: string): AssetKey {
   if (graph.has(key)) return key;
   const nearest = nearestMatches(key, graph.keys);
-  throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown asset "${key}".${nearest.length > 0 ? ` Did you mean ${nearest.map((k) => `"${k}"`).join(' or ')}?` : ''}`, nearest);
+  throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown asset "${key}".${didYouMean(nearest)}`, nearest);
 }

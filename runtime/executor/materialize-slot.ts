@@ -15,7 +15,8 @@ import type { StorageLock } from '../storage/storage.ts';
 import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANTINED, ATTR_ROWS } from '../telemetry/span-attributes.ts';
 import { activeSpan, recordSpanError } from '../telemetry/tracer.ts';
 import { computeProvenanceHash, type InputDataVersion } from '../versions/data-version.ts';
-import { upstreamSlots, type AssetStatus, type StalenessResolver } from '../versions/staleness.ts';
+import { upstreamSlots } from '../graph/slots.ts';
+import type { AssetStatus, StalenessResolver } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization } from './commit-materialization.ts';
 import { describeError, failureRecord } from './failure-record.ts';
@@ -31,7 +32,7 @@ export async function materializeSlot(
   env: RunEnvironment,
   resolver: StalenessResolver,
   asset: AnyAsset,
-  partition: string | undefined,
+  partition: string | null,
   plannedStatus: AssetStatus,
 ): Promise<SlotOutcome> {
   const base = emptyOutcome(asset.key, partition, Date.now() - env.runStartedAt);
@@ -66,14 +67,14 @@ export async function materializeSlot(
   }
 }
 
-async function acquireSlotLock(env: RunEnvironment, asset: AnyAsset, partition: string | undefined): Promise<StorageLock> {
+async function acquireSlotLock(env: RunEnvironment, asset: AnyAsset, partition: string | null): Promise<StorageLock> {
   const name = `asset/${slotLabel(asset.key, partition)}`;
   const owner = `run ${env.runId} (pid ${process.pid})`;
   try {
     return await env.storage.lock(name, { owner, waitMs: 0 });
   } catch (error) {
     if (!(error instanceof StorageError && error.code === 'STORAGE_LOCKED') || env.lockWaitMs === 0) throw error;
-    env.emit({ type: 'slot-waiting-for-lock', asset: asset.key, partition: partition ?? null, holder: error.message });
+    env.emit({ type: 'slot-waiting-for-lock', asset: asset.key, partition, holder: error.message });
     return env.storage.lock(name, { owner, waitMs: env.lockWaitMs, signal: env.signal });
   }
 }
@@ -83,7 +84,7 @@ type UpstreamState =
   | { type: 'failed' | 'upstream-failed'; reason: string };
 
 /** Current heads of the slots this one reads; every one must exist and must not be blocked by a failed check. */
-async function readUpstreamHeads(env: RunEnvironment, asset: AnyAsset, partition: string | undefined): Promise<UpstreamState> {
+async function readUpstreamHeads(env: RunEnvironment, asset: AnyAsset, partition: string | null): Promise<UpstreamState> {
   const heads: { asset: AnyAsset; head: CommittedMaterialization }[] = [];
   for (const slot of upstreamSlots(env.graph, asset, partition)) {
     const head = await env.ledger.readHead(slot.asset, slot.partition);
@@ -110,7 +111,7 @@ function toInputVersion({ head }: { head: CommittedMaterialization }): InputData
 
 interface RunRequest {
   asset: AnyAsset;
-  partition: string | undefined;
+  partition: string | null;
   head: Head | undefined;
   upstream: { asset: AnyAsset; head: CommittedMaterialization }[];
   inputs: InputDataVersion[];
@@ -122,7 +123,7 @@ interface RunRequest {
 
 async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<SlotOutcome> {
   const { asset, partition } = request;
-  const slot = { asset: asset.key, partition: partition ?? null };
+  const slot = { asset: asset.key, partition };
   const startedAt = new Date();
   const folder = journalFolder(asset.key, partition, computeProvenanceHash({ codeVersion: asset.codeVersion, inputs: request.inputs }));
   const journal = await StepJournal.open(env.storage, folder, (id) => materializationFolder(asset.key, partition, id));

@@ -2,10 +2,10 @@
 import type { AssetKey } from '../asset/asset-key.ts';
 import type { SlotOutcome } from '../ledger/run-summary.ts';
 
-export function emptyOutcome(asset: AssetKey, partition: string | undefined, waitMs: number): SlotOutcome {
+export function emptyOutcome(asset: AssetKey, partition: string | null, waitMs: number): SlotOutcome {
   return {
     asset,
-    partition: partition ?? null,
+    partition,
     type: 'skipped',
     reason: null,
     materializationId: null,

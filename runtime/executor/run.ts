@@ -18,7 +18,8 @@ import {
   ATTR_ASSET_KEY, ATTR_ASSET_LAYER, ATTR_CODE_VERSION, ATTR_OUTCOME, ATTR_PARTITION, ATTR_RUN_ID, ATTR_RUN_STATUS, ATTR_SELECTION,
   ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
 } from '../telemetry/span-attributes.ts';
-import { StalenessResolver, upstreamSlots } from '../versions/staleness.ts';
+import { upstreamSlots } from '../graph/slots.ts';
+import { StalenessResolver } from '../versions/staleness.ts';
 import { recordAbandonedRuns, startActiveRun } from './active-runs.ts';
 import { RunDataCache } from './asset-inputs.ts';
 import { afterAbort, DEFAULT_INTERRUPT_GRACE_MS, interruptedOutcome } from './interruption.ts';
@@ -34,7 +35,8 @@ export interface MaterializeOptions {
   readonly storage: Storage;
   /** A selection string (default `*`). */
   readonly selection?: string;
-  readonly partition?: string;
+  /** Only this partition of the partitioned assets selected (default: all of them). */
+  readonly partition?: string | null;
   /** Materialize even what is fresh: every slot of the selection (`true`), or only those of the assets listed. */
   readonly force?: boolean | readonly AssetKey[];
   /** How many slots may materialize at once (default 4). */
@@ -68,6 +70,7 @@ export interface RunResult {
  */
 export async function materialize(options: MaterializeOptions): Promise<RunResult> {
   const selection = options.selection ?? '*';
+  const partition = options.partition ?? null;
   const keys = selectAssets(selection, options.graph);
   const startedAt = new Date();
   const env = createRunEnvironment(options, createTimeOrderedId(startedAt), startedAt);
@@ -76,19 +79,19 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
   return withSpan(SPAN_RUN, { [ATTR_RUN_ID]: env.runId, [ATTR_SELECTION]: selection }, async (span) => {
     await recordAbandonedRuns(options.storage, `run ${env.runId}`);
     const resolver = new StalenessResolver(options.graph, ledger);
-    const plan = await planRun(options.graph, resolver, keys, options.partition);
+    const plan = await planRun(options.graph, resolver, keys, partition);
     const hasWork = plan.some((slot) => slot.status !== 'fresh' || isForced(env.force, slot.asset));
     // Start importing Arrow/Parquet while the first assets run, rather than inside the first commit.
     if (hasWork) void loadDataPlane().catch(() => undefined);
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
     // Only a run with work to do can leave anything behind if it is killed, so only it is marked active.
     const active = hasWork
-      ? await startActiveRun(options.storage, { runId: env.runId, selection, force: typeof env.force === 'boolean' ? env.force : [...env.force], partition: options.partition ?? null, startedAt: startedAt.toISOString(), slots: plan })
+      ? await startActiveRun(options.storage, { runId: env.runId, selection, force: typeof env.force === 'boolean' ? env.force : [...env.force], partition, startedAt: startedAt.toISOString(), slots: plan })
       : undefined;
     let summary: RunSummary;
     try {
       const outcomes = await executeUntilStopped(env, resolver, plan, options.concurrency ?? 4);
-      summary = summarizeRun(env, selection, options.partition, startedAt, outcomes);
+      summary = summarizeRun(env, selection, partition, startedAt, outcomes);
       await ledger.writeRunSummary(summary);
     } catch (error) {
       // No summary: the marker stays, so the next run records this one as interrupted.
@@ -120,8 +123,8 @@ async function executeUntilStopped(env: RunEnvironment, resolver: StalenessResol
     deadline.cancel();
   }
   return plan.map((slot) => {
-    const label = slotLabel(slot.asset, slot.partition ?? undefined);
-    return settled.get(label) ?? interruptedOutcome(slot.asset, slot.partition ?? undefined, 0, env.signal, 'and still unsettled when the run stopped');
+    const label = slotLabel(slot.asset, slot.partition);
+    return settled.get(label) ?? interruptedOutcome(slot.asset, slot.partition, 0, env.signal, 'and still unsettled when the run stopped');
   });
 }
 
@@ -136,8 +139,8 @@ async function executePlan(
   countConsumers(env, plan);
   const pending = new Map<string, Promise<SlotOutcome>>();
   for (const slot of launchOrder(env.graph, plan)) {
-    const label = slotLabel(slot.asset, slot.partition ?? undefined);
-    const upstreamInPlan = upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)
+    const label = slotLabel(slot.asset, slot.partition);
+    const upstreamInPlan = upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition)
       .map((upstream) => pending.get(slotLabel(upstream.asset, upstream.partition)))
       .filter((promise): promise is Promise<SlotOutcome> => promise !== undefined);
     pending.set(label, settleSlot(env, resolver, slot, upstreamInPlan, limit).then((outcome) => {
@@ -145,7 +148,7 @@ async function executePlan(
       return outcome;
     }));
   }
-  return Promise.all(plan.map((slot) => pending.get(slotLabel(slot.asset, slot.partition ?? undefined))!));
+  return Promise.all(plan.map((slot) => pending.get(slotLabel(slot.asset, slot.partition))!));
 }
 
 /**
@@ -174,13 +177,13 @@ async function settleSlot(
   limit: LimitFunction,
 ): Promise<SlotOutcome> {
   const upstream = await Promise.all(upstreamInPlan);
-  const partition = slot.partition ?? undefined;
+  const partition = slot.partition;
   const base = emptyOutcome(slot.asset, partition, Date.now() - env.runStartedAt);
   const broken = upstream.find((outcome) => outcome.type === 'failed' || outcome.type === 'upstream-failed');
   let outcome: SlotOutcome;
   if (broken !== undefined) {
     const verb = broken.type === 'failed' ? 'failed' : 'could not run';
-    outcome = { ...base, type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition ?? undefined)}" ${verb}` };
+    outcome = { ...base, type: 'upstream-failed', reason: `upstream "${slotLabel(broken.asset, broken.partition)}" ${verb}` };
   } else if (slot.status === 'fresh' && !isForced(env.force, slot.asset) && !upstream.some((outcome) => outcome.type === 'materialized')) {
     // Fresh at planning and nothing upstream changed since: no lock, no re-check needed.
     const head = (await resolver.head(slot.asset, partition))?.record;
@@ -221,14 +224,14 @@ export function createRunEnvironment(
   };
 }
 
-export function summarizeRun(env: RunEnvironment, selection: string, partition: string | undefined, startedAt: Date, outcomes: SlotOutcome[]): RunSummary {
+export function summarizeRun(env: RunEnvironment, selection: string, partition: string | null, startedAt: Date, outcomes: SlotOutcome[]): RunSummary {
   const finishedAt = new Date();
   return {
     format: 1,
     runId: env.runId,
     selection,
     force: typeof env.force === 'boolean' ? env.force : [...env.force],
-    partition: partition ?? null,
+    partition,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -245,9 +248,9 @@ function runStatus(env: RunEnvironment, outcomes: readonly SlotOutcome[]): RunSu
 }
 
 function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void {
-  const planned = new Set(plan.map((slot) => slotLabel(slot.asset, slot.partition ?? undefined)));
+  const planned = new Set(plan.map((slot) => slotLabel(slot.asset, slot.partition)));
   for (const slot of plan) {
-    for (const upstream of upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition ?? undefined)) {
+    for (const upstream of upstreamSlots(env.graph, env.graph.get(slot.asset), slot.partition)) {
       const label = slotLabel(upstream.asset, upstream.partition);
       if (planned.has(label)) env.consumers.set(label, (env.consumers.get(label) ?? 0) + 1);
     }
@@ -256,7 +259,7 @@ function countConsumers(env: RunEnvironment, plan: readonly PlannedSlot[]): void
 
 export async function materializeInSpan(env: RunEnvironment, resolver: StalenessResolver, slot: PlannedSlot): Promise<SlotOutcome> {
   const asset = env.graph.get(slot.asset);
-  const partition = slot.partition ?? undefined;
+  const partition = slot.partition;
   const status = await resolver.slotStatus(slot.asset, partition);
   const attributes = {
     [ATTR_RUN_ID]: env.runId,

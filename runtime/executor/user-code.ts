@@ -7,7 +7,7 @@ import { AssetExecutionError, ConfigError, DataCorruptError, errorMessage, NonRe
 
 export async function runUserCode<T>(
   asset: AssetKey,
-  partition: string | undefined,
+  partition: string | null,
   what: string,
   fn: () => Promise<T>,
 ): Promise<T> {

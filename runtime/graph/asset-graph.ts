@@ -6,7 +6,7 @@
 import type { AssetKey } from '../asset/asset-key.ts';
 import type { AnyAsset } from '../asset/define-asset.ts';
 import { DefinitionError } from '../errors.ts';
-import { nearestMatches } from './nearest-keys.ts';
+import { didYouMean, nearestMatches } from './nearest-keys.ts';
 import { toposort } from './toposort.ts';
 
 /** A validated, read-only set of assets: parents, children, ancestors, groups and a stable topological order. */
@@ -135,10 +135,9 @@ function checkDependencies(byKey: ReadonlyMap<AssetKey, AnyAsset>): void {
       const target = byKey.get(depKey);
       if (target === undefined) {
         const nearest = nearestMatches(depKey, known);
-        const hint = nearest.length > 0 ? ` Did you mean ${nearest.map((k) => `"${k}"`).join(' or ')}?` : '';
         throw new DefinitionError(
           'DEFINITION_UNKNOWN_DEPENDENCY',
-          `Asset "${asset.key}" depends on "${depKey}" (input "${name}"), which is not in the graph.${hint} Add it to the graph or remove the dependency.`,
+          `Asset "${asset.key}" depends on "${depKey}" (input "${name}"), which is not in the graph.${didYouMean(nearest)} Add it to the graph or remove the dependency.`,
           [asset.key, depKey],
         );
       }

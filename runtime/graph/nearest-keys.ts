@@ -20,3 +20,11 @@ export function nearestMatches(name: string, candidates: readonly string[], limi
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }
+
+/**
+ * The hint every "unknown name" message ends with: ` Did you mean "a" or "b"?` (with its leading space), or
+ * an empty string when there is nothing close.
+ */
+export function didYouMean(suggestions: readonly string[]): string {
+  return suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+}

@@ -77,10 +77,10 @@ export function describeDamage(storage: Storage, head: CommittedMaterialization,
 }
 
 function dataCorruptError(storage: Storage, head: CommittedMaterialization, problem: string, cause?: unknown): DataCorruptError {
-  const label = slotLabel(head.asset, head.partition ?? undefined);
+  const label = slotLabel(head.asset, head.partition);
   return new DataCorruptError(
     `The data of "${label}" is corrupt: ${describeDamage(storage, head, problem)}.`,
-    { asset: head.asset, partition: head.partition ?? undefined, path: dataPathOf(head), repair: repairCommand(head.asset, head.partition) },
+    { asset: head.asset, partition: head.partition, path: dataPathOf(head), repair: repairCommand(head.asset, head.partition) },
     cause === undefined ? undefined : { cause },
   );
 }

@@ -6,30 +6,26 @@
  */
 import { createHash } from 'node:crypto';
 import type { AssetKey } from '../asset/asset-key.ts';
+import type { Slot } from '../graph/slots.ts';
 import type { Storage } from '../storage/storage.ts';
 import { headPath, ledgerPrefix, RUNS_PREFIX } from './lake-layout.ts';
 import { observationPath } from './observations.ts';
 
-/** One asset slot: an asset, and its partition if it is partitioned. */
-export interface SlotRef {
-  readonly asset: AssetKey;
-  readonly partition: string | undefined;
-}
 
 /**
  * What the statuses of `slots` are computed from: their heads and their observations. Two stats per slot.
  *
  * @example
- * const before = await statusFingerprint(storage, [{ asset: 'gold/matches', partition: undefined }]);
+ * const before = await statusFingerprint(storage, [{ asset: 'gold/matches', partition: null }]);
  * // …a commit of gold/matches, in any process…
- * assert.notEqual(await statusFingerprint(storage, [{ asset: 'gold/matches', partition: undefined }]), before);
+ * assert.notEqual(await statusFingerprint(storage, [{ asset: 'gold/matches', partition: null }]), before);
  */
-export function statusFingerprint(storage: Storage, slots: readonly SlotRef[]): Promise<string> {
+export function statusFingerprint(storage: Storage, slots: readonly Slot[]): Promise<string> {
   return fingerprintOf(storage, slots.flatMap(({ asset, partition }) => [headPath(asset, partition), observationPath(asset, partition)]));
 }
 
 /** The heads of `slots` alone: one stat per slot. */
-export function headsFingerprint(storage: Storage, slots: readonly SlotRef[]): Promise<string> {
+export function headsFingerprint(storage: Storage, slots: readonly Slot[]): Promise<string> {
   return fingerprintOf(storage, slots.map(({ asset, partition }) => headPath(asset, partition)));
 }
 

@@ -15,27 +15,27 @@ import { assetPrefix, type AssetKey } from '../asset/asset-key.ts';
 /** How many runs `medallion runs` and `GET /runs` list when not told. */
 export const DEFAULT_RUN_LIMIT = 20;
 
-export function headPath(key: AssetKey, partition?: string): string {
+export function headPath(key: AssetKey, partition: string | null = null): string {
   return `${assetPrefix(key, partition)}/_head.json`;
 }
 
-export function materializationFolder(key: AssetKey, partition: string | undefined, materializationId: string): string {
+export function materializationFolder(key: AssetKey, partition: string | null, materializationId: string): string {
   return `${assetPrefix(key, partition)}/${materializationId}`;
 }
 
-export function ledgerPrefix(key: AssetKey, partition?: string): string {
+export function ledgerPrefix(key: AssetKey, partition: string | null = null): string {
   return `metrics/_ledger/${assetPrefix(key, partition)}/`;
 }
 
-export function ledgerRecordPath(key: AssetKey, partition: string | undefined, recordName: string): string {
+export function ledgerRecordPath(key: AssetKey, partition: string | null, recordName: string): string {
   return `${ledgerPrefix(key, partition)}${recordName}.json`;
 }
 
-export function journalPrefix(key: AssetKey, partition?: string): string {
+export function journalPrefix(key: AssetKey, partition: string | null = null): string {
   return `metrics/_journal/${assetPrefix(key, partition)}/`;
 }
 
-export function journalFolder(key: AssetKey, partition: string | undefined, provenanceHash: string): string {
+export function journalFolder(key: AssetKey, partition: string | null, provenanceHash: string): string {
   return `${journalPrefix(key, partition)}${provenanceHash.slice(0, 24)}`;
 }
 

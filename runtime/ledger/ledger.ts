@@ -32,7 +32,7 @@ export class Ledger {
     return this.#storage;
   }
 
-  async readHead(key: AssetKey, partition?: string): Promise<Head | undefined> {
+  async readHead(key: AssetKey, partition: string | null = null): Promise<Head | undefined> {
     const path = headPath(key, partition);
     const object = await this.#storage.get(path);
     if (object === undefined) return undefined;
@@ -46,7 +46,7 @@ export class Ledger {
    * (`expected`), then appends the history record. A conflict means another writer committed meanwhile.
    */
   async commit(record: CommittedMaterialization, expected: Head | undefined): Promise<void> {
-    const path = headPath(record.asset, record.partition ?? undefined);
+    const path = headPath(record.asset, record.partition);
     const body = JSON.stringify(record, null, 2);
     await this.#storage.put(path, body, {
       contentType: 'application/json',
@@ -61,7 +61,7 @@ export class Ledger {
    */
   async append(record: MaterializationRecord): Promise<void> {
     const name = createTimeOrderedId(new Date(record.finishedAt));
-    const path = ledgerRecordPath(record.asset, record.partition ?? undefined, name);
+    const path = ledgerRecordPath(record.asset, record.partition, name);
     await this.#storage.put(path, JSON.stringify(record, null, 2), { ifNoneMatch: '*', contentType: 'application/json' });
   }
 
@@ -69,7 +69,7 @@ export class Ledger {
    * History of one slot, newest first. The head is included even if a crash between the head write and
    * the history append lost its record.
    */
-  async history(key: AssetKey, partition?: string, limit = 50): Promise<MaterializationRecord[]> {
+  async history(key: AssetKey, partition: string | null = null, limit = 50): Promise<MaterializationRecord[]> {
     const listed = await this.#storage.list(ledgerPrefix(key, partition));
     const newest = listed.filter((object) => object.path.endsWith('.json')).reverse().slice(0, limit);
     const records = await Promise.all(newest.map((object) => this.#readRecord(object.path)));

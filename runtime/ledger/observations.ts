@@ -19,15 +19,15 @@ export const observationSchema = z.object({
 });
 export type Observation = z.output<typeof observationSchema>;
 
-export function observationPath(key: AssetKey, partition?: string): string {
+export function observationPath(key: AssetKey, partition: string | null = null): string {
   return `metrics/_observations/${assetPrefix(key, partition)}.json`;
 }
 
 export async function writeObservation(storage: Storage, observation: Observation): Promise<void> {
-  await storage.put(observationPath(observation.asset, observation.partition ?? undefined), JSON.stringify(observation, null, 2), { contentType: 'application/json' });
+  await storage.put(observationPath(observation.asset, observation.partition), JSON.stringify(observation, null, 2), { contentType: 'application/json' });
 }
 
-export async function readObservation(storage: Storage, key: AssetKey, partition?: string): Promise<Observation | undefined> {
+export async function readObservation(storage: Storage, key: AssetKey, partition: string | null = null): Promise<Observation | undefined> {
   const stored = await storage.get(observationPath(key, partition));
   if (stored === undefined) return undefined;
   const parsed = observationSchema.safeParse(JSON.parse(new TextDecoder().decode(stored.body)));
@@ -40,7 +40,7 @@ export async function readObservation(storage: Storage, key: AssetKey, partition
  * @example
  * await observeAsset(storage, { asset: 'raw/tmdb_movies', source: 'raw/landing/tmdb/2026-11-26.json', version: etag });
  */
-export async function observeAsset(storage: Storage, options: { asset: AssetKey; partition?: string; source: string; version: string }): Promise<Observation> {
+export async function observeAsset(storage: Storage, options: { asset: AssetKey; partition?: string | null; source: string; version: string }): Promise<Observation> {
   const observation: Observation = {
     asset: options.asset,
     partition: options.partition ?? null,

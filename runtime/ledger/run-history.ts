@@ -4,7 +4,7 @@
  * one per function run (`materializeOne` when a slot settles, `recordFailure` when a run gives up).
  */
 import { LedgerError, SelectionError, UsageError } from '../errors.ts';
-import { nearestMatches } from '../graph/nearest-keys.ts';
+import { didYouMean, nearestMatches } from '../graph/nearest-keys.ts';
 import type { ObjectInfo, Storage } from '../storage/storage.ts';
 import { DEFAULT_RUN_LIMIT, RUNS_PREFIX } from './lake-layout.ts';
 import { Ledger } from './ledger.ts';
@@ -69,7 +69,7 @@ export async function readRun(storage: Storage, runId: string): Promise<RunSumma
   const known = (await listSummaries(storage)).map(runIdOf);
   const suggestions = nearestMatches(runId, known);
   const hint =
-    suggestions.length > 0 ? ` Did you mean ${suggestions.map((id) => `"${id}"`).join(' or ')}?`
+    suggestions.length > 0 ? didYouMean(suggestions)
     : known.length === 0 ? ` No run has been recorded in ${storage.location} yet.`
     : '';
   throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown run "${runId}".${hint} "medallion runs" lists the recent runs.`, suggestions);

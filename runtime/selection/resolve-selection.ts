@@ -5,7 +5,7 @@
 import { MEDALLION_LAYER_NAMES, type AssetKey } from '../asset/asset-key.ts';
 import { SelectionError } from '../errors.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
-import { nearestMatches } from '../graph/nearest-keys.ts';
+import { didYouMean, nearestMatches } from '../graph/nearest-keys.ts';
 import type { SelectionNode } from './parse-selection.ts';
 
 /**
@@ -45,8 +45,8 @@ function withNeighbours(keys: Set<AssetKey>, neighbours: (key: AssetKey) => Set<
 function knownKey(key: string, graph: AssetGraph): AssetKey {
   if (graph.has(key)) return key;
   const nearest = nearestMatches(key, graph.keys);
-  const hint = nearest.length > 0 ? `Did you mean ${quoteAll(nearest, ' or ')}?` : '`medallion list` shows all asset keys.';
-  throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown asset "${key}". ${hint}`, nearest);
+  const hint = didYouMean(nearest) || ' `medallion list` shows all asset keys.';
+  throw new SelectionError('SELECTION_UNKNOWN_KEY', `Unknown asset "${key}".${hint}`, nearest);
 }
 
 function groupMembers(name: string, graph: AssetGraph): AssetKey[] {
@@ -57,9 +57,8 @@ function groupMembers(name: string, graph: AssetGraph): AssetKey[] {
   const layer = Object.hasOwn(MEDALLION_LAYER_NAMES, name) ? MEDALLION_LAYER_NAMES[name] : undefined;
   const renamed = layer !== undefined && groups.has(layer) ? [layer] : [];
   const nearest = [...new Set([...renamed, ...nearestMatches(name, known)])];
-  const hint = nearest.length > 0 ? ` Did you mean ${quoteAll(nearest, ' or ')}?` : '';
   const listing = known.length > 0 ? `Known groups: ${quoteAll(known, ', ')}.` : 'The graph has no groups.';
-  throw new SelectionError('SELECTION_UNKNOWN_GROUP', `Unknown group "${name}".${hint} ${listing}`, nearest);
+  throw new SelectionError('SELECTION_UNKNOWN_GROUP', `Unknown group "${name}".${didYouMean(nearest)} ${listing}`, nearest);
 }
 
 function quoteAll(names: readonly string[], separator: string): string {

@@ -6,6 +6,7 @@
 import { slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import type { AnyAsset } from '../asset/define-asset.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
+import { upstreamSlots } from '../graph/slots.ts';
 import { dataFileDamage, describeDamage } from '../ledger/data-file.ts';
 import type { Head, Ledger } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
@@ -52,24 +53,6 @@ export interface AssetStatusReport extends SlotStatus {
   readonly partitions: readonly SlotStatus[] | null;
 }
 
-export interface UpstreamSlot {
-  readonly asset: AssetKey;
-  readonly partition: string | undefined;
-}
-
-/**
- * The upstream slots a slot reads: partition to partition between partitioned assets, every partition of a
- * partitioned upstream for an unpartitioned asset, the whole upstream otherwise.
- */
-export function upstreamSlots(graph: AssetGraph, asset: AnyAsset, partition: string | undefined): UpstreamSlot[] {
-  return asset.depKeys.flatMap((depKey) => {
-    const upstream = graph.get(depKey);
-    if (upstream.partitions === undefined) return [{ asset: depKey, partition: undefined }];
-    if (asset.partitions !== undefined) return [{ asset: depKey, partition }];
-    return upstream.partitions.map((p) => ({ asset: depKey, partition: p }));
-  });
-}
-
 /**
  * Why the work a head left makes its slot stale: items its budget did not reach, or done items that have
  * fallen due again by `now`; undefined when it left none.
@@ -97,7 +80,7 @@ export class StalenessResolver {
   }
 
   /** The committed head of a slot, cached for the resolver's lifetime. */
-  head(asset: AssetKey, partition?: string): Promise<Head | undefined> {
+  head(asset: AssetKey, partition: string | null = null): Promise<Head | undefined> {
     const id = slotLabel(asset, partition);
     let cached = this.#heads.get(id);
     if (cached === undefined) {
@@ -107,7 +90,7 @@ export class StalenessResolver {
     return cached;
   }
 
-  slotStatus(asset: AssetKey, partition?: string): Promise<SlotStatus> {
+  slotStatus(asset: AssetKey, partition: string | null = null): Promise<SlotStatus> {
     const id = slotLabel(asset, partition);
     let cached = this.#statuses.get(id);
     if (cached === undefined) {
@@ -143,14 +126,14 @@ export class StalenessResolver {
    * The same rules as `slotStatus`, with the inputs given instead of the cached heads; rules that read
    * nothing come first, so a stale slot reads no more of the lake than it must.
    */
-  async staleReason(asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization, inputs: readonly InputDataVersion[]): Promise<string | undefined> {
+  async staleReason(asset: AnyAsset, partition: string | null, head: CommittedMaterialization, inputs: readonly InputDataVersion[]): Promise<string | undefined> {
     if (!isSameProvenance(head, { codeVersion: asset.codeVersion, inputs })) return codeReason(asset, head) ?? 'its inputs changed since the last materialization';
     const storage = this.#ledger.storage;
     return backlogReason(head, this.#now()) ?? (await observationReason(storage, asset, partition, head)) ?? (await damageReason(storage, head));
   }
 
-  async #computeSlotStatus(asset: AnyAsset, partition: string | undefined): Promise<SlotStatus> {
-    const slot = { asset: asset.key, partition: partition ?? null };
+  async #computeSlotStatus(asset: AnyAsset, partition: string | null): Promise<SlotStatus> {
+    const slot = { asset: asset.key, partition };
     const head = (await this.head(asset.key, partition))?.record;
     if (head === undefined) return { ...slot, status: 'missing', causes: [], rootCauses: [], head };
     const causes: StaleCause[] = [];
@@ -166,7 +149,7 @@ export class StalenessResolver {
       const upstreamStatus = await this.slotStatus(upstream.asset, upstream.partition);
       const label = slotLabel(upstream.asset, upstream.partition);
       if (upstreamStatus.status === 'fresh') {
-        const recorded = head.inputs.find((input) => input.asset === upstream.asset && input.partition === (upstream.partition ?? null));
+        const recorded = head.inputs.find((input) => input.asset === upstream.asset && input.partition === upstream.partition);
         const current = upstreamStatus.head!.dataVersion;
         const wasRead = head.inputs.some((input) => input.asset === upstream.asset);
         if (recorded?.dataVersion === current || !wasRead) continue; // unchanged, or a new dependency (counted above)
@@ -182,7 +165,7 @@ export class StalenessResolver {
       causes.push({ ...slot, category: 'upstream', reason, dependency: upstream.asset });
       rootCauses.push(
         ...(upstreamStatus.status === 'missing'
-          ? [{ asset: upstream.asset, partition: upstream.partition ?? null, category: 'missing' as const, reason: 'never materialized' }]
+          ? [{ asset: upstream.asset, partition: upstream.partition, category: 'missing' as const, reason: 'never materialized' }]
           : upstreamStatus.rootCauses),
       );
     }
@@ -195,7 +178,7 @@ function codeReason(asset: AnyAsset, head: CommittedMaterialization): string | u
 }
 
 /** New data observed at the slot's source since the head's materialization began (one read). */
-async function observationReason(storage: Storage, asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization): Promise<string | undefined> {
+async function observationReason(storage: Storage, asset: AnyAsset, partition: string | null, head: CommittedMaterialization): Promise<string | undefined> {
   const observed = await readObservation(storage, asset.key, partition);
   if (observed === undefined || Date.parse(observed.observedAt) <= Date.parse(head.startedAt)) return undefined;
   return `new data observed at ${observed.source} after the last materialization`;
@@ -208,8 +191,8 @@ async function damageReason(storage: Storage, head: CommittedMaterialization): P
 }
 
 /** Dependencies added or removed since the head was materialized. */
-function dependencyCauses(asset: AnyAsset, partition: string | undefined, head: CommittedMaterialization): StaleCause[] {
-  const slot = { asset: asset.key, partition: partition ?? null };
+function dependencyCauses(asset: AnyAsset, partition: string | null, head: CommittedMaterialization): StaleCause[] {
+  const slot = { asset: asset.key, partition };
   const recordedAssets = new Set(head.inputs.map((input) => input.asset));
   const added = asset.depKeys.filter((key) => !recordedAssets.has(key));
   const removed = [...recordedAssets].filter((key) => !asset.depKeys.includes(key)).sort();

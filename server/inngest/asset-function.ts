@@ -5,7 +5,7 @@
  */
 import { NonRetriableError, type Inngest } from 'inngest';
 import { type AnyAsset, type AssetGraph, type OutcomeType, type SlotOutcome, type Storage } from '../../runtime/index.ts';
-import { recordFailure } from '../../runtime/internal.ts';
+import { isSameSlot, recordFailure, type Slot } from '../../runtime/internal.ts';
 import { InterruptedError, isInterrupted, toInngestError } from './errors.ts';
 import { assetMaterialized, assetRequested, partitionField } from './events.ts';
 import { assetFunctionConfig, DEFAULT_BACKLOG_DELAY, durationMs, type AssetFunctionOptions } from './function-config.ts';
@@ -14,7 +14,7 @@ import { settleSlot } from './settle-slot.ts';
 import { slotTarget } from './slot-target.ts';
 import { createStepRunner, type InngestStepRun } from './step-runner.ts';
 import { currentTraceparent, endSpanWithError, startFunctionSpan } from './trace-context.ts';
-import { isSameSlot, upstreamFrontier, type SlotRef } from './upstream-frontier.ts';
+import { upstreamFrontier } from './upstream-frontier.ts';
 
 export interface AssetFunctionDeps {
   readonly client: Inngest.Any;
@@ -25,7 +25,7 @@ export interface AssetFunctionDeps {
 /** What a run returns (its output in the dev UI): small, never data. */
 export type AssetRunResult =
   | { readonly status: 'fanned-out'; readonly asset: string; readonly partitions: readonly string[] }
-  | { readonly status: 'waiting-for-upstream'; readonly asset: string; readonly partition: string | null; readonly requested: readonly SlotRef[] }
+  | { readonly status: 'waiting-for-upstream'; readonly asset: string; readonly partition: string | null; readonly requested: readonly Slot[] }
   | { readonly status: OutcomeType; readonly asset: string; readonly partition: string | null; readonly reason: string | null; readonly dataVersion: string | null; readonly rows: number };
 
 interface RunArgs {
@@ -89,8 +89,8 @@ async function runAsset(deps: AssetFunctionDeps, asset: AnyAsset, args: RunArgs,
     await step.sendEvent('medallion.fan-out', requests);
     return { status: 'fanned-out', asset: asset.key, partitions: target.partitions };
   }
-  const slot: SlotRef = { asset: asset.key, partition: target.partition ?? null };
-  const frontier = (await step.run('medallion.check-upstream', () => upstreamFrontier(deps.graph, deps.storage, slot))) as SlotRef[];
+  const slot: Slot = { asset: asset.key, partition: target.partition };
+  const frontier = (await step.run('medallion.check-upstream', () => upstreamFrontier(deps.graph, deps.storage, slot))) as Slot[];
   if (!(frontier.length === 1 && isSameSlot(frontier[0]!, slot))) {
     const requests = frontier.map((upstream) => assetRequested.create({ asset: upstream.asset, ...partitionField(upstream.partition), ...currentTraceparent() }));
     await step.sendEvent('medallion.request-upstream', requests);
@@ -140,7 +140,7 @@ async function recordFinalFailure(deps: AssetFunctionDeps, asset: AnyAsset, { ev
   const attempts = error.name === 'NonRetriableError' ? 1 : asset.retry.maxAttempts;
   const record = (await step.run('medallion.record-failure', async () => {
     const failed = await recordFailure({
-      graph: deps.graph, storage: deps.storage, asset: asset.key, ...partitionField(target.partition),
+      graph: deps.graph, storage: deps.storage, asset: asset.key, partition: target.partition,
       runId: String(event.data.run_id), attempts, error: { name: error.name, message: error.message },
     });
     return { id: failed.id };

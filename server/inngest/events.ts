@@ -53,7 +53,10 @@ export const assetMaterialized = eventType('medallion/asset.materialized', { sch
 /** The event the webhook sends when raw data lands; the raw-landed function re-processes its downstream. */
 export const rawLanded = eventType('medallion/raw.landed', { schema: rawLandedSchema });
 
-/** Event data carry no `partition` key at all for an unpartitioned slot (JSON has no undefined). */
-export function partitionField(partition: string | null | undefined): { partition?: string } {
-  return partition === undefined || partition === null ? {} : { partition };
+/**
+ * The one place a slot's partition is written into event data: events carry no `partition` key at all for
+ * an unpartitioned slot (`null` in a Slot; see runtime/graph/slots.ts).
+ */
+export function partitionField(partition: string | null): { partition?: string } {
+  return partition === null ? {} : { partition };
 }

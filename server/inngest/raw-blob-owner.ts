@@ -4,7 +4,7 @@
  * ignored, with why.
  */
 import type { AssetGraph } from '../../runtime/index.ts';
-import type { SlotRef } from './upstream-frontier.ts';
+import type { Slot } from '../../runtime/internal.ts';
 
 export const RAW_CONTAINER = 'raw';
 // Only `landing/` counts: the raw container also holds what the framework writes for the same assets
@@ -12,7 +12,7 @@ export const RAW_CONTAINER = 'raw';
 // as BlobCreated too; taken for new data, every materialization would observe itself, go stale and run again.
 export const LANDING_FOLDER = 'landing';
 
-export type BlobOwner = { readonly kind: 'owned'; readonly slot: SlotRef } | { readonly kind: 'ignored'; readonly reason: string };
+export type BlobOwner = { readonly kind: 'owned'; readonly slot: Slot } | { readonly kind: 'ignored'; readonly reason: string };
 
 /**
  * A blob name (decoded) that could leave its container once joined to a lake path: NUL, absolute, or with a

@@ -4,22 +4,21 @@
  * upstream first (asset-function.ts), so the landing flows down the graph as a chain of events.
  */
 import type { Inngest } from 'inngest';
-import { StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
-import { Ledger, observeAsset } from '../../runtime/internal.ts';
+import type { AssetGraph, Storage } from '../../runtime/index.ts';
+import { observeAsset, resolverFor, type Slot } from '../../runtime/internal.ts';
 import { assetRequested, partitionField, rawLanded } from './events.ts';
 import { ownerOfBlob } from './raw-blob-owner.ts';
 import { RequestScopeMiddleware } from './request-scope.ts';
 import { currentTraceparent } from './trace-context.ts';
-import type { SlotRef } from './upstream-frontier.ts';
 
 export const RAW_LANDED_FUNCTION_ID = 'observe-raw-landing';
 
 /** The slots of the sinks at or below `slot`'s asset (graph order) that are not fresh. */
-export async function staleSinksBelow(graph: AssetGraph, storage: Storage, slot: SlotRef): Promise<SlotRef[]> {
+export async function staleSinksBelow(graph: AssetGraph, storage: Storage, slot: Slot): Promise<Slot[]> {
   const below = graph.inTopologicalOrder([slot.asset, ...graph.descendants(slot.asset)]);
   const sinks = below.filter((key) => graph.children(key).length === 0);
-  const resolver = new StalenessResolver(graph, new Ledger(storage));
-  const stale: SlotRef[] = [];
+  const resolver = resolverFor(graph, storage);
+  const stale: Slot[] = [];
   for (const key of sinks) {
     const report = await resolver.assetStatus(key);
     const slots = report.partitions ?? [report];
@@ -40,7 +39,7 @@ export function createRawLandedFunction(deps: { client: Inngest.Any; graph: Asse
       const observation = await step.run('medallion.observe', async () => {
         // The blob's ETag identifies its content; without one, the size and the event id stand in.
         const version = etag ?? `size=${size ?? 'unknown'};event=${event.id ?? event.ts ?? ''}`;
-        const observed = await observeAsset(storage, { asset: slot.asset, ...partitionField(slot.partition), source: `${container}/${path}`, version });
+        const observed = await observeAsset(storage, { asset: slot.asset, partition: slot.partition, source: `${container}/${path}`, version });
         return { dataVersion: observed.dataVersion, observedAt: observed.observedAt };
       });
       const requested = await step.run('medallion.find-stale-sinks', () => staleSinksBelow(graph, storage, slot));

@@ -4,13 +4,12 @@
  * of materializing again: it is in the run summary `materializeOne` writes under the run's id.
  */
 import { type AssetGraph, type SlotOutcome, type Storage } from '../../runtime/index.ts';
-import { Ledger, materializeOne, type StepRunner } from '../../runtime/internal.ts';
-import type { SlotRef } from './upstream-frontier.ts';
+import { Ledger, materializeOne, type Slot, type StepRunner } from '../../runtime/internal.ts';
 
 export interface SettleSlotOptions {
   readonly graph: AssetGraph;
   readonly storage: Storage;
-  readonly slot: SlotRef;
+  readonly slot: Slot;
   readonly force: boolean;
   readonly runId: string;
   readonly steps: StepRunner;
@@ -23,9 +22,9 @@ export async function settleSlot(options: SettleSlotOptions): Promise<SlotOutcom
   const earlier = summary?.outcomes.find((outcome) => outcome.asset === slot.asset && outcome.partition === slot.partition);
   // A failed outcome is not final here: this request is a retry of it.
   if (earlier !== undefined && (earlier.type === 'materialized' || earlier.type === 'skipped')) return earlier;
-  const partition = slot.partition ?? undefined;
+  const { partition } = slot;
   const outcome = await materializeOne({
-    graph: options.graph, storage: options.storage, asset: slot.asset, ...(partition === undefined ? {} : { partition }),
+    graph: options.graph, storage: options.storage, asset: slot.asset, partition,
     force: options.force, runId, steps: options.steps,
   });
   if (outcome.type !== 'skipped') return outcome;

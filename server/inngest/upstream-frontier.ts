@@ -6,36 +6,24 @@
  * continuation its run sent), and holding every downstream back until its whole backlog is done would keep
  * new data from flowing for hours.
  */
-import { StalenessResolver, type AssetGraph, type Storage } from '../../runtime/index.ts';
-import { Ledger, slotLabel, upstreamSlots } from '../../runtime/internal.ts';
-
-/** An asset slot as JSON (a step result): `partition` is null when the asset is not partitioned. */
-export interface SlotRef {
-  readonly asset: string;
-  readonly partition: string | null;
-}
-
-/** The slots a slot reads: the runtime's `upstreamSlots`, as JSON slot references. */
-export function upstreamSlotsOf(graph: AssetGraph, slot: SlotRef): SlotRef[] {
-  return upstreamSlots(graph, graph.get(slot.asset), slot.partition ?? undefined)
-    .map((upstream) => ({ asset: upstream.asset, partition: upstream.partition ?? null }));
-}
+import type { AssetGraph, Storage } from '../../runtime/index.ts';
+import { resolverFor, slotLabel, upstreamSlots, type Slot } from '../../runtime/internal.ts';
 
 /**
  * The frontier of `slot`, in topological order: `[slot]` when every upstream slot is fresh, else the
  * missing or stale upstream slots nearest the sources (each of which can be materialized now).
  */
-export async function upstreamFrontier(graph: AssetGraph, storage: Storage, slot: SlotRef): Promise<SlotRef[]> {
-  const resolver = new StalenessResolver(graph, new Ledger(storage));
-  const found = new Map<string, SlotRef>();
+export async function upstreamFrontier(graph: AssetGraph, storage: Storage, slot: Slot): Promise<Slot[]> {
+  const resolver = resolverFor(graph, storage);
+  const found = new Map<string, Slot>();
   const visited = new Set<string>();
-  const visit = async (current: SlotRef): Promise<void> => {
-    const label = slotLabel(current.asset, current.partition ?? undefined);
+  const visit = async (current: Slot): Promise<void> => {
+    const label = slotLabel(current.asset, current.partition);
     if (visited.has(label)) return;
     visited.add(label);
-    const pending: SlotRef[] = [];
-    for (const upstream of upstreamSlotsOf(graph, current)) {
-      const status = await resolver.slotStatus(upstream.asset, upstream.partition ?? undefined);
+    const pending: Slot[] = [];
+    for (const upstream of upstreamSlots(graph, graph.get(current.asset), current.partition)) {
+      const status = await resolver.slotStatus(upstream.asset, upstream.partition);
       if (status.status === 'missing' || (status.status === 'stale' && !status.causes.every((cause) => cause.category === 'backlog'))) pending.push(upstream);
     }
     if (pending.length === 0) found.set(label, current);
@@ -46,8 +34,4 @@ export async function upstreamFrontier(graph: AssetGraph, storage: Storage, slot
   return [...found.values()].sort(
     (a, b) => order.get(a.asset)! - order.get(b.asset)! || (a.partition ?? '').localeCompare(b.partition ?? ''),
   );
-}
-
-export function isSameSlot(a: SlotRef, b: SlotRef): boolean {
-  return a.asset === b.asset && a.partition === b.partition;
 }

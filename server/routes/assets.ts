@@ -9,19 +9,20 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { materialize, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
-import { Ledger } from '../../runtime/internal.ts';
+import { materialize, selectAssets, StalenessResolver, type OutcomeType, type RunSummary } from '../../runtime/index.ts';
+import { checkAssetPartition, checkSelectionPartition, invalidPartitionReason, Ledger, PARTITION_PATTERN, resolverFor, slotLabel } from '../../runtime/internal.ts';
 import { AnswerCache } from '../answer-cache.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppEnv } from '../app-env.ts';
-import { requireKnownAsset, requireKnownPartition, requireOwnPartition } from '../asset-lookup.ts';
+import { requireKnownAsset } from '../asset-lookup.ts';
 import { assetDetail, assetSummary, nextDueAt } from '../asset-views.ts';
 import { ASSET_REQUESTED, type AssetRequestedEvent, type SendEvent } from '../events.ts';
 import { currentTraceparent } from '../inngest/trace-context.ts';
 import { assetFingerprint, jsonAnswer, statusesFingerprint } from '../lake-fingerprints.ts';
 import { validateJson, validateParams, validateQuery } from '../middleware/validate.ts';
 
-const partition = z.string().max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a partition starts with a letter or digit and holds only letters, digits, ".", "_" and "-"');
+// The runtime's partition rule, as a pattern so the OpenAPI document shows it.
+const partition = z.string().max(128).regex(PARTITION_PATTERN, { error: (issue) => invalidPartitionReason(String(issue.input)) });
 const runMode = z.enum(['inngest', 'in-process']);
 
 export const assetKeyParams = z.object({ key: z.string().min(3).max(256) });
@@ -63,7 +64,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
       ...statusesFingerprint(graph, lake),
       compute: async () => {
         const now = Date.now();
-        const resolver = new StalenessResolver(graph, new Ledger(lake), () => now);
+        const resolver = resolverFor(graph, lake, () => now);
         const assets = await Promise.all(graph.assets().map((asset) => assetSummary(graph, resolver, asset)));
         return jsonAnswer({ assets }, await nextDueAt(graph, resolver, now));
       },
@@ -81,7 +82,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
       const { graph, lake } = c.var;
       const asset = requireKnownAsset(graph, c.req.valid('param').key);
       const body = c.req.valid('json');
-      if (body.partition !== undefined) requireKnownPartition(graph, asset.key, body.partition);
+      if (body.partition !== undefined) checkSelectionPartition(graph, selectAssets(`+${asset.key}`, graph), body.partition);
       const mode = c.req.valid('query').run ?? body.run ?? 'inngest';
       if (mode === 'in-process') {
         const { summary } = await materialize({
@@ -116,7 +117,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
     const { graph, lake } = c.var;
     const asset = requireKnownAsset(graph, c.req.valid('param').key);
     const { partition, limit } = c.req.valid('query');
-    if (partition !== undefined) requireOwnPartition(asset, partition);
+    if (partition !== undefined) checkAssetPartition(asset, partition);
     return cache.respond(c, {
       variant: `asset ${asset.key} ${partition ?? '*'} ${limit}`,
       ...assetFingerprint(graph, lake, asset.key),
@@ -124,7 +125,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
         const now = Date.now();
         const ledger = new Ledger(lake);
         const resolver = new StalenessResolver(graph, ledger, () => now);
-        const detail = await assetDetail(graph, resolver, ledger, asset, { partition, limit });
+        const detail = await assetDetail(graph, resolver, ledger, asset, { partition: partition ?? null, limit });
         return jsonAnswer(detail, await nextDueAt(graph, resolver, now));
       },
     });
@@ -136,7 +137,7 @@ export function assetRoutes(options: AssetRoutesOptions) {
 function inProcessResult(summary: RunSummary) {
   const lists = { materialized: [] as string[], skipped: [] as string[], failed: [] as string[] };
   for (const outcome of summary.outcomes) {
-    lists[BUCKET[outcome.type]].push(outcome.partition === null ? outcome.asset : `${outcome.asset}[${outcome.partition}]`);
+    lists[BUCKET[outcome.type]].push(slotLabel(outcome.asset, outcome.partition));
   }
   return { mode: 'in-process' as const, runId: summary.runId, status: summary.status, durationMs: summary.durationMs, ...lists, outcomes: summary.outcomes };
 }

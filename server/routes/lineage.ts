@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
-import { lineageOf, lineageToMermaid, StalenessResolver } from '../../runtime/index.ts';
-import { Ledger } from '../../runtime/internal.ts';
+import { lineageOf, lineageToMermaid } from '../../runtime/index.ts';
+import { resolverFor } from '../../runtime/internal.ts';
 import { AnswerCache } from '../answer-cache.ts';
 import type { AppEnv } from '../app-env.ts';
 import { nextDueAt } from '../asset-views.ts';
@@ -31,7 +31,7 @@ export function lineageRoutes(cache = new AnswerCache()) {
       ...statusesFingerprint(graph, lake),
       compute: async () => {
         const now = Date.now();
-        const resolver = new StalenessResolver(graph, new Ledger(lake), () => now);
+        const resolver = resolverFor(graph, lake, () => now);
         const statuses = new Map(await Promise.all(graph.keys.map(async (key) => [key, (await resolver.assetStatus(key)).status] as const)));
         const lineage = lineageOf(graph, statuses);
         const expiresAt = await nextDueAt(graph, resolver, now);

@@ -8,6 +8,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { DEFAULT_RUN_LIMIT, listRuns, readRun, SelectionError } from '../../runtime/index.ts';
+import { didYouMean } from '../../runtime/internal.ts';
 import { ApiError } from '../api-error.ts';
 import { AnswerCache } from '../answer-cache.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -36,8 +37,7 @@ export function runsRoutes(cache = new AnswerCache()) {
     } catch (error) {
       if (!(error instanceof SelectionError && error.code === 'SELECTION_UNKNOWN_KEY')) throw error;
       const suggestions = error.suggestions;
-      const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((id) => `"${id}"`).join(' or ')}?` : '';
-      throw new ApiError(404, 'RUN_NOT_FOUND', `No run "${runId}".${hint} GET /runs lists the recent runs.`, { details: { suggestions } });
+      throw new ApiError(404, 'RUN_NOT_FOUND', `No run "${runId}".${didYouMean(suggestions)} GET /runs lists the recent runs.`, { details: { suggestions } });
     }
   });
 

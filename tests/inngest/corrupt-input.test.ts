@@ -11,11 +11,11 @@ const policy = { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 10_000, facto
 describe('toInngestError', () => {
   it('stops retrying on a corrupt input file, and keeps retrying an ordinary failure', () => {
     const corrupt = new DataCorruptError('The data of "raw/films" is corrupt: …', {
-      asset: 'raw/films', partition: undefined, path: 'raw/films/x/data.parquet', repair: 'medallion materialize raw/films',
+      asset: 'raw/films', partition: null, path: 'raw/films/x/data.parquet', repair: 'medallion materialize raw/films',
     });
-    const wrapped = new AssetExecutionError('gold/matches', undefined, 'gold/matches failed in materialize: …', { cause: corrupt });
+    const wrapped = new AssetExecutionError('gold/matches', null, 'gold/matches failed in materialize: …', { cause: corrupt });
     assert.ok(toInngestError(wrapped, policy, 0) instanceof InngestNonRetriableError);
-    const ordinary = new AssetExecutionError('gold/matches', undefined, 'gold/matches failed in materialize: boom', { cause: new Error('boom') });
+    const ordinary = new AssetExecutionError('gold/matches', null, 'gold/matches failed in materialize: boom', { cause: new Error('boom') });
     assert.ok(!(toInngestError(ordinary, policy, 0) instanceof InngestNonRetriableError));
   });
 });

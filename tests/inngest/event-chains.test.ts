@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, StalenessResolver } from '../../runtime/index.ts';
-import { Ledger, readObservation } from '../../runtime/internal.ts';
+import { createAssetGraph, defineAsset } from '../../runtime/index.ts';
+import { Ledger, readObservation, resolverFor } from '../../runtime/internal.ts';
 import { createInngestFixture, requested } from './inngest-fixture.ts';
 
 let fixture: Awaited<ReturnType<typeof createInngestFixture>> | undefined;
@@ -96,7 +96,7 @@ describe('event chains (the lineage in the dev UI)', () => {
     const observation = await readObservation(fixture.lake.storage, 'raw/films');
     assert.equal(observation?.source, 'raw/films/landing/2026-11-26.json');
     assert.deepEqual(calls, { films: 2, clean: 2, count: 2 });
-    const resolver = new StalenessResolver(graph, new Ledger(fixture.lake.storage));
+    const resolver = resolverFor(graph, fixture.lake.storage);
     assert.equal((await resolver.assetStatus('gold/count')).status, 'fresh');
   });
 

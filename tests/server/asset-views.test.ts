@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, materialize, StalenessResolver } from '../../runtime/index.ts';
-import { Ledger } from '../../runtime/internal.ts';
+import { createAssetGraph, defineAsset, materialize } from '../../runtime/index.ts';
+import { resolverFor } from '../../runtime/internal.ts';
 import { nextDueAt } from '../../server/asset-views.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
 
@@ -25,7 +25,7 @@ describe('nextDueAt', () => {
 
   const at = async (iso: string) => {
     const now = Date.parse(iso);
-    return nextDueAt(graph, new StalenessResolver(graph, new Ledger(lake.storage), () => now), now);
+    return nextDueAt(graph, resolverFor(graph, lake.storage, () => now), now);
   };
 
   it('is the earliest backlog to fall due after now', async () => {

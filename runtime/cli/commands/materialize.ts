@@ -1,4 +1,5 @@
 /** `medallion materialize [SELECTION]`: materialize what is missing or stale, with progress and a summary. */
+import { slotLabel } from '../../asset/asset-key.ts';
 import { UsageError } from '../../errors.ts';
 import { materialize } from '../../executor/run.ts';
 import type { RunSummary } from '../../ledger/run-summary.ts';
@@ -106,7 +107,7 @@ function selectionOf(positionals: readonly string[], all: boolean): string {
 
 function toJson(summary: RunSummary) {
   const keysOf = (...types: string[]) =>
-    summary.outcomes.filter((outcome) => types.includes(outcome.type)).map((outcome) => outcome.partition === null ? outcome.asset : `${outcome.asset}[${outcome.partition}]`);
+    summary.outcomes.filter((outcome) => types.includes(outcome.type)).map((outcome) => slotLabel(outcome.asset, outcome.partition));
   return {
     runId: summary.runId,
     status: summary.status,

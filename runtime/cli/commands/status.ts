@@ -1,8 +1,8 @@
 /** `medallion status [SELECTION]`: status, stale causes and root causes per asset. */
 import { shortVersion } from '../../versions/data-version.ts';
-import { Ledger } from '../../ledger/ledger.ts';
 import { selectAssets } from '../../selection/select-assets.ts';
-import { StalenessResolver, type AssetStatusReport } from '../../versions/staleness.ts';
+import { resolverFor } from '../../versions/resolver-for.ts';
+import type { AssetStatusReport } from '../../versions/staleness.ts';
 import { slotLabel } from '../../asset/asset-key.ts';
 import type { CommandContext } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -11,7 +11,7 @@ import { formatCount, formatTable, painter } from '../format.ts';
 export async function run(ctx: CommandContext): Promise<number> {
   const graph = await ctx.graph();
   const keys = selectAssets(ctx.positionals.join(',') || '*', graph);
-  const resolver = new StalenessResolver(graph, new Ledger(ctx.lake()));
+  const resolver = resolverFor(graph, ctx.lake());
   const reports = await Promise.all(keys.map((key) => resolver.assetStatus(key)));
   if (ctx.json) {
     ctx.io.stdout.write(`${JSON.stringify(reports.map(toJson), null, 2)}\n`);
@@ -32,7 +32,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.io.stdout.write(`\n${report.asset} is stale:\n`);
     for (const cause of report.causes) ctx.io.stdout.write(`  - ${cause.category}: ${cause.reason}${cause.partition === null ? '' : ` [${cause.partition}]`}\n`);
     if (report.causes.some((cause) => cause.category === 'upstream')) {
-      ctx.io.stdout.write(`  root causes: ${report.rootCauses.map((root) => `${slotLabel(root.asset, root.partition ?? undefined)} (${root.category}: ${root.reason})`).join('; ')}\n`);
+      ctx.io.stdout.write(`  root causes: ${report.rootCauses.map((root) => `${slotLabel(root.asset, root.partition)} (${root.category}: ${root.reason})`).join('; ')}\n`);
     }
   }
   const missing = reports.filter((report) => report.status === 'missing').length;

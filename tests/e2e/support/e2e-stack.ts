@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
-import { createLocalStorage, materialize, StalenessResolver, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
-import { Ledger } from '../../../runtime/internal.ts';
+import { createLocalStorage, materialize, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
+import { resolverFor } from '../../../runtime/internal.ts';
 import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
@@ -156,7 +156,7 @@ export class E2EStack {
   }
 
   async status(key: string): Promise<AssetStatusReport> {
-    return new StalenessResolver(this.graph, new Ledger(this.storage)).assetStatus(key);
+    return resolverFor(this.graph, this.storage).assetStatus(key);
   }
 
   async allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, materialize, StalenessResolver, type Backlog, type PreviousVersion } from '../../../runtime/index.ts';
-import { Ledger } from '../../../runtime/internal.ts';
+import { createAssetGraph, defineAsset, materialize, type Backlog, type PreviousVersion } from '../../../runtime/index.ts';
+import { resolverFor } from '../../../runtime/internal.ts';
 import { createTestContext, materializeForTest, previousFrom } from '../../../runtime/testing.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
@@ -40,7 +40,7 @@ describe('incremental assets: ctx.previous() and backlogs', () => {
   afterEach(async () => { await lake.cleanup(); });
 
   const status = (graph: ReturnType<typeof incremental>['graph'], now?: () => number) =>
-    new StalenessResolver(graph, new Ledger(lake.storage), now).assetStatus('raw/items');
+    resolverFor(graph, lake.storage, now).assetStatus('raw/items');
 
   it('reads its own last committed version, and a backlog keeps the slot stale until the work is done', async () => {
     const { graph, seen } = incremental({ total: 5, budget: 2 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, StalenessResolver, type JsonValue } from '../../../runtime/index.ts';
-import { Ledger, materializeOne, observeAsset, recordFailure, type StepRunner } from '../../../runtime/internal.ts';
+import { createAssetGraph, defineAsset, type JsonValue } from '../../../runtime/index.ts';
+import { Ledger, materializeOne, observeAsset, recordFailure, resolverFor, type StepRunner } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 /** A step runner that memoizes by id, as an orchestrator does across attempts. */
@@ -65,7 +65,7 @@ describe('materializeOne (for orchestrators)', () => {
     await materializeOne({ graph, storage: lake.storage, asset: 'gold/count', runId: 'r2', steps });
     await new Promise((resolve) => setTimeout(resolve, 5));
     await observeAsset(lake.storage, { asset: 'raw/films', source: 'raw/landing/films-2026-11-26.json', version: '"0x8DC1"' });
-    const resolver = new StalenessResolver(graph, new Ledger(lake.storage));
+    const resolver = resolverFor(graph, lake.storage);
     const status = await resolver.assetStatus('raw/films');
     assert.equal(status.status, 'stale');
     assert.match(status.causes[0]!.reason, /new data observed at raw\/landing\/films-2026-11-26\.json/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, materialize, SelectionError, StalenessResolver } from '../../../runtime/index.ts';
-import { Ledger } from '../../../runtime/internal.ts';
+import { createAssetGraph, defineAsset, materialize, SelectionError } from '../../../runtime/index.ts';
+import { Ledger, resolverFor } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const schema = z.object({ decade: z.string(), n: z.int() });
@@ -49,7 +49,7 @@ describe('static partitions', () => {
       ['intermediate/per_decade', '1990s', 'materialized'],
     ]);
     assert.match(run.summary.outcomes[1]!.reason!, /upstream "raw\/films\[2000s\]" has never been materialized/);
-    const resolver = new StalenessResolver(graph, new Ledger(lake.storage));
+    const resolver = resolverFor(graph, lake.storage);
     const films = await resolver.assetStatus('raw/films');
     assert.equal(films.status, 'missing');
     assert.deepEqual(films.partitions!.map((p) => [p.partition, p.status]), [['1990s', 'fresh'], ['2000s', 'missing']]);

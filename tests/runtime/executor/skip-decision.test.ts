@@ -42,7 +42,7 @@ describe("the executor's skip decision is the resolver's", () => {
     const ledger = new Ledger(lake.storage);
     const head = (await ledger.readHead(asset.key))!.record;
     const resolver = new StalenessResolver(graph, ledger);
-    return { reason: await resolver.staleReason(asset, undefined, head, []), status: await resolver.slotStatus(asset.key) };
+    return { reason: await resolver.staleReason(asset, null, head, []), status: await resolver.slotStatus(asset.key) };
   }
 
   it('finds a fresh head fresh, reading only the observation and the data file', async () => {
@@ -51,7 +51,7 @@ describe("the executor's skip decision is the resolver's", () => {
     const head = (await new Ledger(lake.storage).readHead(asset.key))!.record;
     const { storage, reads } = countingReads(lake.storage);
     const resolver = new StalenessResolver(createAssetGraph([asset]), new Ledger(storage));
-    assert.equal(await resolver.staleReason(asset, undefined, head, []), undefined);
+    assert.equal(await resolver.staleReason(asset, null, head, []), undefined);
     assert.deepEqual(reads.map((read) => read.split(' ')[0]), ['get', 'stat']);
     assert.equal((await decide(asset)).status.status, 'fresh');
   });

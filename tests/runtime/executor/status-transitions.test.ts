@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, materialize, StalenessResolver, type AssetGraph } from '../../../runtime/index.ts';
-import { Ledger } from '../../../runtime/internal.ts';
+import { createAssetGraph, defineAsset, materialize, type AssetGraph } from '../../../runtime/index.ts';
+import { resolverFor } from '../../../runtime/internal.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const numbers = z.object({ n: z.int() });
@@ -31,7 +31,7 @@ function chain(options: { aVersion?: string; aRows?: number[]; bDeps?: 'a' | 'a+
 }
 
 async function statusOf(graph: AssetGraph, lake: TempLake, key: string) {
-  return new StalenessResolver(graph, new Ledger(lake.storage)).assetStatus(key);
+  return resolverFor(graph, lake.storage).assetStatus(key);
 }
 
 describe('status transitions', () => {

@@ -9,8 +9,8 @@ import { open, rm, truncate, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, createAzureBlobStorage, defineAsset, materialize, StalenessResolver, type Storage } from '../../../runtime/index.ts';
-import { Ledger, readCommittedTable } from '../../../runtime/internal.ts';
+import { createAssetGraph, createAzureBlobStorage, defineAsset, materialize, type Storage } from '../../../runtime/index.ts';
+import { Ledger, readCommittedTable, resolverFor } from '../../../runtime/internal.ts';
 import { startAzurite, type Azurite } from '../../support/azurite.ts';
 import { noWait } from '../../support/emulated-pipeline.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
@@ -124,7 +124,7 @@ for (const [name, open] of [['local lake', localBackend], ['Azurite', azuriteBac
 
         await backend.damage(original.files.data!, how);
 
-        const resolver = new StalenessResolver(graph, new Ledger(storage));
+        const resolver = resolverFor(graph, storage);
         const films = await resolver.assetStatus('raw/films');
         assert.equal(films.status, 'stale');
         assert.deepEqual(films.causes.map((cause) => cause.category), ['corrupt']);
@@ -153,7 +153,7 @@ for (const [name, open] of [['local lake', localBackend], ['Azurite', azuriteBac
         assert.notEqual(repaired.files.data, original.files.data, 'the repair wrote a new version folder');
         assert.equal((await readCommittedTable(storage, repaired)).numRows, 50);
 
-        const after = new StalenessResolver(graph, new Ledger(storage));
+        const after = resolverFor(graph, storage);
         assert.deepEqual(await Promise.all(['raw/films', 'gold/matches'].map(async (key) => (await after.assetStatus(key)).status)), ['fresh', 'fresh']);
       });
     }
@@ -178,7 +178,7 @@ describe('a data file committed before digests were recorded', () => {
     await storage.put(headPath, JSON.stringify(record));
     const old = await head(storage, 'raw/films');
     assert.equal(old.files.dataDigest, undefined);
-    assert.equal((await new StalenessResolver(graph, new Ledger(storage)).assetStatus('raw/films')).status, 'fresh');
+    assert.equal((await resolverFor(graph, storage).assetStatus('raw/films')).status, 'fresh');
 
     // Same size, footer magic overwritten: only decoding can tell.
     const bytes = (await storage.get(old.files.data!))!.body.slice();
@@ -191,7 +191,7 @@ describe('a data file committed before digests were recorded', () => {
     });
 
     await truncate(join(lake.root, ...old.files.data!.split('/')), 10);
-    const status = await new StalenessResolver(graph, new Ledger(storage)).assetStatus('raw/films');
+    const status = await resolverFor(graph, storage).assetStatus('raw/films');
     assert.deepEqual([status.status, status.causes.map((cause) => cause.category)], ['stale', ['corrupt']]);
   });
 });

@@ -13,7 +13,7 @@ const films = defineAsset({
   async materialize() { return { rows: [{ id: 1 }] }; },
 });
 const graph = createAssetGraph([films]);
-const slots = [{ asset: 'raw/films', partition: undefined }];
+const slots = [{ asset: 'raw/films', partition: null }];
 
 describe('lake fingerprints', () => {
   let lake: TempLake;
