@@ -4,6 +4,7 @@
  */
 import { NonRetriableError } from 'inngest';
 import type { AnyAsset, AssetGraph } from '../../runtime/index.ts';
+import { checkAssetPartition } from '../../runtime/internal.ts';
 import { assetMaterialized } from './events.ts';
 
 export type SlotTarget =
@@ -25,14 +26,13 @@ export function slotTarget(graph: AssetGraph, asset: AnyAsset, event: TriggerEve
     if (all === undefined) return { kind: 'slot', partition: null };
     return upstream?.partitions !== undefined && partition !== null ? { kind: 'slot', partition } : all;
   }
-  // A request (or an invocation, whose payload has the same shape).
-  if (all === undefined) {
-    if (partition !== null) throw new NonRetriableError(`"${asset.key}" is not partitioned; the request names partition "${partition}".`);
-    return { kind: 'slot', partition: null };
-  }
-  if (partition === null) return all;
-  if (!asset.partitions!.includes(partition)) {
-    throw new NonRetriableError(`"${asset.key}" has no partition "${partition}" (it has ${asset.partitions!.join(', ')}).`);
+  // A request (or an invocation, whose payload has the same shape); no partition of a partitioned asset is a fan-out.
+  if (all !== undefined && partition === null) return all;
+  try {
+    checkAssetPartition(asset, partition);
+  } catch (error) {
+    // The runtime's rule and message; a replay cannot make the partition known, so it is final.
+    throw new NonRetriableError((error as Error).message, { cause: error });
   }
   return { kind: 'slot', partition };
 }
