@@ -73,6 +73,17 @@ describe('medallion CLI', () => {
     assert.match(syntax.stderr, /Invalid selection "gold\/matches\+x" at column 14/);
   });
 
+  it('refuses a partition show cannot read as PARTITION_UNKNOWN (exit 2), as materialize and the HTTP API do', async () => {
+    const show = await cli('show', 'raw/films', '--partition', '1990s', '--json');
+    assert.equal(show.code, 2);
+    const { error } = JSON.parse(show.stdout);
+    assert.equal(error.code, 'PARTITION_UNKNOWN');
+    assert.match(error.message, /"raw\/films" is not partitioned; leave out the partition/);
+    const run = await cli('materialize', 'raw/films', '--partition', '1990s', '--json');
+    assert.equal(run.code, 2);
+    assert.equal(JSON.parse(run.stdout).error.code, 'PARTITION_UNKNOWN');
+  });
+
   it('reports reading an asset that was never materialized as an environment problem (exit 4)', async () => {
     const show = await cli('show', 'gold/matches');
     assert.equal(show.code, 4);
