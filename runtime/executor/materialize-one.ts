@@ -63,9 +63,10 @@ export async function recordFailure(options: {
   readonly error: { readonly name: string; readonly message: string };
 }): Promise<MaterializationRecord> {
   const asset = options.graph.get(assetIn(options.graph, options.asset));
+  const partition = options.partition ?? null;
   const now = new Date();
   const record = failureRecord({
-    id: createTimeOrderedId(now), runId: options.runId, asset, partition: options.partition ?? null, startedAt: now, finishedAt: now,
+    id: createTimeOrderedId(now), runId: options.runId, asset, partition, startedAt: now, finishedAt: now,
     attempts: options.attempts, inputs: [], steps: { ran: 0, replayed: 0 }, error: { name: options.error.name, code: null, message: options.error.message },
   });
   const env = createRunEnvironment(options, options.runId, now);
@@ -73,10 +74,10 @@ export async function recordFailure(options: {
   // A run summary too, so `listRuns` (`medallion runs`, GET /runs) shows the failed run without scanning the ledger.
   const earlier = await env.ledger.readRunSummary(options.runId);
   const outcome: SlotOutcome = {
-    ...emptyOutcome(asset.key, options.partition ?? null, 0), type: 'failed', reason: options.error.message, attempts: options.attempts, error: record.error,
+    ...emptyOutcome(asset.key, partition, 0), type: 'failed', reason: options.error.message, attempts: options.attempts, error: record.error,
   };
   const others = earlier?.outcomes.filter((o) => !(o.asset === outcome.asset && o.partition === outcome.partition)) ?? [];
-  await env.ledger.writeRunSummary(summarizeRun(env, asset.key, options.partition ?? null, new Date(earlier?.startedAt ?? now), [...others, outcome]));
+  await env.ledger.writeRunSummary(summarizeRun(env, asset.key, partition, new Date(earlier?.startedAt ?? now), [...others, outcome]));
   return record;
 }
 
