@@ -1,4 +1,5 @@
 /** `medallion show ASSET`: the first rows of an asset's committed data, with what version they are. */
+import { slotLabel } from '../../asset/asset-key.ts';
 import { UsageError } from '../../errors.ts';
 import { shortVersion } from '../../versions/data-version.ts';
 import type { CommandContext } from '../command.ts';
@@ -17,7 +18,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.io.stdout.write(`${JSON.stringify({ asset: data.key, partition: head.partition, dataVersion: head.dataVersion, materializedAt: head.finishedAt, totalRows: head.rows, rows }, null, 2)}\n`);
     return EXIT_OK;
   }
-  ctx.io.stdout.write(`${data.key}${head.partition === null ? '' : `[${head.partition}]`} · ${formatCount(head.rows)} rows · data version ${shortVersion(head.dataVersion)} · materialized ${head.finishedAt}\n\n`);
+  ctx.io.stdout.write(`${slotLabel(data.key, head.partition)} · ${formatCount(head.rows)} rows · data version ${shortVersion(head.dataVersion)} · materialized ${head.finishedAt}\n\n`);
   const columns = Object.keys(graph.get(data.key).schema.shape);
   ctx.io.stdout.write(formatTable(columns, rows.map((row) => columns.map((column) => cell(row[column])))));
   if (head.rows > rows.length) ctx.io.stdout.write(`… ${formatCount(head.rows - rows.length)} more rows (--limit N shows more)\n`);
