@@ -3,7 +3,7 @@
  * moving window steered by the `X-Discogs-Ratelimit*` headers; envelopes validated, records raw.
  */
 import { z } from 'zod';
-import { ConfigError, NonRetriableError, type JsonValue } from 'medallion';
+import { ConfigError, NonRetriableError } from 'medallion';
 import { DISCOGS_MAX_SEARCH_PAGES, discogsSearchPageSchema, type DiscogsSearchPage } from './discogs-schemas.ts';
 import { jsonObjectSchema, type ServiceProfile } from './http/fetch-json.ts';
 import type { ServerWindow } from './http/moving-window-limiter.ts';

@@ -30,7 +30,7 @@ import type {
   RealWorldPair,
   RealWorldRelease,
 } from '../real-world-cases.ts';
-import { CASS_UNOFF, CD, CD_COMP, CD_DLX, CD_RE_RM, CD_SINGLE, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, ROCK_POP_SS, SC, SS, ST, STSC, r } from './release-builder.ts';
+import { CASS_UNOFF, CD, CD_COMP, CD_DLX, CD_RE_RM, CD_SINGLE, CD_UNOFF, FILE, LP, LP_RE, MUSICAL, SC, SS, ST, STSC, r } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films

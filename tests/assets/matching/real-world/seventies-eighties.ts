@@ -23,7 +23,7 @@
 //   OUT_OF_SCOPE_DECOYS below so that a conflict can be found and the decoy turned into a true pair.
 // - Oliver & Company (1988) is deliberately left out: the classics part uses its album as a decoy for Oliver! (1968).
 import type { RealWorldCases, RealWorldFilm, RealWorldPair, RealWorldRelease } from '../real-world-cases.ts';
-import { CASS_UNOFF, CD, CD_LTD, CD_RE, CD_RE_RM, CD_UNOFF, FILE, LP, LP_RE, LP_RE_RM, MUSICAL, SC, SINGLE, SS, ST, STSC, r } from './release-builder.ts';
+import { CASS_UNOFF, CD, CD_LTD, CD_RE, CD_RE_RM, CD_UNOFF, FILE, LP, LP_RE_RM, MUSICAL, SC, SINGLE, SS, ST, STSC, r } from './release-builder.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Films
