@@ -1,62 +1,12 @@
 /**
- * The Inngest wiring: the client, the medallion events, and one function per asset derived from the graph
- * (plus the raw-landing observer), served by a Hono handler to mount at `/api/inngest`. See docs/inngest.md.
+ * The Inngest wiring (`medallion/inngest`): the app of a graph (client, one function per asset, the handler for
+ * `/api/inngest`), the medallion events and the functions' settings. A thin entry: everything lives in
+ * server/inngest/. See docs/inngest.md.
  */
-import { Inngest, type InngestFunction } from 'inngest';
-import { serve } from 'inngest/hono';
-import type { AssetGraph, Storage } from './runtime/index.ts';
-import type { InngestHandler } from './server/app.ts';
-import { createAssetFunction } from './server/inngest/asset-function.ts';
-import type { AssetFunctionOptions } from './server/inngest/function-config.ts';
-import { createRawLandedFunction } from './server/inngest/raw-landed-function.ts';
-import { guardServeHandler } from './server/inngest/serve-guard.ts';
-
+export { createInngestApp, INNGEST_APP_ID, type InngestApp, type InngestAppOptions } from './server/inngest/inngest-app.ts';
 export {
   assetMaterialized, assetMaterializedSchema, assetRequested, assetRequestedSchema, rawLanded, rawLandedSchema,
 } from './server/inngest/events.ts';
 export type { AssetMaterialized, AssetRequested, RawLanded } from './server/inngest/events.ts';
 export { assetFunctionId, functionOptionsFromEnvironment } from './server/inngest/function-config.ts';
 export { currentTraceparent } from './server/inngest/trace-context.ts';
-
-/** The Inngest app id the default client uses (functions are `medallion-materialize-<layer>-<name>`). */
-export const INNGEST_APP_ID = 'medallion';
-
-/** `createInngestApp`'s options: the graph and lake, the functions' debounce and backlog settings, and a client. */
-export interface InngestAppOptions extends AssetFunctionOptions {
-  readonly graph: AssetGraph;
-  readonly storage: Storage;
-  /**
-   * Defaults to `new Inngest({ id: 'medallion' })`, which reads the SDK's environment when called (never on
-   * import): INNGEST_DEV, INNGEST_BASE_URL, INNGEST_EVENT_KEY, INNGEST_SIGNING_KEY.
-   */
-  readonly client?: Inngest.Any;
-}
-
-/** What `createInngestApp` builds: the client, the functions, and the handler to mount at `/api/inngest`. */
-export interface InngestApp {
-  readonly client: Inngest.Any;
-  readonly functions: readonly InngestFunction.Any[];
-  /**
-   * The Inngest SDK's Hono handler (GET, POST and PUT), guarded: a malformed or unknown request gets a 4xx JSON
-   * error, and a server with neither INNGEST_DEV nor INNGEST_SIGNING_KEY answers 503 naming both.
-   */
-  readonly handler: InngestHandler;
-}
-
-/**
- * Builds the Inngest functions of a graph and their serve handler.
- *
- * @example
- * const { handler } = createInngestApp({ graph, storage: openLake(process.env.MEDALLION_LAKE) });
- * app.on(['GET', 'POST', 'PUT'], '/api/inngest', handler);
- */
-export function createInngestApp(options: InngestAppOptions): InngestApp {
-  const client = options.client ?? new Inngest({ id: INNGEST_APP_ID });
-  const deps = { client, graph: options.graph, storage: options.storage };
-  const functions = [
-    ...options.graph.assets().map((asset) => createAssetFunction(deps, asset, options)),
-    createRawLandedFunction(deps),
-  ];
-  const handler = guardServeHandler({ client, functions, handler: serve({ client, functions }) });
-  return { client, functions, handler };
-}

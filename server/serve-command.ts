@@ -97,12 +97,12 @@ function canSendEvents(env: ServerEnv): boolean {
 }
 
 /**
- * The real wiring from inngest.config.ts, imported only here (lazily: no other command needs Inngest). The
+ * The real wiring (server/inngest/, which inngest.config.ts exports), imported only here (lazily: no other command needs Inngest). The
  * handler always mounts; the SDK checks signatures (INNGEST_SIGNING_KEY) unless INNGEST_DEV is set. Events
  * are sent only when the client has somewhere to send them.
  */
 async function loadInngestConfig({ graph, storage, env }: { graph: AssetGraph; storage: Storage; env: ServerEnv }): Promise<InngestWiring> {
-  const { createInngestApp, functionOptionsFromEnvironment } = await import('../inngest.config.ts');
+  const [{ createInngestApp }, { functionOptionsFromEnvironment }] = await Promise.all([import('./inngest/inngest-app.ts'), import('./inngest/function-config.ts')]);
   const { client, handler } = createInngestApp({ graph, storage, ...functionOptionsFromEnvironment(env) });
   const signing = isInngestDev(env)
     ? 'Inngest dev mode (INNGEST_DEV): requests are not signed'

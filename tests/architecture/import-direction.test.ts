@@ -1,6 +1,6 @@
-// Dependency direction, checked on the source: runtime ← assets ← server / inngest.config; assets import the
-// framework only through its public entry; inside runtime/, folders only import folders of lower rank; and
-// no module cycles.
+// Dependency direction, checked on the source: runtime ← assets ← server ← the root entries (inngest.config.ts,
+// medallion.config.ts) and bench/; assets import the framework only through its public entry; inside runtime/,
+// folders only import folders of lower rank; and no module cycles.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,7 +42,12 @@ function importsOf(file: string): string[] {
     .map((specifier) => SELF.get(specifier) ?? relative(root, resolve(dirname(join(root, file)), specifier)));
 }
 
-const files = [...sources('runtime'), ...sources('assets'), ...sources('server')];
+/** The TypeScript files at the root: entries (inngest.config.ts, medallion.config.ts) that nothing else imports. */
+const rootFiles = readdirSync(root).filter((name) => name.endsWith('.ts'));
+const LAYERS = ['runtime/', 'assets/', 'server/'];
+const inLayer = (file: string) => LAYERS.some((layer) => file.startsWith(layer));
+
+const files = [...sources('runtime'), ...sources('assets'), ...sources('server'), ...rootFiles, ...sources('bench')];
 const edges = new Map(files.map((file) => [file, importsOf(file)]));
 
 // Rank of each runtime folder; a module may import its own folder or a lower rank.
@@ -93,6 +98,14 @@ describe('import direction', () => {
 
   it('runtime/ never imports the package by its own name', () => {
     const offending = files.filter((file) => file.startsWith('runtime/')).flatMap((file) => specifiersOf(file).filter((specifier) => SELF.has(specifier)).map((specifier) => `${file} → ${specifier}`));
+    assert.deepEqual(offending, []);
+  });
+
+  it('the root files and bench/ are scanned (the layers below never reach back to them)', () => {
+    assert.ok(rootFiles.includes('inngest.config.ts') && rootFiles.includes('medallion.config.ts'), `root files found: ${rootFiles.join(', ')}`);
+    const offending = files
+      .filter(inLayer)
+      .flatMap((file) => edges.get(file)!.filter((target) => !inLayer(target)).map((target) => `${file} → ${target}`));
     assert.deepEqual(offending, []);
   });
 
