@@ -33,6 +33,7 @@ export type {
   AssetDeps,
   AssetInput,
   AssetOptions,
+  AssetReport,
   Backlog,
   CheckResult,
   InputsOf,

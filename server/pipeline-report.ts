@@ -1,27 +1,43 @@
 /**
- * What the runs page reports about the pipeline's latest data, read from the heads: the rows of each stage
- * (films → releases → candidates → matches) and the score distribution of the latest `gold/matches` with the
- * acceptance threshold that materialization recorded. Run history is not here (see the `/runs` routes).
+ * What the runs page reports about the pipeline's latest data, read from the heads and from what the assets
+ * declare (`report` in `defineAsset`): the rows of each stage, in graph order (for this pipeline films →
+ * releases → candidates → matches), and the distribution of the score column of the asset that declares one
+ * (`gold/matches`), with the acceptance threshold that materialization recorded. Run history is not here (see
+ * the `/runs` routes).
  */
 import { type AnyAsset, type AssetGraph, type Storage } from '../runtime/index.ts';
 import { headsFingerprint, readCommittedTable, slotsOf, type CommittedMaterialization, type Ledger } from '../runtime/internal.ts';
 
-/** The stages, upstream first: the assets whose rows the funnel shows. */
-export const REPORT_STAGES = [
-  { stage: 'films', asset: 'intermediate/tmdb_movies' },
-  { stage: 'releases', asset: 'intermediate/discogs_releases' },
-  { stage: 'candidates', asset: 'intermediate/candidates' },
-  { stage: 'matches', asset: 'gold/matches' },
-] as const;
+/** A stage of the funnel: an asset that declares `report.stage`. */
+export interface ReportStage {
+  readonly stage: string;
+  readonly asset: string;
+}
 
-export const MATCHES_ASSET = 'gold/matches';
-/** gold/matches records its acceptance threshold under this metadata key (assets/gold/matches.ts). */
-export const THRESHOLD_METADATA_KEY = 'score_threshold';
+/** The stages, upstream first (graph order): the assets whose rows the funnel shows. */
+export function reportStages(graph: AssetGraph): ReportStage[] {
+  return graph.assets().flatMap((asset) => (asset.report === undefined ? [] : [{ stage: asset.report.stage, asset: asset.key }]));
+}
+
+/** Where the histogram is read from: the last unpartitioned asset (in graph order) that declares a score column. */
+interface ScoreSource {
+  readonly asset: string;
+  readonly column: string;
+  readonly acceptedColumn: string | undefined;
+  readonly thresholdMetadataKey: string | undefined;
+}
+
+function scoreSourceOf(graph: AssetGraph): ScoreSource | undefined {
+  const asset = graph.assets().findLast((candidate) => candidate.report?.score !== undefined && candidate.partitions === undefined);
+  const score = asset?.report?.score;
+  if (asset === undefined || score === undefined) return undefined;
+  return { asset: asset.key, column: score.column, acceptedColumn: score.acceptedColumn, thresholdMetadataKey: score.thresholdMetadataKey };
+}
 
 export interface StageCount {
   readonly stage: string;
   readonly asset: string;
-  /** Rows of the latest materialization (summed over partitions); null when never materialized or not in the graph. */
+  /** Rows of the latest materialization (summed over partitions); null when never materialized. */
   readonly rows: number | null;
   readonly materializationId: string | null;
   readonly runId: string | null;
@@ -33,7 +49,7 @@ export interface ScoreBin {
   readonly from: number;
   readonly to: number;
   readonly count: number;
-  /** Rows of the bin with `is_match`. */
+  /** Rows of the bin that the accepted column (`is_match` for gold/matches) marks. */
   readonly matches: number;
 }
 
@@ -55,14 +71,13 @@ export interface ScoreHistogram {
  * commit rewrites), for `AnswerCache`.
  */
 export function reportFingerprint(graph: AssetGraph, lake: Storage): Promise<string> {
-  const stages = REPORT_STAGES.map((stage) => stage.asset).filter((key) => graph.has(key));
-  return headsFingerprint(lake, slotsOf(graph, stages));
+  return headsFingerprint(lake, slotsOf(graph, reportStages(graph).map((stage) => stage.asset)));
 }
 
 /** The latest rows of each stage. */
 export async function stageCounts(graph: AssetGraph, ledger: Ledger): Promise<StageCount[]> {
-  return Promise.all(REPORT_STAGES.map(async ({ stage, asset }): Promise<StageCount> => {
-    const heads = graph.has(asset) ? await headsOf(graph.get(asset), ledger) : [];
+  return Promise.all(reportStages(graph).map(async ({ stage, asset }): Promise<StageCount> => {
+    const heads = await headsOf(graph.get(asset), ledger);
     if (heads.length === 0) return { stage, asset, rows: null, materializationId: null, runId: null, finishedAt: null };
     const latest = heads.reduce((a, b) => (a.finishedAt >= b.finishedAt ? a : b));
     const rows = heads.reduce((sum, head) => sum + head.rows, 0);
@@ -70,24 +85,30 @@ export async function stageCounts(graph: AssetGraph, ledger: Ledger): Promise<St
   }));
 }
 
-/** The `score` and `is_match` columns of a gold/matches data file (rows without a finite score left out). */
+/** The score and accepted columns of a data file (rows without a finite score left out). */
 export interface ScoreColumns {
   readonly rows: number;
   readonly scores: readonly number[];
   readonly matched: readonly boolean[];
 }
 
-/** The score columns of a head's data file, or null when it has no `score` column. */
-export type ReadScoreColumns = (ledger: Ledger, head: CommittedMaterialization) => Promise<ScoreColumns | null>;
+/** Which columns of the data file hold the score and, optionally, whether the row was accepted. */
+export interface ScoreColumnNames {
+  readonly column: string;
+  readonly acceptedColumn: string | undefined;
+}
+
+/** The score columns of a head's data file, or null when it has no such score column. */
+export type ReadScoreColumns = (ledger: Ledger, head: CommittedMaterialization, names: ScoreColumnNames) => Promise<ScoreColumns | null>;
 
 /**
  * Reads the head's data file through the integrity check (a damaged or missing file is a `DataCorruptError`
  * naming the repair) and decodes it: the Parquet decoding is the report's one heavy step.
  */
-export async function decodeScoreColumns(ledger: Ledger, head: CommittedMaterialization): Promise<ScoreColumns | null> {
+export async function decodeScoreColumns(ledger: Ledger, head: CommittedMaterialization, names: ScoreColumnNames): Promise<ScoreColumns | null> {
   const table = await readCommittedTable(ledger.storage, head);
-  const scoreColumn = table.getChild('score');
-  const matchColumn = table.getChild('is_match');
+  const scoreColumn = table.getChild(names.column);
+  const matchColumn = names.acceptedColumn === undefined ? null : table.getChild(names.acceptedColumn);
   if (scoreColumn === null) return null;
   const scores: number[] = [];
   const matched: boolean[] = [];
@@ -105,12 +126,12 @@ export async function decodeScoreColumns(ledger: Ledger, head: CommittedMaterial
  * every report whose gold/matches did not change, reuses them instead of decoding the file again.
  */
 export function lastScoreColumns(read: ReadScoreColumns = decodeScoreColumns): ReadScoreColumns {
-  let last: { path: string | null; columns: Promise<ScoreColumns | null> } | undefined;
-  return (ledger, head) => {
-    const path = head.files.data;
-    if (last !== undefined && last.path === path) return last.columns;
-    const columns = read(ledger, head);
-    const entry = { path, columns };
+  let last: { file: string; columns: Promise<ScoreColumns | null> } | undefined;
+  return (ledger, head, names) => {
+    const file = JSON.stringify([head.files.data, names.column, names.acceptedColumn ?? null]);
+    if (last !== undefined && last.file === file) return last.columns;
+    const columns = read(ledger, head, names);
+    const entry = { file, columns };
     last = entry;
     columns.catch(() => {
       if (last === entry) last = undefined;
@@ -120,19 +141,20 @@ export function lastScoreColumns(read: ReadScoreColumns = decodeScoreColumns): R
 }
 
 /**
- * The `score` column of the latest gold/matches in bins of `binWidth`, split by `is_match`; null when the
- * asset is not in the graph, has never been materialized, or has no `score` column.
+ * The declared score column of the latest materialization in bins of `binWidth`, split by the accepted column;
+ * null when no unpartitioned asset declares a score, or it has never been materialized, or lacks the column.
  */
 export async function scoreHistogram(graph: AssetGraph, ledger: Ledger, binWidth: number, readColumns: ReadScoreColumns = decodeScoreColumns): Promise<ScoreHistogram | null> {
-  if (!graph.has(MATCHES_ASSET) || graph.get(MATCHES_ASSET).partitions !== undefined) return null;
-  const head = (await ledger.readHead(MATCHES_ASSET))?.record;
+  const source = scoreSourceOf(graph);
+  if (source === undefined) return null;
+  const head = (await ledger.readHead(source.asset))?.record;
   if (head === undefined || head.files.data === null) return null;
-  const columns = await readColumns(ledger, head);
+  const columns = await readColumns(ledger, head, source);
   if (columns === null) return null;
-  const recorded = head.metadata[THRESHOLD_METADATA_KEY];
+  const recorded = source.thresholdMetadataKey === undefined ? undefined : head.metadata[source.thresholdMetadataKey];
   const threshold = typeof recorded === 'number' ? recorded : null;
   return {
-    asset: MATCHES_ASSET,
+    asset: source.asset,
     materializationId: head.id,
     runId: head.runId,
     finishedAt: head.finishedAt,

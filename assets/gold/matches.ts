@@ -11,6 +11,8 @@ import type { Candidate, CandidatesAsset } from '../intermediate/candidates.ts';
 
 /** Pairs scoring below this are left out of gold: none of them can match (see CANDIDATE_MIN_SCORE). */
 export const REPORT_SCORE = 0.8;
+/** The metadata key under which a materialization records the acceptance threshold (drawn by the report). */
+const THRESHOLD_METADATA_KEY = 'score_threshold';
 
 export const matchSchema = z.object({
   tmdb_id: z.int(),
@@ -46,6 +48,7 @@ export function defineMatches(candidates: CandidatesAsset, masters: RawDiscogsMa
       `Judged (film, release) pairs with their score components, year difference and deciding rule; is_match when the titles score ≥ ${SCORE_THRESHOLD}, ` +
       'no sequel, decoy or short-title rule objects, and the release came out with the film or is a linked reissue.',
     schema: matchSchema,
+    report: { stage: 'matches', score: { column: 'score', acceptedColumn: 'is_match', thresholdMetadataKey: THRESHOLD_METADATA_KEY } },
     deps: { candidates, masters },
     codeVersion: '3',
     async materialize(_ctx, inputs) {
@@ -104,7 +107,7 @@ function matchMetadata(candidates: number, rows: readonly Match[]): JsonObject {
     matches,
     match_rate: candidates === 0 ? 0 : Math.round((matches / candidates) * 10_000) / 10_000,
     films_matched: new Set(rows.filter((row) => row.is_match).map((row) => row.tmdb_id)).size,
-    score_threshold: SCORE_THRESHOLD,
+    [THRESHOLD_METADATA_KEY]: SCORE_THRESHOLD,
     by_rule: byRule,
   };
 }

@@ -95,6 +95,7 @@ export function defineCandidates(
     key: 'intermediate/candidates',
     description: `Candidate (film, release) pairs blocked by exact title forms, a film title held in the release title, the rarest shared word and one-edit typos (never films × releases), scoring ≥ ${CANDIDATE_MIN_SCORE} or holding the film title, with their similarity features.`,
     schema: candidateSchema,
+    report: { stage: 'candidates' },
     deps: { movies, releases, details, schemaAlignment },
     codeVersion: '6',
     async materialize(_ctx, inputs) {

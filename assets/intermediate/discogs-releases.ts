@@ -55,6 +55,7 @@ export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: R
     key: 'intermediate/discogs_releases',
     description: 'Discogs releases (bulk and per-film searches) deduplicated by id, artist split from the title, title_norm/title_alt_norm (bilingual) for matching, year as a number.',
     schema: discogsReleaseSchema,
+    report: { stage: 'releases' },
     deps: { bulk, targeted },
     codeVersion: '4',
     async materialize(_ctx, inputs) {

@@ -33,6 +33,7 @@ export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
     key: 'intermediate/tmdb_movies',
     description: 'TMDB films deduplicated by id, with title_norm/original_title_norm/main_title_norm for matching, year as a number and genre names.',
     schema: tmdbMovieSchema,
+    report: { stage: 'films' },
     deps: { raw },
     codeVersion: '3',
     async materialize(_ctx, inputs) {

@@ -160,6 +160,23 @@ export interface AssetCheck<Row> {
 }
 
 /**
+ * How reports (the server's `/api/report` and runs page) show an asset: as a stage of the pipeline's funnel,
+ * counted in rows, and optionally as a score distribution. Stages appear in graph order, upstream first.
+ */
+export interface AssetReport {
+  /** The stage's name in the funnel, e.g. `'films'`. */
+  readonly stage: string;
+  /** A numeric column to chart as a histogram (one unpartitioned asset per graph should set it). */
+  readonly score?: {
+    readonly column: string;
+    /** A boolean column marking the rows accepted, counted apart in each bin. */
+    readonly acceptedColumn?: string;
+    /** The metadata key under which `materialize` records the acceptance threshold drawn on the chart. */
+    readonly thresholdMetadataKey?: string;
+  };
+}
+
+/**
  * Everything `defineAsset` takes: key, schema, dependencies, code version, partitions, retry policy, checks and
  * `materialize`.
  */
@@ -177,6 +194,8 @@ export interface AssetOptions<K extends AssetKey, S extends RowSchema, D extends
   partitions?: readonly string[];
   retry?: RetryPolicyOptions;
   checks?: readonly AssetCheck<z.output<S>>[];
+  /** How reports show this asset; assets without it are left out of them. */
+  report?: AssetReport;
   materialize(ctx: MaterializeContext<z.output<S>>, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
 }
 
@@ -194,6 +213,7 @@ export interface Asset<K extends AssetKey = AssetKey, S extends RowSchema = RowS
   readonly partitions: readonly string[] | undefined;
   readonly retry: RetryPolicy;
   readonly checks: readonly AssetCheck<z.output<S>>[];
+  readonly report: AssetReport | undefined;
   materialize(ctx: MaterializeContext<z.output<S>>, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
 }
 
@@ -264,8 +284,19 @@ export function defineAsset<K extends AssetKey, S extends RowSchema, D extends A
     partitions,
     retry,
     checks: Object.freeze([...(options.checks ?? [])]),
+    report: reportOf(key, options.report),
     materialize: options.materialize,
   });
+}
+
+function reportOf(key: string, report: AssetReport | undefined): AssetReport | undefined {
+  if (report === undefined) return undefined;
+  const names = [report.stage, report.score?.column, report.score?.acceptedColumn, report.score?.thresholdMetadataKey];
+  if (names.some((name) => name !== undefined && (typeof name !== 'string' || name.trim() === ''))) {
+    throw new DefinitionError('DEFINITION_INVALID', `Asset "${key}": report's stage, columns and metadata key must be non-empty strings.`, [key]);
+  }
+  const score = report.score === undefined ? undefined : Object.freeze({ ...report.score });
+  return Object.freeze({ stage: report.stage, ...(score === undefined ? {} : { score }) });
 }
 
 function validatePartitions(key: string, partitions: readonly string[]): void {

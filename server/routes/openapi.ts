@@ -89,13 +89,13 @@ export function openApiDocument() {
       },
       '/report': {
         get: {
-          summary: "The pipeline's latest data in figures (the runs page's charts): rows per stage and the score histogram of gold/matches",
+          summary: "The pipeline's latest data in figures (the runs page's charts): rows per stage and the score histogram, as the assets declare them (report in defineAsset)",
           parameters: queryParameters(reportQuery),
           responses: {
             200: json(
-              '{ stages: [{ stage, asset, rows, materializationId, runId, finishedAt }] for films → releases → candidates → matches (rows null when never materialized), ' +
-                'scores: { asset, materializationId, runId, finishedAt, rows, matches, threshold, binWidth, bins: [{ from, to, count, matches }] } or null when gold/matches has no data; ' +
-                'threshold is the one that materialization recorded (metadata.score_threshold)',
+              '{ stages: [{ stage, asset, rows, materializationId, runId, finishedAt }], one per asset declaring report.stage, upstream first (films → releases → candidates → matches here; rows null when never materialized), ' +
+                'scores: { asset, materializationId, runId, finishedAt, rows, matches, threshold, binWidth, bins: [{ from, to, count, matches }] } of the asset declaring report.score (gold/matches), or null when it has no data; ' +
+                'threshold is the one that materialization recorded under report.score.thresholdMetadataKey (score_threshold)',
             ),
             400: error('Invalid binWidth'),
           },

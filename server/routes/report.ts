@@ -1,6 +1,6 @@
 /**
- * `GET /report`: the pipeline's latest data in figures, for the runs page: rows per stage (films → releases →
- * candidates → matches) and the score histogram of the latest gold/matches with its acceptance threshold.
+ * `GET /report`: the pipeline's latest data in figures, for the runs page: rows per stage and the score histogram
+ * with its acceptance threshold, as the assets declare them (`report` in `defineAsset`; see pipeline-report.ts).
  */
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';

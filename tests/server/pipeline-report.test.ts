@@ -36,21 +36,22 @@ describe('lastScoreColumns', () => {
   const columns: ScoreColumns = { rows: 1, scores: [0.9], matched: [true] };
   // Only the data file's path matters to the cache.
   const headOf = (data: string) => ({ files: { data } }) as CommittedMaterialization;
+  const names = { column: 'score', acceptedColumn: 'is_match' };
 
   it('decodes a data file once for every read of it, and again when the head names another file', async () => {
     const decoded: string[] = [];
     const read = lastScoreColumns(async (_ledger, head) => { decoded.push(head.files.data!); return columns; });
-    await Promise.all([read(ledger, headOf('gold/matches/a/data.parquet')), read(ledger, headOf('gold/matches/a/data.parquet'))]);
-    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet')), columns);
-    await read(ledger, headOf('gold/matches/b/data.parquet'));
+    await Promise.all([read(ledger, headOf('gold/matches/a/data.parquet'), names), read(ledger, headOf('gold/matches/a/data.parquet'), names)]);
+    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet'), names), columns);
+    await read(ledger, headOf('gold/matches/b/data.parquet'), names);
     assert.deepEqual(decoded, ['gold/matches/a/data.parquet', 'gold/matches/b/data.parquet']);
   });
 
   it('keeps no failed read: the next one decodes again', async () => {
     let calls = 0;
     const read = lastScoreColumns(async () => { calls += 1; if (calls === 1) throw new Error('truncated file'); return columns; });
-    await assert.rejects(read(ledger, headOf('gold/matches/a/data.parquet')), /truncated file/);
-    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet')), columns);
+    await assert.rejects(read(ledger, headOf('gold/matches/a/data.parquet'), names), /truncated file/);
+    assert.equal(await read(ledger, headOf('gold/matches/a/data.parquet'), names), columns);
     assert.equal(calls, 2);
   });
 });
