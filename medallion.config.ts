@@ -4,6 +4,7 @@
  * with the emulator as a command of its own (`medallion emulate`).
  */
 import { defineConfig, type ConfigEnv } from 'medallion';
+import { SOURCE_SECRET_VARIABLES } from './assets/sources/credentials.ts';
 import { emulateCommand } from './assets/sources/emulator/emulate-command.ts';
 
 // Imported when a command reads the graph, so `medallion --help` does not load the pipeline. A function
@@ -13,4 +14,4 @@ async function pipelineGraph(env: ConfigEnv) {
   return createGraphFromEnvironment(env);
 }
 
-export default defineConfig({ graph: pipelineGraph, commands: { emulate: emulateCommand } });
+export default defineConfig({ graph: pipelineGraph, commands: { emulate: emulateCommand }, secrets: SOURCE_SECRET_VARIABLES });

@@ -44,15 +44,23 @@ export interface CreateAppOptions {
   readonly inngestHandler?: InngestHandler;
   /** Server errors (and request lines with `logRequests`), secrets redacted. Default: stderr. */
   readonly log?: (line: string) => void;
+  /**
+   * Environment variables (read from `env`) whose values are redacted too, beside the server's own: the
+   * project's secrets, which `medallion serve` takes from its config (`secrets` in `defineConfig`).
+   */
+  readonly secrets?: readonly string[];
   readonly logRequests?: boolean;
   readonly limits?: { readonly apiBodyBytes?: number; readonly webhookBodyBytes?: number };
   readonly readinessTimeoutMs?: number;
 }
 
-/** Values that must never appear in a log line, whatever error message carries them. */
+/**
+ * The server's and the framework's own secrets, whose values never appear in a log line, whatever error message
+ * carries them; a project's (its sources' keys and tokens) come from its config (`secrets`).
+ */
 const SECRET_VARIABLES = [
   'MEDALLION_API_TOKEN', 'MEDALLION_WEBHOOK_SECRET', 'INNGEST_SIGNING_KEY', 'INNGEST_SIGNING_KEY_FALLBACK', 'INNGEST_EVENT_KEY',
-  'AZURE_STORAGE_CONNECTION_STRING', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'TMDB_API_KEY', 'TMDB_READ_ACCESS_TOKEN', 'DISCOGS_TOKEN',
+  'AZURE_STORAGE_CONNECTION_STRING', 'APPLICATIONINSIGHTS_CONNECTION_STRING',
 ] as const;
 
 /** The largest JSON body the REST API accepts when not told (16 KiB). */
@@ -72,7 +80,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // One cache for the lake-derived answers: their fingerprint reads are shared across routes.
   const answers = new AnswerCache();
 
-  app.onError(createErrorHandler({ log, secrets: () => SECRET_VARIABLES.flatMap((name) => env[name] ?? []) }));
+  app.onError(createErrorHandler({ log, secrets: () => [...SECRET_VARIABLES, ...(options.secrets ?? [])].flatMap((name) => env[name] ?? []) }));
   app.notFound(notFound);
   app.use(requestSpan());
   if (options.logRequests === true) app.use(requestLog(log));

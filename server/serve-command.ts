@@ -44,7 +44,7 @@ export async function runServe(ctx: CommandContext, stop: Promise<unknown>, load
   const { note, ...wiring } = inngest;
   // Loaded here, not at import: every other command would pay for Hono, the routes and the page at start-up.
   const [{ createApp }, { serve }] = await Promise.all([import('./app.ts'), import('@hono/node-server')]);
-  const app = createApp({ graph, storage, env, ...wiring, logRequests: true, log: (line) => void ctx.io.stderr.write(`${line}\n`) });
+  const app = createApp({ graph, storage, env, secrets: ctx.secrets, ...wiring, logRequests: true, log: (line) => void ctx.io.stderr.write(`${line}\n`) });
   const server = serve({ fetch: app.fetch, port, hostname: host });
   try {
     await once(server, 'listening'); // rejects on 'error' (EADDRINUSE, EACCES) before listening

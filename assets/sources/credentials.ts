@@ -34,6 +34,9 @@ const SETTINGS: Record<Setting, { variable: string; secret: string }> = {
   discogsUserAgent: { variable: 'DISCOGS_USER_AGENT', secret: 'discogs-user-agent' },
 };
 
+/** The environment variables holding the sources' secrets (the Discogs user agent is not one). */
+export const SOURCE_SECRET_VARIABLES: readonly string[] = (['tmdbApiKey', 'tmdbReadAccessToken', 'discogsToken'] as const).map((setting) => SETTINGS[setting].variable);
+
 /** A value and where it came from, so an error can point at the variable or secret to fix. */
 type Found = Partial<Record<Setting, { value: string; from: string }>>;
 

@@ -5,7 +5,7 @@
  * nothing is built, read or resolved until a raw asset fetches its first page.
  */
 import { ConfigError } from 'medallion';
-import { resolveSourceCredentials, type SourceCredentials } from './credentials.ts';
+import { resolveSourceCredentials, SOURCE_SECRET_VARIABLES, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
 import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/in-process-defaults.ts';
@@ -34,7 +34,8 @@ export interface SourceOverrides {
   readonly client?: SourceClientOptions;
 }
 
-const CREDENTIAL_VARIABLES = ['TMDB_API_KEY', 'TMDB_READ_ACCESS_TOKEN', 'DISCOGS_TOKEN', 'AZURE_KEY_VAULT_URL'] as const;
+/** Any of these set means live sources: a credential, or the vault that holds them. */
+const CREDENTIAL_VARIABLES = [...SOURCE_SECRET_VARIABLES, 'AZURE_KEY_VAULT_URL'];
 const SAMPLE_USER_AGENT = 'medallion/0.1 (+in-process emulator)';
 
 export function sourceModeOf(env: Readonly<Record<string, string | undefined>>): SourceMode {

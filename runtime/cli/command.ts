@@ -27,6 +27,8 @@ export interface CommandContext {
   readonly json: boolean;
   graph(): Promise<AssetGraph>;
   lake(): Storage;
+  /** The environment variables the config declares as secrets (`secrets` in `defineConfig`); none without a project. */
+  readonly secrets: readonly string[];
 }
 
 /** A CLI command: its help (summary, usage, options) and its body. */

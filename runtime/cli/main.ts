@@ -87,6 +87,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}, 
       positionals,
       values,
       json,
+      secrets: loaded?.config.secrets ?? [],
       graph: () => (graph ??= loaded === undefined ? Promise.reject(new Error(`"${name}" runs without a project.`)) : graphOf(loaded.config, io.env)),
       // Traced here rather than in openLake, so every backend it opens gets storage spans.
       lake: () => {

@@ -21,5 +21,6 @@ export const configSchema = z.strictObject({
     'expected an AssetGraph (createAssetGraph([...])) or a function returning one',
   ),
   lake: z.string().trim().min(1).optional(),
+  secrets: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'secrets are environment variable names, e.g. "TMDB_API_KEY"')).optional(),
   commands: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'command names are lowercase words, e.g. "seed-data"'), commandSchema).optional(),
 });

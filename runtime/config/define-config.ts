@@ -24,6 +24,11 @@ export interface MedallionConfig {
   readonly lake?: string;
   /** Commands the project adds to the CLI (`medallion <name>`), beside the built-in ones. */
   readonly commands?: Readonly<Record<string, CliCommand>>;
+  /**
+   * Environment variables whose values are secrets the graph reads (its sources' API keys and tokens):
+   * `medallion serve` redacts their values from every log line and error it writes.
+   */
+  readonly secrets?: readonly string[];
 }
 
 /** Types a config; returns it unchanged (`export default defineConfig({ graph })`). */

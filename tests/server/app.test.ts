@@ -91,4 +91,15 @@ describe('the app', () => {
     assert.match(logs[0]!, /GET \/assets\/gold\/matches: unexpected error: Error: cannot read .* with \[redacted\] and \[redacted\]/);
     assert.ok(!logs[0]!.includes(API_TOKEN) && !logs[0]!.includes(WEBHOOK_SECRET));
   });
+
+  it('redacts the values of the secrets a project declares (its config\'s secrets), and only those it declares', async () => {
+    const token = 'project-token-5c4b3a';
+    const other = 'not-declared-7e6d';
+    const leaky: Storage = overriding(lake.storage, { get: async () => { throw new Error(`refused ${token}, ${other}`); } });
+    const env = { MEDALLION_API_TOKEN: API_TOKEN, MEDALLION_WEBHOOK_SECRET: WEBHOOK_SECRET, SOURCE_TOKEN: token, OTHER: other };
+    const { app, logs } = createTestApp(lake, { storage: leaky, env, secrets: ['SOURCE_TOKEN', 'UNSET_TOKEN'] });
+    assert.equal((await app.request('/assets/gold/matches')).status, 500);
+    assert.equal(logs.length, 1);
+    assert.match(logs[0]!, /refused \[redacted\], not-declared-7e6d/);
+  });
 });

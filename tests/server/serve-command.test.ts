@@ -17,6 +17,7 @@ function contextFor(lake: TempLake, values: Record<string, string | boolean>, en
     positionals: [],
     values,
     json,
+    secrets: [],
     graph: async () => createSmallGraph(),
     lake: () => lake.storage,
   } as unknown as CommandContext;

@@ -32,7 +32,9 @@ export default defineConfig({
   graph: createAssetGraph([readings, means]),
   commands: {
     hello: { summary: 'say hello', usage: '', options: {}, async run(ctx) { ctx.io.stdout.write('hello from the config\\n'); return 0; } },
+    'show-secrets': { summary: 'name the secrets', usage: '', options: {}, async run(ctx) { ctx.io.stdout.write(ctx.secrets.join(',') + '\\n'); return 0; } },
   },
+  secrets: ['SENSOR_API_KEY'],
 });
 `;
 
@@ -86,6 +88,12 @@ describe('medallion.config', () => {
     assert.match(all.stdout, /Config: .*medallion\.config\.ts\n/);
   });
 
+  it("gives commands the environment variables the config declares as secrets (names, never values)", async () => {
+    const run = await medallion(join(root, 'project'), ['show-secrets']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'SENSOR_API_KEY\n');
+  });
+
   it('says where it looked when there is no config, and exits 4', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'medallion-noconfig-'));
     try {
@@ -113,6 +121,7 @@ describe('medallion.config', () => {
   for (const [name, body, code, message] of [
     ['no default export', 'export const graph = 1;\n', 3, /has no default export: end it with `export default defineConfig\(\{ graph \}\)`/],
     ['a misspelt key', 'export default { graf: 1 };\n', 3, /is not a medallion config \(graph: expected an AssetGraph .*Unrecognized key: "graf"\)/],
+    ['a secret that is not a variable name', "export default { graph: () => { throw new Error('not called'); }, secrets: ['sensor api key'] };\n", 3, /secrets are environment variable names, e\.g\. "TMDB_API_KEY"/],
     ['a command that replaces a built-in one', `export default { graph: () => { throw new Error('not called'); }, commands: { status: { summary: 's', usage: '', options: {}, run: async () => 0 } } };\n`, 3, /defines a command "status", which is built in/],
     ['a throw while loading', "throw new Error('the database URL is not set');\n", 4, /Could not load the config .*medallion\.config\.mjs: the database URL is not set$/m],
     ['a syntax error', 'export default {\n', 4, /Could not load the config .*medallion\.config\.mjs: /],
