@@ -213,6 +213,7 @@ export interface Asset<K extends AssetKey = AssetKey, S extends RowSchema = RowS
   readonly partitions: readonly string[] | undefined;
   readonly retry: RetryPolicy;
   readonly checks: readonly AssetCheck<z.output<S>>[];
+  /** How reports show this asset (`report` in its options), frozen; undefined leaves it out of them. */
   readonly report: AssetReport | undefined;
   materialize(ctx: MaterializeContext<z.output<S>>, inputs: InputsOf<D>): Promise<MaterializeResult<z.input<S>>>;
 }
