@@ -1,12 +1,13 @@
 // Lint: typescript-eslint's type-aware rules over every TypeScript file tsconfig.json checks. `npm test` runs it
 // after the type check; knip (knip.jsonc) finds unused files, exports and dependencies.
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const UNSAFE_ANY = ['no-unsafe-argument', 'no-unsafe-assignment', 'no-unsafe-call', 'no-unsafe-member-access', 'no-unsafe-return']
   .map((rule) => `@typescript-eslint/${rule}`);
 const off = (rules) => Object.fromEntries(rules.map((rule) => [rule, 'off']));
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'infra/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
     files: ['**/*.ts'],

@@ -20,6 +20,7 @@ const films = defineAsset({
 });
 const matches = defineAsset({
   key: 'gold/matches', schema: z.object({ id: z.int(), score: z.number(), is_match: z.boolean() }), codeVersion: '1', deps: { films },
+  report: { stage: 'matches', score: { column: 'score', acceptedColumn: 'is_match' } },
   async materialize(_ctx, inputs) {
     return { rows: (await inputs.films.rows()).map(({ id }) => ({ id, score: id / 4, is_match: id > 2 })) };
   },
