@@ -27,7 +27,6 @@ export const rawDiscogsMasterSchema = z.object({
   /** Discogs no longer knows the master (404). */
   missing: z.boolean(),
 });
-export type RawDiscogsMaster = z.output<typeof rawDiscogsMasterSchema>;
 
 const CODE_VERSION = '2';
 

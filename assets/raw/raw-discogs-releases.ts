@@ -12,7 +12,7 @@ import { discogsRowOf, isObject, rawDiscogsReleaseSchema } from './discogs-searc
 import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type ListingOptions } from './land-listing.ts';
 import { landingMetadata } from './raw-tmdb-movies.ts';
 
-export { rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
+export { type RawDiscogsRelease } from './discogs-search-rows.ts';
 
 export interface RawDiscogsReleasesOptions {
   plan: DiscogsPlan;

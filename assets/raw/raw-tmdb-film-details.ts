@@ -30,7 +30,6 @@ export const rawTmdbFilmDetailSchema = z.object({
   /** The batch (attachment) the record was landed in, in the version that fetched it. */
   batch: z.int32(),
 });
-export type RawTmdbFilmDetail = z.output<typeof rawTmdbFilmDetailSchema>;
 
 export const DETAIL_RESOURCES = ['credits', 'alternative_titles'] as const;
 const MUSIC_JOBS = new Set(['Original Music Composer', 'Music', 'Composer', 'Music Score', 'Original Score Composer']);

@@ -46,7 +46,6 @@ export const discogsPaginationSchema = z.looseObject({
     last: z.string().optional(),
   }),
 });
-export type DiscogsPagination = z.output<typeof discogsPaginationSchema>;
 
 /** A search page; `results` stay raw JSON and are validated one by one in the raw layer. */
 export const discogsSearchPageSchema = z.looseObject({
@@ -57,6 +56,5 @@ export const discogsSearchPageSchema = z.looseObject({
 export type DiscogsSearchPage = z.output<typeof discogsSearchPageSchema>;
 
 /** `per_page` defaults to 50 and is clamped to 100; search depth is observed clamped to 100 pages. */
-export const DISCOGS_DEFAULT_PER_PAGE = 50;
 export const DISCOGS_MAX_PER_PAGE = 100;
 export const DISCOGS_MAX_SEARCH_PAGES = 100;

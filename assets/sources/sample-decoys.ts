@@ -43,9 +43,3 @@ export const SAMPLE_DECOY_ARTISTS: readonly string[] = [
   'June Avenue', 'Low Meridian', 'The Quiet Engines', 'Salt & Ember', 'Harbor Lights Ensemble', 'Kite Theory',
 ];
 
-export const SAMPLE_TITLE_WORDS = {
-  adjectives: ['Silent', 'Crimson', 'Broken', 'Golden', 'Midnight', 'Hidden', 'Distant', 'Burning', 'Wild',
-    'Hollow', 'Electric', 'Savage', 'Paper', 'Velvet', 'Winter', 'Restless', 'Endless', 'Quiet'],
-  nouns: ['Harbor', 'Empire', 'Garden', 'Horizon', 'River', 'Kingdom', 'Shadow', 'Promise', 'Signal',
-    'Orchard', 'Frontier', 'Lantern', 'Canyon', 'Tide', 'Mirror', 'Witness', 'Carousel', 'Meridian'],
-} as const;

@@ -44,4 +44,3 @@ export type TmdbListPage = z.output<typeof tmdbListPageSchema>;
 
 /** `/movie/popular` and discover refuse pages beyond 500 (error 22), whatever `total_pages` says. */
 export const TMDB_MAX_PAGE = 500;
-export const TMDB_PAGE_SIZE = 20;

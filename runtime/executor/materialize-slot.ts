@@ -4,7 +4,7 @@
  * record the failure. The previous version stays readable whatever happens here.
  */
 import { slotLabel } from '../asset/asset-key.ts';
-import type { AnyAsset, AssetInput, MaterializeResult } from '../asset/define-asset.ts';
+import type { AnyAsset, AssetInput } from '../asset/define-asset.ts';
 import { retryDelayMs } from '../asset/retry-policy.ts';
 import { errorMessage, StorageError } from '../errors.ts';
 import { createTimeOrderedId, journalFolder, materializationFolder } from '../ledger/lake-layout.ts';

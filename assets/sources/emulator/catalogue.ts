@@ -13,9 +13,9 @@ import { buildRelease, type CatalogueRelease } from './release-records.ts';
 import { reissueOf, soundtrackDrafts } from './soundtrack-drafts.ts';
 
 export type { FilmFacts } from './catalogue-films.ts';
-export type { ReleaseKind, TruthKind } from './release-draft.ts';
+export type { TruthKind } from './release-draft.ts';
 export { RELEASE_KINDS, TRUTH_KINDS, yearOf } from './release-draft.ts';
-export type { CatalogueRelease, ReleaseFacts } from './release-records.ts';
+export type { CatalogueRelease } from './release-records.ts';
 
 export const DEFAULT_SEED = 20251107;
 

@@ -4,8 +4,7 @@ import { defineRawDiscogsReleases } from '../../../assets/raw/raw-discogs-releas
 import type { DiscogsSearchPage } from '../../../assets/sources/discogs-schemas.ts';
 import { DEFAULT_QUERY_PLAN, discogsDecades, type DiscogsPlan } from '../../../assets/sources/query-plan.ts';
 import type { DiscogsSearchParams, ReleaseSource } from '../../../assets/sources/source.ts';
-import { createTestContext, inputFromRows, materializeForTest } from '../../../runtime/testing.ts';
-import { movie, movies, rawRelease, rawReleases } from '../intermediate/fixtures.ts';
+import { createTestContext, materializeForTest } from '../../../runtime/testing.ts';
 
 const item = (id: number, extra: Record<string, unknown> = {}) => ({
   id, type: 'release', title: `Composer - Film ${id} (Original Motion Picture Soundtrack)`, year: '1994',
