@@ -33,14 +33,4 @@ export default defineConfig(
     files: ['runtime/io/rows-from-table.ts', 'runtime/io/table-from-rows.ts', 'runtime/io/parquet.ts', 'runtime/io/arrow-schema.ts'],
     rules: off(UNSAFE_ANY),
   },
-  {
-    // 4 findings: JSON.parse and an untyped Map read as `any`.
-    files: ['runtime/testing.ts', 'runtime/executor/step-journal.ts', 'assets/raw/raw-tmdb-film-details.ts', 'bench/run.ts'],
-    rules: off(UNSAFE_ANY),
-  },
-  {
-    // 1 finding each: a void callback returns the abandoned work's promise; a test server's async request handler.
-    files: ['runtime/executor/materialize-slot.ts', 'tests/package/pack-and-init.test.ts'],
-    rules: { '@typescript-eslint/no-misused-promises': 'off' },
-  },
 );

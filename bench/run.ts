@@ -40,7 +40,7 @@ function matchingMsOf(lake: string): number {
 function matchingAtScale(films: number): { matchingMs: number; pairsScored: number; peakRssMb: number; precision: number; recall: number } {
   const result = spawnSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', join(root, 'bench/matching-scale.ts'), String(films)], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`matching at ${films} films failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout);
+  return JSON.parse(result.stdout) as ReturnType<typeof matchingAtScale>;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

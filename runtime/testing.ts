@@ -68,7 +68,7 @@ export interface TestContextOptions {
  * const resumed = createTestContext({ resumeFrom: first }); // journaled steps replay instead of running
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
-  const journal: TestStepJournal = options.resumeFrom?.journal ?? new Map();
+  const journal: TestStepJournal = options.resumeFrom?.journal ?? new Map<string, { readonly result: JsonValue | undefined }>();
   const staging = options.resumeFrom?.staging ?? createTestStagingArea();
   const attachments = options.resumeFrom?.attachments ?? createTestStagingArea();
   const usedIds = new Set<string>();
@@ -148,9 +148,9 @@ export function createTestStagingArea(): TestStagingArea {
     async putJson(name, value) {
       files.set(name, new TextEncoder().encode(JSON.stringify(value)));
     },
-    async getJson(name) {
+    async getJson<T extends JsonValue>(name: string): Promise<T | undefined> {
       const body = files.get(name);
-      return body === undefined ? undefined : JSON.parse(new TextDecoder().decode(body));
+      return body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as T);
     },
     async list() {
       return [...files.keys()].sort();

@@ -125,7 +125,7 @@ export function detailRowOf(record: unknown, batch: number): z.input<typeof rawT
   const crew = Array.isArray(credits.crew) ? credits.crew : [];
   const composers = [...new Set(crew.filter((member) => isObject(member) && MUSIC_JOBS.has(String(member.job))).map((member) => (member as { name?: unknown }).name))];
   const alternatives = isObject(film.alternative_titles) && Array.isArray(film.alternative_titles.titles) ? film.alternative_titles.titles : [];
-  const titles = [...new Set(alternatives.map((entry) => (isObject(entry) ? entry.title : entry)))];
+  const titles = [...new Set(alternatives.map((entry: unknown) => (isObject(entry) ? entry.title : entry)))];
   return {
     tmdb_id: film.id,
     composers: composers as string[],

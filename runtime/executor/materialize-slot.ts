@@ -59,7 +59,9 @@ export async function materializeSlot(
       return { ...base, type: 'skipped', reason, materializationId: head.record.id, dataVersion: head.record.dataVersion, rows: head.record.rows };
     }
     return await runAndCommit(env, {
-      asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs, abandon: (work) => (abandoned = work),
+      asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs, abandon: (work) => {
+        abandoned = work;
+      },
     });
   } finally {
     if (abandoned === undefined) await lock.release().catch(() => undefined);

@@ -151,9 +151,9 @@ function createStagingArea(storage: Storage, prefix: string, durable: boolean): 
     async putJson(name, value) {
       await putFresh(storage, pathOf(name), JSON.stringify(value), { contentType: 'application/json', durable });
     },
-    async getJson(name) {
+    async getJson<T extends JsonValue>(name: string): Promise<T | undefined> {
       const stored = await storage.get(pathOf(name));
-      return stored === undefined ? undefined : JSON.parse(new TextDecoder().decode(stored.body));
+      return stored === undefined ? undefined : (JSON.parse(new TextDecoder().decode(stored.body)) as T);
     },
     async list() {
       return (await storage.list(prefix)).map((object) => object.path.slice(prefix.length));

@@ -66,11 +66,14 @@ describe('npm pack → install → medallion init', { timeout: 600_000 }, () => 
 
   it("serves /api/inngest with that project's functions, synced to a dev server on loopback", async () => {
     const registrations: Array<{ appName: string; functions: Array<{ id: string }> }> = [];
-    const devServer = createServer(async (request: IncomingMessage, response) => {
+    const devServer = createServer((request: IncomingMessage, response) => {
       let body = '';
-      for await (const chunk of request) body += chunk;
-      if (request.url?.startsWith('/fn/register')) registrations.push(JSON.parse(body));
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, modified: true }));
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        if (request.url?.startsWith('/fn/register')) registrations.push(JSON.parse(body) as (typeof registrations)[number]);
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, modified: true }));
+      });
     });
     devServer.listen(0, '127.0.0.1');
     await once(devServer, 'listening');
