@@ -1,6 +1,6 @@
 /**
  * Test helpers for asset code, imported by tests as `runtime/testing.ts` (not part of `runtime/index.ts`):
- * a `MaterializeContext` whose step journal, staging and attachments live in memory and can be inspected,
+ * the executor's own `MaterializeContext` over an in-memory lake, whose journal, staging and attachments can be inspected,
  * `AssetInput`s built from plain rows, and `materializeForTest`, which runs the executor's own result checks,
  * row validation and check loop (only the lake and the journal are in memory).
  */
@@ -10,22 +10,42 @@ import type { AnyAsset, AssetInput, Backlog, InputsOf, MaterializeContext, Previ
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
 import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
+import { createMaterializeContext } from './executor/materialize-context.ts';
 import { checkMaterializeResult, runChecks } from './executor/result-checks.ts';
-import { claimStepId } from './executor/step-journal.ts';
+import type { RunEnvironment } from './executor/run-environment.ts';
+import type { RunEventListener } from './executor/run-events.ts';
+import { attachmentsPrefix, stagingPrefix, stepResultPath, stepsPrefix, StepJournal, type JournaledStep } from './executor/step-journal.ts';
+import { journalFolder, materializationFolder } from './ledger/lake-layout.ts';
+import { createMemoryStorage, type MemoryStorage } from './storage/memory-storage.ts';
 import type { CheckOutcome } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 
-/** Journaled step results by id; shared by contexts that resume one another. */
-export type TestStepJournal = Map<string, { readonly result: JsonValue | undefined }>;
+/**
+ * The steps journaled so far, by id, read from the in-memory lake. `delete` drops one, as if the process had
+ * died before journaling it.
+ */
+export interface TestStepJournal {
+  /** How many steps are journaled. */
+  readonly size: number;
+  /** Whether step `id` is journaled. */
+  has(id: string): boolean;
+  /** Step `id`'s journaled result (as JSON stores it), or undefined when it is not journaled. */
+  get(id: string): { readonly result: JsonValue | undefined } | undefined;
+  /** The journaled step ids. */
+  keys(): string[];
+  /** Drops step `id` from the journal; false when it was not there. */
+  delete(id: string): boolean;
+}
 
-/** In-memory staging whose files a test can read directly. */
+/** Staging (or attachments) in the in-memory lake, whose files a test can read directly. */
 export interface TestStagingArea extends StagingArea {
+  /** A snapshot of the files, by name. */
   readonly files: Map<string, Uint8Array>;
 }
 
 /** A `MaterializeContext` for tests, which also shows what the asset journaled, staged, attached and logged. */
-export interface TestContext extends Omit<MaterializeContext, 'previous'> {
+export interface TestContext extends Omit<MaterializeContext, 'previous' | 'staging' | 'attachments'> {
   // any: one test context is handed to assets of every row type, as the executor's is.
   previous(): Promise<PreviousVersion<any> | undefined>;
   readonly journal: TestStepJournal;
@@ -42,8 +62,8 @@ export interface TestContext extends Omit<MaterializeContext, 'previous'> {
 }
 
 /**
- * `createTestContext`'s options: the asset, partition, run, attempt, code version, signal, previous version,
- * and a context to resume from.
+ * `createTestContext`'s options: the asset, partition, run, attempt, code version, signal, clock, previous
+ * version, and a context to resume from.
  */
 export interface TestContextOptions {
   asset?: AssetKey;
@@ -52,15 +72,22 @@ export interface TestContextOptions {
   attempt?: number;
   codeVersion?: string;
   signal?: AbortSignal;
-  /** Resume an earlier context's materialization: share its journal, staging and attachments. */
+  /** The clock of the in-memory lake (what its objects' `lastModified` says); defaults to the wall clock. */
+  now?: () => Date;
+  /** Resume an earlier context's materialization: share its lake, so its journal, staging and attachments. */
   resumeFrom?: TestContext;
   /** What `ctx.previous()` answers: the slot's last committed version (see `previousFrom`). */
   previous?: PreviousVersion<Record<string, unknown>>;
 }
 
+// The lake and journal folder of each test context, so a context resuming it opens the same journal.
+const lakes = new WeakMap<TestContext, { lake: MemoryStorage; folder: string }>();
+
 /**
- * A `MaterializeContext` for calling `asset.materialize` directly. Step results are JSON round-tripped as
- * the lake journal stores them, and a step id used twice in one context throws, as the executor does.
+ * A `MaterializeContext` for calling `asset.materialize` directly, built by the executor's own
+ * `createMaterializeContext` over its `StepJournal` in an in-memory lake: steps are journaled and replayed,
+ * staged and attached as in a run, and a step id used twice in one context throws, as the executor does.
+ * Only `previous()` is the test's own (the `previous` option).
  *
  * @example
  * const first = createTestContext();
@@ -68,47 +95,86 @@ export interface TestContextOptions {
  * const resumed = createTestContext({ resumeFrom: first }); // journaled steps replay instead of running
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
-  const journal: TestStepJournal = options.resumeFrom?.journal ?? new Map<string, { readonly result: JsonValue | undefined }>();
-  const staging = options.resumeFrom?.staging ?? createTestStagingArea();
-  const attachments = options.resumeFrom?.attachments ?? createTestStagingArea();
-  const usedIds = new Set<string>();
-  const context: TestContext = {
-    asset: options.asset ?? 'test/asset',
-    partition: options.partition ?? null,
-    runId: options.runId ?? 'test-run',
-    attempt: options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1),
-    codeVersion: options.codeVersion ?? '1',
-    signal: options.signal ?? new AbortController().signal,
-    journal,
-    staging,
-    attachments,
-    stepsRun: [],
-    stepsReplayed: [],
-    logs: [],
-    progressUpdates: [],
-    async step<T extends JsonValue | void>(id: string, fn: () => T | Promise<T>): Promise<T> {
-      claimStepId(usedIds, id);
-      const journaled = journal.get(id);
-      if (journaled !== undefined) {
-        context.stepsReplayed.push(id);
-        return journaled.result as T;
-      }
-      const value = await fn();
-      journal.set(id, { result: value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as JsonValue) });
-      context.stepsRun.push(id);
-      return value;
-    },
-    progress(update) {
-      context.progressUpdates.push(update);
-    },
-    log(message, fields = {}) {
-      context.logs.push({ message, fields });
-    },
-    async previous() {
-      return options.previous;
-    },
+  const key = options.asset ?? 'test/asset';
+  const partition = options.partition ?? null;
+  const resumed = options.resumeFrom === undefined ? undefined : lakes.get(options.resumeFrom);
+  const lake = resumed?.lake ?? createMemoryStorage(options.now === undefined ? {} : { now: options.now });
+  const folder = resumed?.folder ?? journalFolder(key, partition, 'test-journal');
+  const attempt = options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1);
+  const stepsRun: string[] = [];
+  const stepsReplayed: string[] = [];
+  const logs: Array<{ message: string; fields: JsonObject }> = [];
+  const progressUpdates: ProgressUpdate[] = [];
+  const emit: RunEventListener = (event) => {
+    if (event.type === 'step-finished') (event.replayed ? stepsReplayed : stepsRun).push(event.step);
+    else if (event.type === 'slot-log') logs.push({ message: event.message, fields: event.fields });
+    else if (event.type === 'slot-progress') {
+      const { type: _type, asset: _asset, partition: _partition, ...update } = event;
+      progressUpdates.push(update);
+    }
   };
+  // createMaterializeContext reads only these of a run's environment; the rest (graph, ledger, cache) serve
+  // `previous()`, which the test context answers itself.
+  const env = { storage: lake, runId: options.runId ?? 'test-run', signal: options.signal ?? new AbortController().signal, emit } as Partial<RunEnvironment> as RunEnvironment;
+  const asset = { key, codeVersion: options.codeVersion ?? '1' } as AnyAsset;
+  let journal: StepJournal | undefined;
+  let opened: Promise<MaterializeContext> | undefined;
+  // StepJournal.open is async and createTestContext is not: the journal opens on the context's first use.
+  const production = () =>
+    (opened ??= StepJournal.open(lake, folder, (id) => materializationFolder(key, partition, id)).then((open) => {
+      journal = open;
+      return createMaterializeContext(env, asset, partition, attempt, open, undefined);
+    }));
+  const area = (pick: (ctx: MaterializeContext) => StagingArea, prefix: (open: StepJournal) => string): TestStagingArea => ({
+    get files() {
+      return journal === undefined ? new Map<string, Uint8Array>() : lake.snapshot(prefix(journal));
+    },
+    putBytes: async (name, body) => pick(await production()).putBytes(name, body),
+    getBytes: async (name) => pick(await production()).getBytes(name),
+    putJson: async (name, value) => pick(await production()).putJson(name, value),
+    getJson: async <T extends JsonValue>(name: string) => pick(await production()).getJson<T>(name),
+    list: async () => pick(await production()).list(),
+  });
+  const context: TestContext = {
+    asset: key,
+    partition,
+    runId: env.runId,
+    attempt,
+    codeVersion: asset.codeVersion,
+    signal: env.signal,
+    journal: journalView(lake, folder),
+    staging: area((ctx) => ctx.staging, () => stagingPrefix(folder)),
+    attachments: area((ctx) => ctx.attachments, (open) => attachmentsPrefix(materializationFolder(key, partition, open.materializationId))),
+    stepsRun,
+    stepsReplayed,
+    logs,
+    progressUpdates,
+    step: async (id, fn) => (await production()).step(id, fn),
+    progress: (update) => emit({ type: 'slot-progress', asset: key, partition, ...update }),
+    log: (message, fields = {}) => emit({ type: 'slot-log', asset: key, partition, message, fields }),
+    previous: async () => options.previous,
+  };
+  lakes.set(context, { lake, folder });
   return context;
+}
+
+function journalView(lake: MemoryStorage, folder: string): TestStepJournal {
+  const steps = () =>
+    new Map(
+      [...lake.snapshot(stepsPrefix(folder)).values()].map((body) => {
+        const step = JSON.parse(new TextDecoder().decode(body)) as JournaledStep;
+        return [step.id, { result: step.hasResult ? step.result : undefined }] as const;
+      }),
+    );
+  return {
+    get size() {
+      return steps().size;
+    },
+    has: (id) => steps().has(id),
+    get: (id) => steps().get(id),
+    keys: () => [...steps().keys()],
+    delete: (id) => lake.forget(stepResultPath(folder, id)),
+  };
 }
 
 /**
@@ -131,30 +197,6 @@ export function previousFrom<A extends AnyAsset>(
     materializedAt: options.materializedAt ?? new Date().toISOString(),
     metadata: materialization.metadata,
     backlog: materialization.backlog,
-  };
-}
-
-/** A staging area in memory, for a `TestContext`. */
-export function createTestStagingArea(): TestStagingArea {
-  const files = new Map<string, Uint8Array>();
-  return {
-    files,
-    async putBytes(name, body) {
-      files.set(name, body);
-    },
-    async getBytes(name) {
-      return files.get(name);
-    },
-    async putJson(name, value) {
-      files.set(name, new TextEncoder().encode(JSON.stringify(value)));
-    },
-    async getJson<T extends JsonValue>(name: string): Promise<T | undefined> {
-      const body = files.get(name);
-      return body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as T);
-    },
-    async list() {
-      return [...files.keys()].sort();
-    },
   };
 }
 

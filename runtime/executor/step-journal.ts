@@ -11,7 +11,8 @@ import type { JsonValue } from '../json.ts';
 import { createTimeOrderedId, safeRelativeName } from '../ledger/lake-layout.ts';
 import type { Storage } from '../storage/storage.ts';
 
-interface JournaledStep {
+/** One journaled step, as stored in the lake. */
+export interface JournaledStep {
   id: string;
   hasResult: boolean;
   result: JsonValue;
@@ -47,8 +48,8 @@ export class StepJournal {
     this.materializationId = header.materializationId;
     this.createdAt = new Date(header.createdAt);
     // Scratch: recomputable, so not worth an fsync per write.
-    this.staging = createStagingArea(storage, `${folder}/staging/`, false);
-    this.#attachmentsPrefix = `${versionFolder}/attachments/`;
+    this.staging = createStagingArea(storage, stagingPrefix(folder), false);
+    this.#attachmentsPrefix = attachmentsPrefix(versionFolder);
     this.attachments = createStagingArea(storage, this.#attachmentsPrefix, true);
   }
 
@@ -59,7 +60,7 @@ export class StepJournal {
   static async open(storage: Storage, folder: string, versionFolderOf: (materializationId: string) => string): Promise<StepJournal> {
     const header = await openHeader(storage, `${folder}/journal.json`);
     const journal = new StepJournal(storage, folder, header, versionFolderOf(header.materializationId));
-    const listed = await storage.list(`${folder}/steps/`);
+    const listed = await storage.list(stepsPrefix(folder));
     const steps = await Promise.all(listed.map((object) => storage.get(object.path)));
     for (const stored of steps) {
       if (stored === undefined) continue;
@@ -83,7 +84,7 @@ export class StepJournal {
     }
     const value = await fn();
     const step: JournaledStep = { id, hasResult: value !== undefined, result: (value ?? null) as JsonValue, finishedAt: new Date().toISOString() };
-    await putFresh(this.#storage, `${this.#folder}/steps/${safeRelativeName(id)}.json`, JSON.stringify(step), { durable: false });
+    await putFresh(this.#storage, stepResultPath(this.#folder, id), JSON.stringify(step), { durable: false });
     this.#journaled.set(id, step);
     this.counts.ran++;
     return { value, replayed: false };
@@ -103,6 +104,26 @@ export class StepJournal {
     const listed = await this.#storage.list(`${this.#folder}/`);
     await Promise.all(listed.map((object) => this.#storage.delete(object.path)));
   }
+}
+
+/** Where a journal in `folder` keeps step `id`'s result. */
+export function stepResultPath(folder: string, id: string): string {
+  return `${stepsPrefix(folder)}${safeRelativeName(id)}.json`;
+}
+
+/** Where a journal in `folder` keeps its step results. */
+export function stepsPrefix(folder: string): string {
+  return `${folder}/steps/`;
+}
+
+/** Where a journal in `folder` keeps its staging files. */
+export function stagingPrefix(folder: string): string {
+  return `${folder}/staging/`;
+}
+
+/** Where a materialization publishing to `versionFolder` keeps its attachments. */
+export function attachmentsPrefix(versionFolder: string): string {
+  return `${versionFolder}/attachments/`;
 }
 
 /** Marks a step id used in this attempt; one used twice would replay the other's result, so it throws. */

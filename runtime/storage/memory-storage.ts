@@ -29,11 +29,19 @@ export interface MemoryStorageOptions {
  * const lake = createMemoryStorage();
  * await lake.put('gold/a.json', '{}', { ifNoneMatch: '*' });
  */
-export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage {
-  return new MemoryStorage(options.now ?? (() => new Date()));
+export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryStorage {
+  return new InMemoryStorage(options.now ?? (() => new Date()));
 }
 
-class MemoryStorage implements Storage {
+/** An in-memory lake, which a test can also read and change synchronously (to inspect it, or play a crash). */
+export interface MemoryStorage extends Storage {
+  /** The objects whose path starts with `prefix`, by path with the prefix cut off, in path order. */
+  snapshot(prefix: string): Map<string, Uint8Array>;
+  /** Deletes the object at `path` at once; false when there was none. */
+  forget(path: string): boolean;
+}
+
+class InMemoryStorage implements MemoryStorage {
   readonly location = 'memory:';
   readonly #objects = new Map<string, MemoryObject>();
   // Leases live apart from objects, so they never show in `list`.
@@ -74,6 +82,14 @@ class MemoryStorage implements Storage {
       .filter(([path]) => path.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([path, object]) => infoOf(path, object));
+  }
+
+  snapshot(prefix: string): Map<string, Uint8Array> {
+    return new Map([...this.#objects].filter(([path]) => path.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, object]) => [path.slice(prefix.length), object.body.slice()]));
+  }
+
+  forget(path: string): boolean {
+    return this.#objects.delete(path);
   }
 
   async lock(name: string, options?: LockOptions): Promise<StorageLock> {
