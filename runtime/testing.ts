@@ -72,7 +72,10 @@ export interface TestContextOptions {
   attempt?: number;
   codeVersion?: string;
   signal?: AbortSignal;
-  /** The clock of the in-memory lake (what its objects' `lastModified` says); defaults to the wall clock. */
+  /**
+   * The clock of the in-memory lake and the journal: objects' `lastModified`, the materialization id's time
+   * and steps' `finishedAt`. Defaults to the wall clock.
+   */
   now?: () => Date;
   /** Resume an earlier context's materialization: share its lake, so its journal, staging and attachments. */
   resumeFrom?: TestContext;
@@ -98,7 +101,8 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   const key = options.asset ?? 'test/asset';
   const partition = options.partition ?? null;
   const resumed = options.resumeFrom === undefined ? undefined : lakes.get(options.resumeFrom);
-  const lake = resumed?.lake ?? createMemoryStorage(options.now === undefined ? {} : { now: options.now });
+  const now = options.now ?? (() => new Date());
+  const lake = resumed?.lake ?? createMemoryStorage({ now });
   const folder = resumed?.folder ?? journalFolder(key, partition, 'test-journal');
   const attempt = options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1);
   const stepsRun: string[] = [];
@@ -121,7 +125,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   let opened: Promise<MaterializeContext> | undefined;
   // StepJournal.open is async and createTestContext is not: the journal opens on the context's first use.
   const production = () =>
-    (opened ??= StepJournal.open(lake, folder, (id) => materializationFolder(key, partition, id)).then((open) => {
+    (opened ??= StepJournal.open(lake, folder, (id) => materializationFolder(key, partition, id), now).then((open) => {
       journal = open;
       return createMaterializeContext(env, asset, partition, attempt, open, undefined);
     }));

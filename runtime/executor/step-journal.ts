@@ -32,6 +32,7 @@ export interface StepCounts {
 export class StepJournal {
   readonly #storage: Storage;
   readonly #folder: string;
+  readonly #now: () => Date;
   readonly #journaled = new Map<string, JournaledStep>();
   readonly #usedIds = new Set<string>();
   readonly counts: StepCounts = { ran: 0, replayed: 0 };
@@ -42,9 +43,10 @@ export class StepJournal {
   readonly attachments: StagingArea;
   readonly #attachmentsPrefix: string;
 
-  private constructor(storage: Storage, folder: string, header: JournalHeader, versionFolder: string) {
+  private constructor(storage: Storage, folder: string, header: JournalHeader, versionFolder: string, now: () => Date) {
     this.#storage = storage;
     this.#folder = folder;
+    this.#now = now;
     this.materializationId = header.materializationId;
     this.createdAt = new Date(header.createdAt);
     // Scratch: recomputable, so not worth an fsync per write.
@@ -55,11 +57,17 @@ export class StepJournal {
 
   /**
    * Opens the journal in `folder`, loading the id and the steps an earlier, interrupted attempt left; a new
-   * journal gets a new materialization id. `versionFolderOf` names the folder a materialization id publishes to.
+   * journal gets a new materialization id. `versionFolderOf` names the folder a materialization id publishes to;
+   * `now` stamps the id and the steps (a test's clock).
    */
-  static async open(storage: Storage, folder: string, versionFolderOf: (materializationId: string) => string): Promise<StepJournal> {
-    const header = await openHeader(storage, `${folder}/journal.json`);
-    const journal = new StepJournal(storage, folder, header, versionFolderOf(header.materializationId));
+  static async open(
+    storage: Storage,
+    folder: string,
+    versionFolderOf: (materializationId: string) => string,
+    now: () => Date = () => new Date(),
+  ): Promise<StepJournal> {
+    const header = await openHeader(storage, `${folder}/journal.json`, now);
+    const journal = new StepJournal(storage, folder, header, versionFolderOf(header.materializationId), now);
     const listed = await storage.list(stepsPrefix(folder));
     const steps = await Promise.all(listed.map((object) => storage.get(object.path)));
     for (const stored of steps) {
@@ -83,7 +91,7 @@ export class StepJournal {
       return { value: (journaled.hasResult ? journaled.result : undefined) as T, replayed: true };
     }
     const value = await fn();
-    const step: JournaledStep = { id, hasResult: value !== undefined, result: (value ?? null) as JsonValue, finishedAt: new Date().toISOString() };
+    const step: JournaledStep = { id, hasResult: value !== undefined, result: (value ?? null) as JsonValue, finishedAt: this.#now().toISOString() };
     await putFresh(this.#storage, stepResultPath(this.#folder, id), JSON.stringify(step), { durable: false });
     this.#journaled.set(id, step);
     this.counts.ran++;
@@ -132,10 +140,10 @@ export function claimStepId(used: Set<string>, id: string): void {
   used.add(id);
 }
 
-async function openHeader(storage: Storage, path: string): Promise<JournalHeader> {
+async function openHeader(storage: Storage, path: string, clock: () => Date): Promise<JournalHeader> {
   const existing = await storage.get(path);
   if (existing !== undefined) return JSON.parse(new TextDecoder().decode(existing.body)) as JournalHeader;
-  const now = new Date();
+  const now = clock();
   const header: JournalHeader = { materializationId: createTimeOrderedId(now), createdAt: now.toISOString() };
   try {
     await storage.put(path, JSON.stringify(header), { ifNoneMatch: '*', durable: false });
@@ -143,7 +151,7 @@ async function openHeader(storage: Storage, path: string): Promise<JournalHeader
   } catch (error) {
     // Another writer created it first (only possible without the slot lock): use theirs.
     if (!(error instanceof StorageError && error.code === 'STORAGE_CONFLICT')) throw error;
-    return openHeader(storage, path);
+    return openHeader(storage, path, clock);
   }
 }
 
