@@ -25,6 +25,11 @@ export function isForced(force: ForceOption, asset: AssetKey): boolean {
   return typeof force === 'boolean' ? force : force.includes(asset);
 }
 
+/** The force option as run records keep it (a mutable copy of the list, for JSON). */
+export function recordedForce(force: ForceOption): boolean | AssetKey[] {
+  return typeof force === 'boolean' ? force : [...force];
+}
+
 export interface RunEnvironment {
   readonly graph: AssetGraph;
   readonly storage: Storage;

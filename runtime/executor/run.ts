@@ -27,7 +27,7 @@ import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
-import { isForced, type RunEnvironment, type StepRunner } from './run-environment.ts';
+import { isForced, recordedForce, type RunEnvironment, type StepRunner } from './run-environment.ts';
 
 /** How `materialize` runs: selection, partition, force, concurrency, clock, listener, abort signal. */
 export interface MaterializeOptions {
@@ -86,7 +86,7 @@ export async function materialize(options: MaterializeOptions): Promise<RunResul
     env.emit({ type: 'run-started', runId: env.runId, selection, slots: plan });
     // Only a run with work to do can leave anything behind if it is killed, so only it is marked active.
     const active = hasWork
-      ? await startActiveRun(options.storage, { runId: env.runId, selection, force: typeof env.force === 'boolean' ? env.force : [...env.force], partition, startedAt: startedAt.toISOString(), slots: plan })
+      ? await startActiveRun(options.storage, { runId: env.runId, selection, force: recordedForce(env.force), partition, startedAt: startedAt.toISOString(), slots: plan })
       : undefined;
     let summary: RunSummary;
     try {
@@ -230,7 +230,7 @@ export function summarizeRun(env: RunEnvironment, selection: string, partition: 
     format: 1,
     runId: env.runId,
     selection,
-    force: typeof env.force === 'boolean' ? env.force : [...env.force],
+    force: recordedForce(env.force),
     partition,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
