@@ -77,6 +77,7 @@ export function formatRunTimeline(run: RunSummary, paint: Paint): string {
     `  started    ${formatUtc(run.startedAt, true)} UTC`,
     `  finished   ${formatUtc(run.finishedAt, true)} UTC (${formatDuration(run.durationMs)})`,
     `  outcome    ${totals} · ${plural(rowsWritten(run), 'row')} · ${formatBytes(bytes)} written`,
+    ...(run.instance === undefined ? [] : [`  recorded   by ${run.instance}`]),
   ].join('\n');
   if (run.outcomes.length === 0) return `${header}\n\nThe run had nothing to consider.\n`;
   // The scale covers the whole run, and any slot that (by clock skew between requests) reaches past it.

@@ -12,6 +12,7 @@ import { materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
 import type { StorageLock } from '../storage/storage.ts';
+import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { computeDataVersion, type InputDataVersion } from '../versions/data-version.ts';
 import { runChecks } from './result-checks.ts';
 import type { RunEnvironment } from './run-environment.ts';
@@ -63,6 +64,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
     format: 1,
     id: journal.materializationId,
     runId: env.runId,
+    instance: serviceInstanceId(),
     asset: asset.key,
     partition,
     status: 'materialized',

@@ -5,6 +5,7 @@
 import type { AnyAsset } from '../asset/define-asset.ts';
 import { errorMessage, isMedallionError } from '../errors.ts';
 import type { MaterializationRecord, RecordError } from '../ledger/materialization-record.ts';
+import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import type { InputDataVersion } from '../versions/data-version.ts';
 import { userCause } from './user-code.ts';
 
@@ -28,6 +29,7 @@ export function failureRecord(failure: Failure): MaterializationRecord {
     format: 1,
     id: failure.id,
     runId: failure.runId,
+    instance: serviceInstanceId(),
     asset: failure.asset.key,
     partition: failure.partition,
     status: 'failed',

@@ -25,6 +25,7 @@ import { RunDataCache } from './asset-inputs.ts';
 import { afterAbort, DEFAULT_INTERRUPT_GRACE_MS, interruptedOutcome } from './interruption.ts';
 import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
+import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
 import { isForced, recordedForce, type RunEnvironment, type StepRunner } from './run-environment.ts';
@@ -229,6 +230,7 @@ export function summarizeRun(env: RunEnvironment, selection: string, partition: 
   return {
     format: 1,
     runId: env.runId,
+    instance: serviceInstanceId(),
     selection,
     force: recordedForce(env.force),
     partition,

@@ -59,6 +59,8 @@ export const materializationRecordSchema = z.object({
   format: z.literal(1),
   id: z.string(),
   runId: z.string(),
+  /** The process that wrote it (`service.instance.id`); absent in records written before it was kept. */
+  instance: z.string().optional(),
   asset: z.string(),
   partition: z.string().nullable(),
   status: z.enum(['materialized', 'failed']),

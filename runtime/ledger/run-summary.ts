@@ -29,6 +29,8 @@ export const slotOutcomeSchema = z.object({
 export const runSummarySchema = z.object({
   format: z.literal(1),
   runId: z.string(),
+  /** The process that wrote it (`service.instance.id`); absent in summaries written before it was kept. */
+  instance: z.string().optional(),
   selection: z.string(),
   /** `true`: every slot of the selection was forced; a list: only those assets' slots. */
   force: z.union([z.boolean(), z.array(z.string())]),

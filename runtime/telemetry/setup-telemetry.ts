@@ -3,9 +3,9 @@
  * APPLICATIONINSIGHTS_CONNECTION_STRING is set, to OTLP/HTTP when an OTLP endpoint is set, nowhere otherwise
  * (then nothing is loaded or registered and the framework's spans stay no-ops).
  */
-import { hostname } from 'node:os';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createAzureMonitorExporter, type AzureMonitorHttpClient } from './azure-monitor.ts';
+import { resourceAttributesOf, serviceInstanceId } from './service-instance.ts';
 
 /** The environment `setupTelemetry` reads its exporters from. */
 export type TelemetryEnv = Readonly<Record<string, string | undefined>>;
@@ -68,7 +68,7 @@ export async function setupTelemetry(env: TelemetryEnv, options: SetupTelemetryO
   // A run writes many small objects, each a storage span: a larger queue than the default 2048 keeps a
   // burst from being dropped between two 5 s exports.
   const spanProcessors: SpanProcessor[] = exporters.map(({ exporter }) => new BatchSpanProcessor(exporter, { maxQueueSize: 16_384 }));
-  const resource = defaultResource().merge(resourceFromAttributes({ ...serviceAttributes(options), ...resourceAttributesOf(env) }));
+  const resource = defaultResource().merge(resourceFromAttributes({ ...serviceAttributes(env, options), ...resourceAttributesOf(env) }));
   const provider = new NodeTracerProvider({ resource, spanProcessors });
   provider.register(); // global tracer provider, W3C propagator, and the AsyncLocalStorage context that nests spans
 
@@ -85,28 +85,13 @@ export async function setupTelemetry(env: TelemetryEnv, options: SetupTelemetryO
   };
 }
 
-function serviceAttributes(options: SetupTelemetryOptions): Record<string, string> {
+function serviceAttributes(env: TelemetryEnv, options: SetupTelemetryOptions): Record<string, string> {
   return {
     'service.name': 'medallion',
     'service.namespace': 'medallion',
-    'service.instance.id': `${hostname()}/${process.pid}`,
+    'service.instance.id': serviceInstanceId(env),
     ...(options.serviceVersion === undefined ? {} : { 'service.version': options.serviceVersion }),
   };
-}
-
-/** The standard `OTEL_RESOURCE_ATTRIBUTES` (`key=value,…`, values percent-encoded), e.g. `service.namespace=prod`. */
-function resourceAttributesOf(env: TelemetryEnv): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const pair of (env.OTEL_RESOURCE_ATTRIBUTES ?? '').split(',')) {
-    const at = pair.indexOf('=');
-    if (at <= 0) continue;
-    try {
-      attributes[pair.slice(0, at).trim()] = decodeURIComponent(pair.slice(at + 1).trim());
-    } catch {
-      // A malformed escape drops that attribute only, as the OTel SDKs do.
-    }
-  }
-  return attributes;
 }
 
 /** The signal-specific endpoint is used as is; the generic one gets the `/v1/traces` path (OTLP spec). */

@@ -119,7 +119,7 @@ export function openApiDocument() {
           summary: "One run's summary: selection, times, status, and per asset slot its outcome, wait, duration, attempts, rows, bytes and error",
           parameters: [{ name: 'runId', in: 'path', required: true, description: 'A run id, e.g. 20261126T132633293Z-c5a874, or an Inngest run id', schema: { type: 'string' } }],
           responses: {
-            200: json('{ format, runId, selection, force, partition, startedAt, finishedAt, durationMs, status, outcomes: [{ asset, partition, type, reason, materializationId, dataVersion, rows, quarantined, bytes, waitMs, durationMs, attempts, steps, error, metadata }] }'),
+            200: json('{ format, runId, instance (the service.instance.id of the process that wrote it), selection, force, partition, startedAt, finishedAt, durationMs, status, outcomes: [{ asset, partition, type, reason, materializationId, dataVersion, rows, quarantined, bytes, waitMs, durationMs, attempts, steps, error, metadata }] }'),
             404: error('No such run; `suggestions` holds the nearest run ids'),
           },
         },

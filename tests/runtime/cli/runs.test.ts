@@ -78,7 +78,7 @@ describe('medallion runs', () => {
     const failed = body.runs[1] as RunSummary;
     assert.deepEqual(
       Object.keys(failed).sort(),
-      ['durationMs', 'finishedAt', 'force', 'format', 'outcomes', 'partition', 'runId', 'selection', 'startedAt', 'status'],
+      ['durationMs', 'finishedAt', 'force', 'format', 'instance', 'outcomes', 'partition', 'runId', 'selection', 'startedAt', 'status'],
     );
     assert.deepEqual(failed.outcomes, failedRun.outcomes, 'the same outcomes materialize reported');
   });
