@@ -31,7 +31,7 @@ describe('the ledger names the process that wrote each record', () => {
     await lake.cleanup();
   });
 
-  const films = defineAsset({ key: 'raw/films', schema: z.object({ id: z.int() }), codeVersion: '1', materialize: () => ({ rows: [{ id: 1 }] }) });
+  const films = defineAsset({ key: 'raw/films', schema: z.object({ id: z.int() }), codeVersion: '1', materialize: async () => ({ rows: [{ id: 1 }] }) });
 
   it('in a committed record, the run summary and the run\'s timeline', async () => {
     const { summary } = await materialize({ graph: createAssetGraph([films]), storage: lake.storage, selection: '*' });
@@ -44,7 +44,7 @@ describe('the ledger names the process that wrote each record', () => {
 
   it('in a failure recorded by an orchestrator (another replica than the one that ran the steps)', async () => {
     const graph = createAssetGraph([films]);
-    await materializeOne({ graph, storage: lake.storage, asset: 'raw/films', runId: 'inngest-run-1' });
+    await materializeOne({ graph, storage: lake.storage, asset: 'raw/films', runId: 'inngest-run-1', steps: { run: (_id, fn) => fn() } });
     process.env.OTEL_RESOURCE_ATTRIBUTES = 'service.instance.id=replica-8';
     await recordFailure({ graph, storage: lake.storage, asset: 'raw/films', runId: 'inngest-run-2', error: new Error('boom'), attempts: 3 });
     const history = await new Ledger(lake.storage).history('raw/films');
