@@ -12,6 +12,7 @@ import { analyzeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
 import { hasSoundtrackWording, isFiledAsSoundtrack, RELEASE_HINTS, releaseHint } from '../matching/title-features.ts';
+import { dedupeCounts } from './dedupe-counts.ts';
 
 export const discogsReleaseSchema = z.object({
   discogs_id: z.int(),
@@ -64,10 +65,7 @@ export function defineDiscogsReleases(bulk: RawDiscogsReleasesAsset, targeted: R
       return {
         rows,
         metadata: {
-          rows_in: landed.length,
-          rows: rows.length,
-          duplicates_removed: landed.length - rows.length,
-          missing_year: rows.filter((row) => row.year === null).length,
+          ...dedupeCounts(landed, rows),
           bilingual_titles: rows.filter((row) => row.title_alt_norm !== null).length,
           without_artist: rows.filter((row) => row.artist === null).length,
         },

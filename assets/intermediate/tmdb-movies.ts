@@ -9,6 +9,7 @@ import { normalizeTitle } from '../matching/normalize-title.ts';
 import { mainTitleNorm } from '../matching/title-features.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { TMDB_MOVIE_GENRES } from './tmdb-genres.ts';
+import { dedupeCounts } from './dedupe-counts.ts';
 
 export const tmdbMovieSchema = z.object({
   tmdb_id: z.int(),
@@ -43,10 +44,7 @@ export function defineTmdbMovies(raw: RawTmdbMoviesAsset) {
       return {
         rows,
         metadata: {
-          rows_in: landed.length,
-          rows: rows.length,
-          duplicates_removed: landed.length - rows.length,
-          missing_year: rows.filter((row) => row.year === null).length,
+          ...dedupeCounts(landed, rows),
           unknown_genre_ids: [...unknownGenreIds].sort((a, b) => a - b),
         },
       };
