@@ -51,7 +51,7 @@ const cache = new WeakMap<z.ZodObject, readonly ColumnSpec[]>();
 export function describeColumns(schema: z.ZodObject): readonly ColumnSpec[] {
   let columns = cache.get(schema);
   if (columns === undefined) {
-    columns = Object.freeze(Object.entries(schema.shape).map(([name, field]) => describeColumn(name, field)));
+    columns = Object.freeze(Object.entries<AnyZod>(schema.shape).map(([name, field]) => describeColumn(name, field)));
     cache.set(schema, columns);
   }
   return columns;

@@ -18,6 +18,15 @@ export function parquetWasm(): ParquetWasm {
   return (instance ??= require(MODULE_PATH) as ParquetWasm);
 }
 
+/**
+ * The instance's wasm memory, for arrow-js-ffi to read from. Fetch it after the call that produced the data:
+ * memory growth replaces the buffer.
+ */
+export function wasmBuffer(wasm: ParquetWasm): ArrayBuffer {
+  // parquet-wasm types this as `WebAssembly.Memory`, which the project's libs do not declare (see below).
+  return (wasm.wasmMemory() as unknown as { readonly buffer: ArrayBuffer }).buffer;
+}
+
 // The project's TypeScript libs do not declare the WebAssembly global; Node always has it.
 const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: new () => Error } }).WebAssembly;
 

@@ -7,7 +7,7 @@ import * as arrow from 'apache-arrow';
 import { parseSchema, parseTable } from 'arrow-js-ffi';
 import type { RowGroupMetaData } from 'parquet-wasm';
 import { errorMessage, SchemaValidationError } from '../errors.ts';
-import { discardAfterTrap, isWasmTrap, parquetWasm } from './parquet-wasm.ts';
+import { discardAfterTrap, isWasmTrap, parquetWasm, wasmBuffer } from './parquet-wasm.ts';
 
 /** How a table is written to Parquet (its row group size). */
 export interface ParquetWriteOptions {
@@ -71,12 +71,12 @@ function writeTable(table: arrow.Table, options: ParquetWriteOptions): Uint8Arra
  * const rows = rowsFromTable(tableFromParquet(bytes), schema);
  */
 export function tableFromParquet(bytes: Uint8Array): arrow.Table {
-  return decoding(bytes, ({ readParquet, wasmMemory }) => {
-    const stream = readParquet(bytes, { batchSize: READ_BATCH_SIZE }).intoFFI();
+  return decoding(bytes, (wasm) => {
+    const stream = wasm.readParquet(bytes, { batchSize: READ_BATCH_SIZE }).intoFFI();
     try {
       // copy=true: zero-copy views would silently read garbage once wasm memory grows (pitfall 4).
       // The buffer is fetched after the read, since reading may have grown (and so replaced) it.
-      return parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), true);
+      return parseTable(wasmBuffer(wasm), stream.arrayAddrs(), stream.schemaAddr(), true);
     } finally {
       stream.drop();
     }
@@ -85,10 +85,10 @@ export function tableFromParquet(bytes: Uint8Array): arrow.Table {
 
 /** The Arrow schema stored in Parquet bytes, without decoding any data. */
 export function schemaFromParquet(bytes: Uint8Array): arrow.Schema {
-  return decoding(bytes, ({ readSchema, wasmMemory }) => {
-    const ffiSchema = readSchema(bytes).intoFFI();
+  return decoding(bytes, (wasm) => {
+    const ffiSchema = wasm.readSchema(bytes).intoFFI();
     try {
-      return parseSchema(wasmMemory().buffer, ffiSchema.addr());
+      return parseSchema(wasmBuffer(wasm), ffiSchema.addr());
     } finally {
       ffiSchema.free();
     }

@@ -21,7 +21,7 @@ type Cell = string | number | boolean | Date | Cell[] | null;
 export function rowsFromTable<S extends z.ZodObject>(table: arrow.Table, schema: S): z.output<S>[] {
   const columns = describeColumns(schema);
   const indexes = columns.map((column) => columnIndex(table.schema, column));
-  const rows: Record<string, unknown>[] = new Array(table.numRows);
+  const rows = new Array<Record<string, unknown>>(table.numRows);
   let next = 0;
   for (const batch of table.batches) {
     const cells = columns.map((column, c) => decodeColumn(column, batch.data.children[indexes[c]!]!));
@@ -43,10 +43,11 @@ function assembleRow(columns: readonly ColumnSpec[], cells: readonly Cell[][], i
 function columnIndex(schema: arrow.Schema, column: ColumnSpec): number {
   const index = schema.fields.findIndex((field) => field.name === column.name);
   if (index < 0) throw new SchemaValidationError(`Column "${column.name}" is missing from the table.`);
-  const field = schema.fields[index]!;
-  const itemType = field.type instanceof arrow.List ? field.type.valueType : undefined;
-  if (!fits(column.kind, field.type) || (column.item !== undefined && (itemType === undefined || !fits(column.item.kind, itemType)))) {
-    throw new SchemaValidationError(`Column "${column.name}" is ${field.type} in the table, but the schema declares ${column.type}.`);
+  // A table read from bytes has no static column types: Arrow types its fields `Field<any>`.
+  const { type } = schema.fields[index]! as arrow.Field<arrow.DataType>;
+  const itemType = type instanceof arrow.List ? (type as arrow.List<arrow.DataType>).valueType : undefined;
+  if (!fits(column.kind, type) || (column.item !== undefined && (itemType === undefined || !fits(column.item.kind, itemType)))) {
+    throw new SchemaValidationError(`Column "${column.name}" is ${type} in the table, but the schema declares ${column.type}.`);
   }
   return index;
 }
@@ -80,7 +81,7 @@ function decode(data: arrow.Data): Cell[] {
   if (arrow.DataType.isUtf8(type)) return decodeUtf8(data as arrow.Data<arrow.Utf8>);
   if (arrow.DataType.isBool(type)) return decodeBool(data as arrow.Data<arrow.Bool>);
   if (arrow.DataType.isTimestamp(type)) return decodeTimestamp(data as arrow.Data<arrow.Timestamp>);
-  if (arrow.DataType.isList(type)) return decodeList(data as arrow.Data<arrow.List>);
+  if (arrow.DataType.isList(type)) return decodeList(data as arrow.Data<arrow.List<arrow.DataType>>);
   return decodeNumbers(data as arrow.Data<arrow.Int | arrow.Float>);
 }
 
@@ -94,7 +95,7 @@ function isValidAt(data: arrow.Data, i: number): boolean {
 function decodeNumbers(data: arrow.Data<arrow.Int | arrow.Float>): Cell[] {
   const values = data.values as ArrayLike<number | bigint>;
   const isBig = values instanceof BigInt64Array || values instanceof BigUint64Array;
-  const out: Cell[] = new Array(data.length);
+  const out = new Array<Cell>(data.length);
   for (let i = 0; i < data.length; i++) {
     out[i] = isValidAt(data, i) ? (isBig ? Number(values[i]) : (values[i] as number)) : null;
   }
@@ -111,7 +112,7 @@ const MS_PER_UNIT: Record<arrow.TimeUnit, number> = {
 function decodeTimestamp(data: arrow.Data<arrow.Timestamp>): Cell[] {
   const values = data.values as unknown as BigInt64Array;
   const scale = MS_PER_UNIT[data.type.unit];
-  const out: Cell[] = new Array(data.length);
+  const out = new Array<Cell>(data.length);
   for (let i = 0; i < data.length; i++) {
     out[i] = isValidAt(data, i) ? new Date(scale === 1 ? Number(values[i]) : Math.floor(Number(values[i]) * scale)) : null;
   }
@@ -120,7 +121,7 @@ function decodeTimestamp(data: arrow.Data<arrow.Timestamp>): Cell[] {
 
 function decodeBool(data: arrow.Data<arrow.Bool>): Cell[] {
   const bits = data.values;
-  const out: Cell[] = new Array(data.length);
+  const out = new Array<Cell>(data.length);
   for (let i = 0; i < data.length; i++) {
     const bit = data.offset + i;
     out[i] = isValidAt(data, i) ? ((bits[bit >> 3]! >> (bit & 7)) & 1) === 1 : null;
@@ -128,10 +129,11 @@ function decodeBool(data: arrow.Data<arrow.Bool>): Cell[] {
   return out;
 }
 
-function decodeList(data: arrow.Data<arrow.List>): Cell[] {
-  const offsets = data.valueOffsets;
+function decodeList(data: arrow.Data<arrow.List<arrow.DataType>>): Cell[] {
+  // Arrow leaves List's offset array type open (`any`); a List's offsets are Int32 (LargeList is another type).
+  const offsets = data.valueOffsets as Int32Array;
   const items = decode(data.children[0]!);
-  const out: Cell[] = new Array(data.length);
+  const out = new Array<Cell>(data.length);
   for (let i = 0; i < data.length; i++) {
     out[i] = isValidAt(data, i) ? items.slice(offsets[i]!, offsets[i + 1]!) : null;
   }
@@ -149,7 +151,7 @@ function decodeUtf8(data: arrow.Data<arrow.Utf8>): Cell[] {
   const first = offsets[0]!;
   const text = decoder.decode(bytes.subarray(first, offsets[data.length]!));
   const isAscii = text.length === offsets[data.length]! - first;
-  const out: Cell[] = new Array(data.length);
+  const out = new Array<Cell>(data.length);
   let byte = first;
   let unit = 0;
   for (let i = 0; i < data.length; i++) {

@@ -73,9 +73,9 @@ function buildList(column: ColumnSpec, cells: Cells, validity: Validity): arrow.
   if (itemValidity.nullCount > 0 && !item.nullable) {
     throw new SchemaValidationError(`Column "${column.name}" cannot hold null items.`);
   }
-  const itemType = (column.type as arrow.List).valueType;
-  const child = buildScalar(item.kind, itemType, items, itemValidity, `${column.name}[]`);
-  return arrow.makeData({ type: column.type as arrow.List, length: cells.length, ...validity, valueOffsets, child });
+  const type = column.type as arrow.List<arrow.DataType>;
+  const child = buildScalar(item.kind, type.valueType, items, itemValidity, `${column.name}[]`);
+  return arrow.makeData({ type, length: cells.length, ...validity, valueOffsets, child });
 }
 
 function validityOf(cells: Cells): Validity {
