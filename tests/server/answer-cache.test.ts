@@ -72,7 +72,7 @@ describe('AnswerCache', () => {
     await app.request('/assets');
     assert.deepEqual(state.computed, ['assets@v1']);
     state.version = 'v2';
-    assert.equal(JSON.parse(await (await app.request('/assets')).text()).version, 'v2');
+    assert.equal((JSON.parse(await (await app.request('/assets')).text()) as { version: string }).version, 'v2');
     assert.deepEqual(state.computed, ['assets@v1', 'assets@v2']);
   });
 

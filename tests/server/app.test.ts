@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Storage } from '../../runtime/index.ts';
 import type { TempLake } from '../support/temp-lake.ts';
-import { API_TOKEN, createMixedLake, createTestApp, json, overriding, WEBHOOK_SECRET } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { ApiErrorBody, OpenApiBody } from './fixtures/api-bodies.ts';
+import { API_TOKEN, createMixedLake, createTestApp, overriding, WEBHOOK_SECRET } from './fixtures/test-app.ts';
 
 describe('the app', () => {
   let lake: TempLake;
@@ -13,10 +15,10 @@ describe('the app', () => {
 
   it('answers /healthz, and /readyz when the lake is reachable', async () => {
     const { app } = createTestApp(lake);
-    assert.deepEqual(await json(await app.request('/healthz')), { status: 'ok' });
+    assert.deepEqual(await jsonOf<unknown>(app.request('/healthz')), { status: 'ok' });
     const ready = await app.request('/readyz');
     assert.equal(ready.status, 200);
-    assert.equal((await json(ready)).status, 'ready');
+    assert.equal((await jsonOf<{ status: string }>(ready)).status, 'ready');
   });
 
   it('is not ready when the lake fails or does not answer in time', async () => {
@@ -24,37 +26,37 @@ describe('the app', () => {
     const down = createTestApp(lake, { storage: failing });
     const response = await down.app.request('/readyz');
     assert.equal(response.status, 503);
-    const { error } = await json(response);
+    const { error } = await jsonOf<ApiErrorBody>(response);
     assert.equal(error.code, 'LAKE_UNREACHABLE');
     assert.match(error.message, /connection refused/);
     const hanging: Storage = overriding(lake.storage, { location: 'slow', list: () => new Promise(() => undefined) });
     const slow = createTestApp(lake, { storage: hanging, readinessTimeoutMs: 20 });
     const late = await slow.app.request('/readyz');
     assert.equal(late.status, 503);
-    assert.match((await json(late)).error.message, /no answer within 20 ms/);
+    assert.match((await jsonOf<ApiErrorBody>(late)).error.message, /no answer within 20 ms/);
   });
 
   it('describes itself in /openapi.json, with request schemas from the zod schemas', async () => {
     const { app } = createTestApp(lake);
-    const document = await json(await app.request('/openapi.json'));
+    const document = await jsonOf<OpenApiBody>(app.request('/openapi.json'));
     assert.equal(document.openapi, '3.1.0');
     for (const path of ['/assets', '/assets/{key}', '/assets/{key}/materialize', '/lineage', '/webhooks/eventgrid', '/healthz', '/readyz', '/api/inngest']) {
       assert.ok(path in document.paths, path);
     }
-    const materialize = document.paths['/assets/{key}/materialize'].post;
+    const materialize = document.paths['/assets/{key}/materialize']!.post!;
     assert.deepEqual(materialize.security, [{ bearer: [] }]);
-    const schema = materialize.requestBody.content['application/json'].schema;
+    const schema = materialize.requestBody.content['application/json']!.schema;
     assert.deepEqual(Object.keys(schema.properties).sort(), ['force', 'partition', 'run']);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual(materialize.parameters.map((p: { name: string }) => p.name), ['key', 'run']);
-    assert.deepEqual(document.paths['/lineage'].get.parameters[0].schema.enum, ['json', 'mermaid']);
+    assert.deepEqual(materialize.parameters.map((p) => p.name), ['key', 'run']);
+    assert.deepEqual(document.paths['/lineage']!.get!.parameters[0]!.schema.enum, ['json', 'mermaid']);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
     const { app } = createTestApp(lake);
     const response = await app.request('/nope');
     assert.equal(response.status, 404);
-    assert.equal((await json(response)).error.code, 'NOT_FOUND');
+    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'NOT_FOUND');
   });
 
   it('mounts the Inngest handler on GET, POST and PUT /api/inngest without the API token, and says when there is none', async () => {
@@ -65,7 +67,7 @@ describe('the app', () => {
     const bare = createTestApp(lake);
     const response = await bare.app.request('/api/inngest');
     assert.equal(response.status, 503);
-    assert.equal((await json(response)).error.code, 'INNGEST_NOT_CONFIGURED');
+    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'INNGEST_NOT_CONFIGURED');
   });
 
   it('logs each request without its query string, naming the Inngest function a call from Inngest runs', async () => {
@@ -85,7 +87,7 @@ describe('the app', () => {
     const response = await app.request('/assets/gold/matches');
     assert.equal(response.status, 500);
     const text = await response.text();
-    assert.deepEqual(JSON.parse(text).error.code, 'INTERNAL');
+    assert.deepEqual((JSON.parse(text) as ApiErrorBody).error.code, 'INTERNAL');
     assert.doesNotMatch(text, /cannot read/);
     assert.equal(logs.length, 1);
     assert.match(logs[0]!, /GET \/assets\/gold\/matches: unexpected error: Error: cannot read .* with \[redacted\] and \[redacted\]/);

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TempLake } from '../support/temp-lake.ts';
 import { createSmallGraph, MIXED_STATUSES, SMALL_GRAPH_KEYS } from './fixtures/small-graph.ts';
-import { API_TOKEN, bearer, createMixedLake, createTestApp, json, jsonHeaders } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { ApiErrorBody, AssetDetailBody, AssetListBody, InProcessRunBody, Issues, Suggestions } from './fixtures/api-bodies.ts';
+import { API_TOKEN, bearer, createMixedLake, createTestApp, jsonHeaders } from './fixtures/test-app.ts';
 
 describe('GET /assets and /assets/:key', () => {
   let lake: TempLake;
@@ -14,27 +16,27 @@ describe('GET /assets and /assets/:key', () => {
     const { app } = createTestApp(lake);
     const response = await app.request('/assets');
     assert.equal(response.status, 200);
-    const { assets } = await json(response);
-    assert.deepEqual(assets.map((a: { key: string }) => a.key).sort(), [...SMALL_GRAPH_KEYS].sort());
-    assert.deepEqual(Object.fromEntries(assets.map((a: { key: string; status: string }) => [a.key, a.status])), MIXED_STATUSES);
-    const matches = assets.find((a: { key: string }) => a.key === 'gold/matches');
+    const { assets } = await jsonOf<AssetListBody>(response);
+    assert.deepEqual(assets.map((a) => a.key).sort(), [...SMALL_GRAPH_KEYS].sort());
+    assert.deepEqual(Object.fromEntries(assets.map((a) => [a.key, a.status])), MIXED_STATUSES);
+    const matches = assets.find((a) => a.key === 'gold/matches')!;
     assert.equal(matches.layer, 'gold');
-    assert.equal(matches.lastMaterialization.rows, 2);
-    assert.equal(assets.find((a: { key: string }) => a.key === 'gold/decades').lastMaterialization, null);
+    assert.equal(matches.lastMaterialization?.rows, 2);
+    assert.equal(assets.find((a) => a.key === 'gold/decades')!.lastMaterialization, null);
   });
 
   it('details an asset: status, causes, root causes, history, upstream and downstream with their statuses', async () => {
     const { app } = createTestApp(lake);
     const response = await app.request('/assets/gold/matches');
     assert.equal(response.status, 200);
-    const asset = await json(response);
+    const asset = await jsonOf<AssetDetailBody>(response);
     assert.equal(asset.key, 'gold/matches');
     assert.equal(asset.status, 'stale');
-    assert.deepEqual(asset.causes.map((c: { category: string; dependency: string }) => [c.category, c.dependency]), [['upstream', 'intermediate/films']]);
-    assert.deepEqual(asset.rootCauses.map((c: { asset: string; category: string }) => [c.asset, c.category]), [['intermediate/films', 'code']]);
+    assert.deepEqual(asset.causes.map((c) => [c.category, c.dependency]), [['upstream', 'intermediate/films']]);
+    assert.deepEqual(asset.rootCauses.map((c) => [c.asset, c.category]), [['intermediate/films', 'code']]);
     assert.equal(asset.history.length, 1);
-    assert.equal(asset.history[0].status, 'materialized');
-    assert.equal(asset.history[0].rows, 2);
+    assert.equal(asset.history[0]!.status, 'materialized');
+    assert.equal(asset.history[0]!.rows, 2);
     assert.deepEqual(asset.upstream, [{ key: 'intermediate/films', status: 'stale' }, { key: 'intermediate/releases', status: 'fresh' }]);
     assert.deepEqual(asset.downstream, [{ key: 'metrics/match_count', status: 'stale' }]);
   });
@@ -43,19 +45,19 @@ describe('GET /assets and /assets/:key', () => {
     const { app } = createTestApp(lake);
     const response = await app.request('/assets/gold%2Fmatches');
     assert.equal(response.status, 200);
-    assert.equal((await json(response)).key, 'gold/matches');
+    assert.equal((await jsonOf<AssetDetailBody>(response)).key, 'gold/matches');
   });
 
   it('explains a code change, and lists partitions with their own history', async () => {
     const { app } = createTestApp(lake);
-    const films = await json(await app.request('/assets/intermediate/films'));
-    assert.equal(films.causes[0].category, 'code');
-    assert.match(films.causes[0].reason, /code version changed from "1" to "2"/);
-    const releases = await json(await app.request('/assets/raw/releases'));
-    assert.deepEqual(releases.partitionStatuses.map((p: { partition: string; status: string }) => [p.partition, p.status]), [['1990s', 'fresh'], ['2000s', 'fresh']]);
+    const films = await jsonOf<AssetDetailBody>(app.request('/assets/intermediate/films'));
+    assert.equal(films.causes[0]!.category, 'code');
+    assert.match(films.causes[0]!.reason, /code version changed from "1" to "2"/);
+    const releases = await jsonOf<AssetDetailBody>(app.request('/assets/raw/releases'));
+    assert.deepEqual(releases.partitionStatuses?.map((p) => [p.partition, p.status]), [['1990s', 'fresh'], ['2000s', 'fresh']]);
     assert.equal(releases.history.length, 2);
-    const one = await json(await app.request('/assets/raw/releases?partition=1990s'));
-    assert.deepEqual(one.history.map((h: { partition: string }) => h.partition), ['1990s']);
+    const one = await jsonOf<AssetDetailBody>(app.request('/assets/raw/releases?partition=1990s'));
+    assert.deepEqual(one.history.map((h) => h.partition), ['1990s']);
   });
 
   it('answers 404 with the nearest keys for an unknown asset', async () => {
@@ -63,7 +65,7 @@ describe('GET /assets and /assets/:key', () => {
     for (const path of ['/assets/gold/matchs', '/assets/matches']) {
       const response = await app.request(path);
       assert.equal(response.status, 404);
-      const { error } = await json(response);
+      const { error } = await jsonOf<ApiErrorBody<Suggestions>>(response);
       assert.equal(error.code, 'ASSET_NOT_FOUND');
       assert.ok(error.suggestions.includes('gold/matches'), `${path}: ${JSON.stringify(error)}`);
       assert.match(error.message, /Did you mean "gold\/matches"/);
@@ -72,18 +74,18 @@ describe('GET /assets and /assets/:key', () => {
 
   it('validates query parameters: a malformed or unknown partition and a bad limit are 400s', async () => {
     const { app } = createTestApp(lake);
-    const unknown = await json(await app.request('/assets/raw/releases?partition=1990'));
+    const unknown = await jsonOf<ApiErrorBody<Suggestions>>(app.request('/assets/raw/releases?partition=1990'));
     assert.equal(unknown.error.code, 'PARTITION_UNKNOWN');
     assert.deepEqual(unknown.error.suggestions, ['1990s']);
     const malformed = await app.request('/assets/raw/releases?partition=..%2Fetc');
     assert.equal(malformed.status, 400);
-    assert.equal((await json(malformed)).error.code, 'INVALID_REQUEST');
+    assert.equal((await jsonOf<ApiErrorBody>(malformed)).error.code, 'INVALID_REQUEST');
     const unpartitioned = await app.request('/assets/gold/matches?partition=1990s');
     assert.equal(unpartitioned.status, 400);
-    assert.match((await json(unpartitioned)).error.message, /not partitioned/);
+    assert.match((await jsonOf<ApiErrorBody>(unpartitioned)).error.message, /not partitioned/);
     const limit = await app.request('/assets/gold/matches?limit=0');
     assert.equal(limit.status, 400);
-    assert.deepEqual((await json(limit)).error.issues.map((i: { path: string }) => i.path), ['limit']);
+    assert.deepEqual((await jsonOf<ApiErrorBody<Issues>>(limit)).error.issues.map((i) => i.path), ['limit']);
   });
 });
 
@@ -98,7 +100,7 @@ describe('POST /assets/:key/materialize', () => {
     const { app } = createTestApp(lake, { env: {} });
     const refused = await post(app, '/assets/gold/matches/materialize', { headers: bearer('anything') });
     assert.equal(refused.status, 403);
-    const { error } = await json(refused);
+    const { error } = await jsonOf<ApiErrorBody>(refused);
     assert.equal(error.code, 'AUTH_NOT_CONFIGURED');
     assert.match(error.message, /set MEDALLION_API_TOKEN/);
     const dev = createTestApp(lake, { env: { MEDALLION_DEV: '1' } });
@@ -111,7 +113,7 @@ describe('POST /assets/:key/materialize', () => {
     const missing = await post(app, '/assets/gold/matches/materialize');
     assert.equal(missing.status, 401);
     assert.match(missing.headers.get('WWW-Authenticate') ?? '', /^Bearer/);
-    assert.equal((await json(missing)).error.code, 'UNAUTHORIZED');
+    assert.equal((await jsonOf<ApiErrorBody>(missing)).error.code, 'UNAUTHORIZED');
     const wrong = await post(app, '/assets/gold/matches/materialize', { headers: bearer(`${API_TOKEN}x`) });
     assert.equal(wrong.status, 401);
     assert.doesNotMatch(await wrong.text(), new RegExp(API_TOKEN));
@@ -126,7 +128,7 @@ describe('POST /assets/:key/materialize', () => {
     const { app, sent } = createTestApp(lake);
     const response = await post(app, '/assets/intermediate%2Freleases/materialize', { headers: jsonHeaders(), body: JSON.stringify({ partition: '2000s', force: true }) });
     assert.equal(response.status, 202);
-    const body = await json(response);
+    const body = await jsonOf<unknown>(response);
     assert.deepEqual(sent, [{ name: 'medallion/asset.requested', data: { asset: 'intermediate/releases', partition: '2000s', force: true } }]);
     assert.deepEqual(body, { mode: 'inngest', event: sent[0], ids: ['evt-1'] });
   });
@@ -135,14 +137,14 @@ describe('POST /assets/:key/materialize', () => {
     const none = createTestApp(lake, { sendEvent: 'none' });
     const unconfigured = await post(none.app, '/assets/gold/matches/materialize', { headers: bearer() });
     assert.equal(unconfigured.status, 503);
-    const { error } = await json(unconfigured);
+    const { error } = await jsonOf<ApiErrorBody>(unconfigured);
     assert.equal(error.code, 'ORCHESTRATOR_NOT_CONFIGURED');
     assert.match(error.message, /INNGEST_EVENT_KEY/);
     assert.match(error.message, /\?run=in-process/);
     const failing = createTestApp(lake, { sendEvent: async () => { throw new Error('fetch failed'); } });
     const failed = await post(failing.app, '/assets/gold/matches/materialize', { headers: bearer() });
     assert.equal(failed.status, 502);
-    assert.equal((await json(failed)).error.code, 'EVENT_SEND_FAILED');
+    assert.equal((await jsonOf<ApiErrorBody>(failed)).error.code, 'EVENT_SEND_FAILED');
     assert.ok(failing.logs.some((line) => line.includes('fetch failed')));
   });
 
@@ -161,11 +163,11 @@ describe('POST /assets/:key/materialize', () => {
     for (const [body, headers, status, code] of cases) {
       const response = await post(app, '/assets/intermediate/releases/materialize', { headers, body });
       assert.equal(response.status, status, body);
-      assert.equal((await json(response)).error.code, code, body);
+      assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, code, body);
     }
-    const issues = (await json(await post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: JSON.stringify({ force: 'yes' }) }))).error.issues;
-    assert.deepEqual(issues.map((i: { path: string }) => i.path), ['force']);
-    const unpartitioned = await json(await post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ partition: '1990s' }) }));
+    const issues = (await jsonOf<ApiErrorBody<Issues>>(post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: JSON.stringify({ force: 'yes' }) }))).error.issues;
+    assert.deepEqual(issues.map((i) => i.path), ['force']);
+    const unpartitioned = await jsonOf<ApiErrorBody>(post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ partition: '1990s' }) }));
     assert.match(unpartitioned.error.message, /none of the selected assets \(.*gold\/decades.*\) is partitioned/);
     const badRun = await post(app, '/assets/gold/matches/materialize?run=later', { headers: bearer() });
     assert.equal(badRun.status, 400);
@@ -178,7 +180,7 @@ describe('POST /assets/:key/materialize', () => {
     const big = JSON.stringify({ partition: '1990s', padding: 'x'.repeat(20_000) });
     const response = await post(app, '/assets/gold/matches/materialize', { headers: { ...jsonHeaders(), 'Content-Length': String(big.length) }, body: big });
     assert.equal(response.status, 413);
-    assert.equal((await json(response)).error.code, 'PAYLOAD_TOO_LARGE');
+    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'PAYLOAD_TOO_LARGE');
     const streamed = await post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: big });
     assert.equal(streamed.status, 413);
     assert.equal(sent.length, 0);
@@ -188,7 +190,7 @@ describe('POST /assets/:key/materialize', () => {
     const { app, sent } = createTestApp(lake);
     const response = await post(app, '/assets/gold/matches/materialize?run=in-process', { headers: bearer() });
     assert.equal(response.status, 200);
-    const run = await json(response);
+    const run = await jsonOf<InProcessRunBody>(response);
     assert.equal(run.mode, 'in-process');
     assert.equal(run.status, 'succeeded');
     assert.deepEqual(run.materialized, ['intermediate/films']);
@@ -196,8 +198,8 @@ describe('POST /assets/:key/materialize', () => {
     assert.deepEqual(run.skipped.sort(), ['gold/matches', 'intermediate/releases', 'raw/films', 'raw/releases[1990s]', 'raw/releases[2000s]']);
     assert.deepEqual(run.failed, []);
     assert.equal(run.outcomes.length, 6);
-    assert.equal((await json(await app.request('/assets/gold/matches'))).status, 'fresh');
-    const forced = await json(await post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ run: 'in-process', force: true }) }));
+    assert.equal((await jsonOf<AssetDetailBody>(app.request('/assets/gold/matches'))).status, 'fresh');
+    const forced = await jsonOf<InProcessRunBody>(post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ run: 'in-process', force: true }) }));
     // Forced: gold/decades alone; its upstream is fresh (tests/server/materialize-force.test.ts pins both transports).
     assert.deepEqual(forced.materialized, ['gold/decades']);
     assert.deepEqual(forced.skipped, ['raw/films', 'intermediate/films']);
@@ -212,10 +214,10 @@ describe('a failing in-process run', () => {
       const { app } = createTestApp(lake, { graph: createSmallGraph({ filmsCodeVersion: '2', failMatches: true }) });
       const response = await app.request('/assets/gold/matches/materialize', { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ run: 'in-process', force: true }) });
       assert.equal(response.status, 200);
-      const run = await json(response);
+      const run = await jsonOf<InProcessRunBody>(response);
       assert.equal(run.status, 'failed');
       assert.deepEqual(run.failed, ['gold/matches']);
-      assert.match(run.outcomes.find((o: { asset: string }) => o.asset === 'gold/matches').error.message, /matching exploded/);
+      assert.match(run.outcomes.find((o) => o.asset === 'gold/matches')!.error!.message, /matching exploded/);
     } finally {
       await lake.cleanup();
     }

@@ -4,13 +4,15 @@
 // app hears nothing of it) the very next request gets the new answer. Also: a cached answer is reused.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createLocalStorage, materialize, type Storage } from '../../runtime/index.ts';
+import { createLocalStorage, materialize, type Lineage, type RunHistory, type Storage } from '../../runtime/index.ts';
 import { observeAsset } from '../../runtime/internal.ts';
 import { ANSWER_CACHE_CONTROL } from '../../server/answer-cache.ts';
 import { noWait } from '../support/emulated-pipeline.ts';
 import type { TempLake } from '../support/temp-lake.ts';
 import { createSmallGraph } from './fixtures/small-graph.ts';
-import { createMixedLake, createTestApp, json, overriding, type TestApp } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { AssetDetailBody, AssetListBody, ReportBody } from './fixtures/api-bodies.ts';
+import { createMixedLake, createTestApp, overriding, type TestApp } from './fixtures/test-app.ts';
 
 /** A run by another writer: the graph the app serves (films at code version 2), its own Storage. */
 async function commitElsewhere(storage: Storage, selection: string, options: { force?: boolean; failMatches?: boolean } = {}) {
@@ -50,29 +52,29 @@ describe('lake-derived answers, cached by the lake\'s versions', () => {
 
   it('GET /assets: a commit by another writer is in the next answer, with a new ETag', async () => {
     const before = await cachedAnswer(app, '/assets');
-    assert.equal(JSON.parse(before.body).assets.find((a: { key: string }) => a.key === 'gold/decades').status, 'missing');
+    assert.equal((JSON.parse(before.body) as AssetListBody).assets.find((a) => a.key === 'gold/decades')!.status, 'missing');
     assert.equal((await commitElsewhere(other, 'gold/decades')).status, 'succeeded');
     const after = await revalidated(app, '/assets', before.etag);
     assert.equal(after.status, 200);
     assert.notEqual(after.headers.get('ETag'), before.etag);
-    assert.notEqual((await json(after)).assets.find((a: { key: string }) => a.key === 'gold/decades').status, 'missing');
+    assert.notEqual((await jsonOf<AssetListBody>(after)).assets.find((a) => a.key === 'gold/decades')!.status, 'missing');
   });
 
   it('GET /assets: an observation recorded by another writer makes the asset stale in the next answer', async () => {
     const before = await cachedAnswer(app, '/assets');
-    assert.equal(JSON.parse(before.body).assets.find((a: { key: string }) => a.key === 'raw/films').status, 'fresh');
+    assert.equal((JSON.parse(before.body) as AssetListBody).assets.find((a) => a.key === 'raw/films')!.status, 'fresh');
     await observeAsset(other, { asset: 'raw/films', source: 'raw/landing/films.json', version: '"0x1"' });
-    const after = await json(await revalidated(app, '/assets', before.etag));
-    assert.equal(after.assets.find((a: { key: string }) => a.key === 'raw/films').status, 'stale');
+    const after = await jsonOf<AssetListBody>(revalidated(app, '/assets', before.etag));
+    assert.equal(after.assets.find((a) => a.key === 'raw/films')!.status, 'stale');
   });
 
   it('GET /assets/:key: a failed attempt, which leaves the head alone, is in the next answer\'s history', async () => {
     const before = await cachedAnswer(app, '/assets/gold/matches');
-    assert.deepEqual(JSON.parse(before.body).history.map((h: { status: string }) => h.status), ['materialized']);
+    assert.deepEqual((JSON.parse(before.body) as AssetDetailBody).history.map((h) => h.status), ['materialized']);
     assert.equal((await commitElsewhere(other, 'gold/matches', { force: true, failMatches: true })).status, 'failed');
     const after = await revalidated(app, '/assets/gold/matches', before.etag);
     assert.equal(after.status, 200);
-    assert.equal((await json(after)).history[0].status, 'failed');
+    assert.equal((await jsonOf<AssetDetailBody>(after)).history[0]!.status, 'failed');
   });
 
   it('GET /lineage: JSON and Mermaid have their own ETags, and both show a commit by another writer', async () => {
@@ -81,11 +83,11 @@ describe('lake-derived answers, cached by the lake\'s versions', () => {
     const asMermaid = await cachedAnswer(app, '/lineage', mermaid);
     assert.notEqual(asJson.etag, asMermaid.etag);
     assert.equal((await revalidated(app, '/lineage', asJson.etag, mermaid)).status, 200, 'the JSON ETag does not validate the Mermaid answer');
-    assert.equal(JSON.parse(asJson.body).assets.find((a: { key: string }) => a.key === 'intermediate/films').status, 'stale');
+    assert.equal((JSON.parse(asJson.body) as Lineage).assets.find((a) => a.key === 'intermediate/films')!.status, 'stale');
     assert.equal((await commitElsewhere(other, 'intermediate/films')).status, 'succeeded');
     const afterJson = await revalidated(app, '/lineage', asJson.etag);
     assert.equal(afterJson.status, 200);
-    assert.equal((await json(afterJson)).assets.find((a: { key: string }) => a.key === 'intermediate/films').status, 'fresh');
+    assert.equal((await jsonOf<Lineage>(afterJson)).assets.find((a) => a.key === 'intermediate/films')!.status, 'fresh');
     const afterMermaid = await revalidated(app, '/lineage', asMermaid.etag, mermaid);
     assert.equal(afterMermaid.status, 200);
     assert.notEqual(await afterMermaid.text(), asMermaid.body);
@@ -93,11 +95,11 @@ describe('lake-derived answers, cached by the lake\'s versions', () => {
 
   it('GET /report: a new gold/matches by another writer is in the next answer', async () => {
     const before = await cachedAnswer(app, '/report');
-    const stage = (body: { stages: { asset: string; materializationId: string }[] }) => body.stages.find((s) => s.asset === 'gold/matches')!.materializationId;
+    const stage = (body: ReportBody) => body.stages.find((s) => s.asset === 'gold/matches')!.materializationId;
     assert.equal((await commitElsewhere(other, 'gold/matches', { force: true })).status, 'succeeded');
     const after = await revalidated(app, '/report', before.etag);
     assert.equal(after.status, 200);
-    assert.notEqual(stage(await json(after)), stage(JSON.parse(before.body)));
+    assert.notEqual(stage(await jsonOf<ReportBody>(after)), stage(JSON.parse(before.body) as ReportBody));
   });
 
   it('GET /runs: a run by another writer is in the next answer', async () => {
@@ -105,7 +107,7 @@ describe('lake-derived answers, cached by the lake\'s versions', () => {
     const run = await commitElsewhere(other, 'gold/decades');
     const after = await revalidated(app, '/runs', before.etag);
     assert.equal(after.status, 200);
-    assert.equal((await json(after)).runs[0].runId, run.runId);
+    assert.equal((await jsonOf<RunHistory>(after)).runs[0]!.runId, run.runId);
     assert.equal(after.headers.get('Vary'), 'Accept');
   });
 

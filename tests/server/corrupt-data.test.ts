@@ -10,7 +10,8 @@ import { createAssetGraph, defineAsset, materialize } from '../../runtime/index.
 import { Ledger } from '../../runtime/internal.ts';
 import { createApp } from '../../server/app.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { json } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { ApiErrorBody, AssetDetailBody } from './fixtures/api-bodies.ts';
 
 const films = defineAsset({
   key: 'raw/films', schema: z.object({ id: z.int() }), codeVersion: '1',
@@ -45,7 +46,7 @@ describe('the HTTP API over a corrupt data file', () => {
     const report = await app.request('/report');
     assert.equal(report.status, 503);
     const body = await report.text();
-    const { error } = JSON.parse(body);
+    const { error } = JSON.parse(body) as ApiErrorBody<{ asset: string; partition: string | null; file: string; repair: string }>;
     assert.deepEqual(
       { code: error.code, asset: error.asset, partition: error.partition, file: error.file, repair: error.repair },
       { code: 'DATA_CORRUPT', asset: 'gold/matches', partition: null, file: dataFile, repair: 'medallion materialize gold/matches' },
@@ -53,10 +54,10 @@ describe('the HTTP API over a corrupt data file', () => {
     assert.ok(error.message.includes(`its data file ${dataFile} in ${lake.root} is empty`), error.message);
     assert.doesNotMatch(body, /\n\s+at |\.ts:\d+/, 'no stack trace in the answer');
 
-    const detail = await json(await app.request('/assets/gold/matches'));
+    const detail = await jsonOf<AssetDetailBody>(app.request('/assets/gold/matches'));
     assert.equal(detail.status, 'stale');
-    assert.deepEqual(detail.causes.map((cause: { category: string }) => cause.category), ['corrupt']);
-    assert.match(detail.causes[0].reason, /"medallion materialize gold\/matches" rewrites it/);
+    assert.deepEqual(detail.causes.map((cause) => cause.category), ['corrupt']);
+    assert.match(detail.causes[0]!.reason, /"medallion materialize gold\/matches" rewrites it/);
 
     const repair = await materialize({ graph, storage: lake.storage, selection: 'gold/matches' });
     assert.deepEqual(repair.summary.outcomes.map((outcome) => outcome.type), ['materialized']);

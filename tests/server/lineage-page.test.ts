@@ -8,17 +8,12 @@ import { Script } from 'node:vm';
 import type { Browser } from 'playwright-core';
 import { LINEAGE_SCRIPT } from '../../server/page/lineage-script.ts';
 import { STATUS_COLOURS } from '../../server/page/lineage-styles.ts';
-import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM, type PageElement } from '../support/browser.ts';
 import type { TempLake } from '../support/temp-lake.ts';
 import { MIXED_STATUSES, SMALL_GRAPH_KEYS } from './fixtures/small-graph.ts';
 import { API_TOKEN, createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
 // Globals of the page, for the callbacks that run in the browser (the project compiles without the DOM lib).
-interface PageElement {
-  readonly textContent: string | null;
-  readonly classList: { contains(name: string): boolean };
-  getAttribute(name: string): string | null;
-}
 declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): { readonly length: number } };
 declare function getComputedStyle(element: unknown): { readonly fill: string; readonly stroke: string };
 
@@ -92,7 +87,7 @@ describe('the lineage page in headless Chromium', () => {
     await page.goto(`${url}/`);
     await page.waitForFunction((n) => document.querySelectorAll('#graph .node').length === n, SMALL_GRAPH_KEYS.length);
 
-    const nodes = await page.$$eval('#graph .node', (elements) => elements.map((g) => {
+    const nodes = await page.$$eval('#graph .node', (elements: PageElement[]) => elements.map((g) => {
       const rect = g.querySelector('rect')!;
       const translate = /translate\(([\d.]+),/.exec(g.getAttribute('transform') ?? '');
       return { key: g.getAttribute('data-key')!, status: g.getAttribute('data-status')!, fill: getComputedStyle(rect).fill, stroke: getComputedStyle(rect).stroke, x: Number(translate?.[1]) };
@@ -108,7 +103,7 @@ describe('the lineage page in headless Chromium', () => {
     const x = (key: string) => nodes.find((n) => n.key === key)!.x;
     assert.ok(x('raw/films') < x('intermediate/films') && x('intermediate/films') < x('gold/matches') && x('gold/matches') < x('metrics/match_count'));
     assert.equal(x('gold/matches'), x('gold/decades'));
-    assert.deepEqual(await page.$$eval('#graph .band', (bands) => bands.map((b) => b.getAttribute('data-layer'))), ['raw', 'intermediate', 'gold', 'metrics']);
+    assert.deepEqual(await page.$$eval('#graph .band', (bands: PageElement[]) => bands.map((b) => b.getAttribute('data-layer'))), ['raw', 'intermediate', 'gold', 'metrics']);
     assert.equal(await page.locator('#graph .edge').count(), 6);
     assert.equal(await page.textContent('#summary'), '7 assets · 3 fresh · 3 stale · 1 missing');
 
@@ -118,7 +113,7 @@ describe('the lineage page in headless Chromium', () => {
     assert.equal(await page.textContent('#detail-status'), 'stale');
     assert.match((await page.textContent('#causes')) ?? '', /upstream: upstream "intermediate\/films" is stale/);
     assert.equal(await page.locator('#history tbody tr').count(), 1);
-    assert.deepEqual(await page.$$eval('#details [data-link]', (links) => links.map((l) => l.getAttribute('data-link'))), ['intermediate/films', 'intermediate/releases', 'metrics/match_count']);
+    assert.deepEqual(await page.$$eval('#details [data-link]', (links: PageElement[]) => links.map((l) => l.getAttribute('data-link'))), ['intermediate/films', 'intermediate/releases', 'metrics/match_count']);
     assert.equal(await page.getAttribute('#graph .node[data-key="gold/matches"]', 'class'), 'node stale selected');
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}lineage-page.png`, fullPage: true });

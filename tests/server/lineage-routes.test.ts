@@ -1,9 +1,12 @@
 // GET /lineage: JSON or Mermaid, chosen by ?format= or the Accept header.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Lineage } from '../../runtime/index.ts';
+import { jsonOf } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
+import type { ApiErrorBody } from './fixtures/api-bodies.ts';
 import { MIXED_STATUSES } from './fixtures/small-graph.ts';
-import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
+import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
 describe('GET /lineage', () => {
   let lake: TempLake;
@@ -15,12 +18,12 @@ describe('GET /lineage', () => {
     const response = await app.request('/lineage');
     assert.equal(response.status, 200);
     assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
-    const lineage = await json(response);
-    assert.deepEqual(Object.fromEntries(lineage.assets.map((a: { key: string; status: string }) => [a.key, a.status])), MIXED_STATUSES);
-    const matches = lineage.assets.find((a: { key: string }) => a.key === 'gold/matches');
+    const lineage = await jsonOf<Lineage>(response);
+    assert.deepEqual(Object.fromEntries(lineage.assets.map((a) => [a.key, a.status])), MIXED_STATUSES);
+    const matches = lineage.assets.find((a) => a.key === 'gold/matches')!;
     assert.deepEqual(matches.upstream, ['intermediate/films', 'intermediate/releases']);
     assert.deepEqual(matches.downstream, ['metrics/match_count']);
-    assert.ok(lineage.edges.some((e: { from: string; to: string }) => e.from === 'gold/matches' && e.to === 'metrics/match_count'));
+    assert.ok(lineage.edges.some((e) => e.from === 'gold/matches' && e.to === 'metrics/match_count'));
     assert.equal(lineage.edges.length, 6);
   });
 
@@ -50,6 +53,6 @@ describe('GET /lineage', () => {
     assert.match(browser.headers.get('Content-Type') ?? '', /^application\/json/);
     const bad = await app.request('/lineage?format=svg');
     assert.equal(bad.status, 400);
-    assert.equal((await json(bad)).error.code, 'INVALID_REQUEST');
+    assert.equal((await jsonOf<ApiErrorBody>(bad)).error.code, 'INVALID_REQUEST');
   });
 });

@@ -67,10 +67,10 @@ describe('the medallion executable', () => {
   it('publishes gold/matches with the columns downstream users rely on', () => {
     const show = medallion('show', 'gold/matches', '--json', '--limit', '3', '--lake', lake.root);
     assert.equal(show.code, 0, show.stderr);
-    const body = JSON.parse(show.stdout);
+    const body = JSON.parse(show.stdout) as { totalRows: number; rows: Record<string, unknown>[] };
     assert.ok(body.totalRows > 0);
     for (const column of ['tmdb_id', 'tmdb_title', 'tmdb_year', 'discogs_id', 'discogs_title', 'discogs_year', 'score', 'year_diff', 'is_match']) {
-      assert.ok(column in body.rows[0], `gold/matches has ${column}`);
+      assert.ok(column in body.rows[0]!, `gold/matches has ${column}`);
     }
   });
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { createAssetGraph, defineAsset, DefinitionError, materialize } from '../../runtime/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { json } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { ReportBody } from './fixtures/api-bodies.ts';
 
 const people = defineAsset({
   key: 'raw/people',
@@ -39,12 +40,13 @@ describe('GET /report from declared report hints', () => {
 
   it('counts the declared stages upstream first, leaves undeclared assets out, and bins the declared score column', async () => {
     const app = createApp({ graph: createAssetGraph([pairs, unreported, people]), storage: lake.storage, env: {} });
-    const body = await json(await app.request('/report?binWidth=0.25'));
-    assert.deepEqual(body.stages.map((s: { stage: string; asset: string; rows: number }) => [s.stage, s.asset, s.rows]), [['people', 'raw/people', 3], ['pairs', 'gold/pairs', 2]]);
+    const body = await jsonOf<ReportBody>(app.request('/report?binWidth=0.25'));
+    assert.deepEqual(body.stages.map((s) => [s.stage, s.asset, s.rows]), [['people', 'raw/people', 3], ['pairs', 'gold/pairs', 2]]);
+    assert.ok(body.scores !== null);
     assert.equal(body.scores.asset, 'gold/pairs');
     assert.equal(body.scores.threshold, 0.9);
     assert.equal(body.scores.matches, 1);
-    assert.deepEqual(body.scores.bins.map((bin: { from: number; count: number; matches: number }) => [bin.from, bin.count, bin.matches]), [[0.5, 1, 0], [0.75, 1, 1]]);
+    assert.deepEqual(body.scores.bins.map((bin) => [bin.from, bin.count, bin.matches]), [[0.5, 1, 0], [0.75, 1, 1]]);
   });
 });
 

@@ -10,9 +10,10 @@ import { createApp } from '../../server/app.ts';
 import { createTestEmulator, runInProcess } from '../support/emulated-pipeline.ts';
 import { runsLakeGraph } from '../support/runs-lake.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
+import { jsonOf } from '../support/json.ts';
+import type { ApiErrorBody, OpenApiBody, ReportBody } from './fixtures/api-bodies.ts';
+import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
-interface Bin { from: number; to: number; count: number; matches: number }
 
 /** The stages the pipeline's assets declare (`report` in defineAsset), upstream first. */
 const REPORT_STAGES = [
@@ -36,8 +37,8 @@ describe('GET /report', () => {
   it('counts films, releases, candidates and matches as the rows of their assets\' heads', async () => {
     const response = await app.request('/report');
     assert.equal(response.status, 200);
-    const { stages } = await json(response);
-    assert.deepEqual(stages.map((s: { stage: string; asset: string }) => [s.stage, s.asset]), REPORT_STAGES.map((s) => [s.stage, s.asset]));
+    const { stages } = await jsonOf<ReportBody>(response);
+    assert.deepEqual(stages.map((s) => [s.stage, s.asset]), REPORT_STAGES.map((s) => [s.stage, s.asset]));
     const ledger = new Ledger(lake.storage);
     for (const stage of stages) {
       const head = (await ledger.readHead(stage.asset))!.record;
@@ -47,7 +48,8 @@ describe('GET /report', () => {
   });
 
   it('bins every gold row by its score, counts the matches per bin, and gives the threshold gold/matches recorded', async () => {
-    const { scores } = await json(await app.request('/report'));
+    const { scores } = await jsonOf<ReportBody>(app.request('/report'));
+    assert.ok(scores !== null);
     const head = (await new Ledger(lake.storage).readHead('gold/matches'))!.record;
     assert.equal(scores.materializationId, head.id);
     assert.equal(scores.threshold, head.metadata.score_threshold);
@@ -56,7 +58,7 @@ describe('GET /report', () => {
 
     const table = tableFromParquet((await lake.storage.get(head.files.data!))!.body);
     const rows = Array.from({ length: table.numRows }, (_, i) => ({ score: table.getChild('score')!.get(i) as number, isMatch: table.getChild('is_match')!.get(i) as boolean }));
-    const bins: Bin[] = scores.bins;
+    const bins = scores.bins;
     assert.equal(bins.reduce((sum, bin) => sum + bin.count, 0), head.rows);
     assert.equal(scores.rows, head.rows);
     assert.equal(bins.reduce((sum, bin) => sum + bin.matches, 0), rows.filter((row) => row.isMatch).length);
@@ -76,19 +78,20 @@ describe('GET /report', () => {
   });
 
   it('takes the bin width from ?binWidth and refuses one out of range', async () => {
-    const { scores } = await json(await app.request('/report?binWidth=0.05'));
+    const { scores } = await jsonOf<ReportBody>(app.request('/report?binWidth=0.05'));
+    assert.ok(scores !== null);
     assert.equal(scores.binWidth, 0.05);
-    assert.ok(scores.bins.every((bin: Bin) => Math.abs(bin.to - bin.from - 0.05) < 1e-9));
-    assert.equal(scores.bins.reduce((sum: number, bin: Bin) => sum + bin.count, 0), scores.rows);
+    assert.ok(scores.bins.every((bin) => Math.abs(bin.to - bin.from - 0.05) < 1e-9));
+    assert.equal(scores.bins.reduce((sum, bin) => sum + bin.count, 0), scores.rows);
     const refused = await app.request('/report?binWidth=0');
     assert.equal(refused.status, 400);
-    assert.match((await json(refused)).error.message, /binWidth/);
+    assert.match((await jsonOf<ApiErrorBody>(refused)).error.message, /binWidth/);
   });
 
   it('is documented in /openapi.json', async () => {
-    const document = await json(await app.request('/openapi.json'));
-    assert.ok(document.paths['/report'].get.responses[200]);
-    assert.deepEqual(document.paths['/report'].get.parameters.map((p: { name: string }) => p.name), ['binWidth']);
+    const document = await jsonOf<OpenApiBody>(app.request('/openapi.json'));
+    assert.ok(document.paths['/report']!.get!.responses[200]);
+    assert.deepEqual(document.paths['/report']!.get!.parameters.map((p) => p.name), ['binWidth']);
   });
 });
 
@@ -97,8 +100,8 @@ describe('GET /report before the pipeline has run, and on another graph', () => 
     const lake = await createTempLake();
     try {
       const app = createApp({ graph: runsLakeGraph(), storage: lake.storage, env: {} });
-      const body = await json(await app.request('/report'));
-      assert.deepEqual(body.stages.map((s: { rows: unknown; materializationId: unknown }) => [s.rows, s.materializationId]), REPORT_STAGES.map(() => [null, null]));
+      const body = await jsonOf<ReportBody>(app.request('/report'));
+      assert.deepEqual(body.stages.map((s) => [s.rows, s.materializationId]), REPORT_STAGES.map(() => [null, null]));
       assert.equal(body.scores, null);
     } finally {
       await lake.cleanup();
@@ -109,9 +112,9 @@ describe('GET /report before the pipeline has run, and on another graph', () => 
     const lake = await createMixedLake();
     try {
       const { app } = createTestApp(lake);
-      const body = await json(await app.request('/report'));
+      const body = await jsonOf<ReportBody>(app.request('/report'));
       const head = (await new Ledger(lake.storage).readHead('gold/matches'))!.record;
-      assert.deepEqual(body.stages.map((s: { stage: string; asset: string; rows: unknown }) => [s.stage, s.asset, s.rows]), [['matches', 'gold/matches', head.rows]]);
+      assert.deepEqual(body.stages.map((s) => [s.stage, s.asset, s.rows]), [['matches', 'gold/matches', head.rows]]);
       assert.equal(body.scores, null);
     } finally {
       await lake.cleanup();

@@ -8,16 +8,17 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Script } from 'node:vm';
 import type { Browser, Page } from 'playwright-core';
-import { listRuns, materialize, type RunSummary } from '../../runtime/index.ts';
+import { listRuns, materialize, type RunHistory, type RunSummary } from '../../runtime/index.ts';
 import { Ledger } from '../../runtime/internal.ts';
 import { createApp } from '../../server/app.ts';
 import { RUNS_SCRIPT } from '../../server/page/runs-script.ts';
 import { RUN_STATUS_COLOURS } from '../../server/page/runs-styles.ts';
-import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM } from '../support/browser.ts';
+import { ARTIFACTS, launchChromium, serveOnLoopback, SKIP_WITHOUT_CHROMIUM, type PageElement } from '../support/browser.ts';
 import { noWait } from '../support/emulated-pipeline.ts';
 import { createRunsLake, runsLakeGraph } from '../support/runs-lake.ts';
+import { jsonOf } from '../support/json.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
+import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
 // Globals of the page, for the callbacks that run in the browser (the project compiles without the DOM lib).
 declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
@@ -72,7 +73,7 @@ describe('GET /runs, negotiated', () => {
       assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
       assert.match(response.headers.get('Vary') ?? '', /\bAccept\b/);
       assert.equal(response.headers.get('Content-Security-Policy'), null);
-      assert.deepEqual(await json(response), JSON.parse(JSON.stringify(expected)));
+      assert.deepEqual(await jsonOf<RunHistory>(response), JSON.parse(JSON.stringify(expected)));
     }
   });
 
@@ -129,7 +130,7 @@ describe('the runs page in headless Chromium', () => {
     const { page, foreign, problems } = await open('/runs');
     const listed = (await listRuns(lake.storage, { limit: 50 })).runs;
     assert.deepEqual(listed.map((run) => run.runId), runs.map((run) => run.runId).reverse());
-    const shown = await page.$$eval('#runs tr.run', (rows) => rows.map((row) => ({
+    const shown = await page.$$eval('#runs tr.run', (rows: PageElement[]) => rows.map((row) => ({
       runId: row.getAttribute('data-run-id'),
       status: row.querySelector('.badge')!.textContent,
       materialized: row.querySelector('td.materialized')!.textContent,
@@ -145,7 +146,7 @@ describe('the runs page in headless Chromium', () => {
     // Stopped is not broken: an interrupted run is counted apart from the failed ones.
     assert.match(await page.textContent('#summary') ?? '', new RegExp(`^${listed.length} recent runs · 1 failed · 1 interrupted · latest `));
     // Every status has its own badge colour; interrupted is amber, as the CLI's yellow.
-    const badges = await page.$$eval('#runs tr.run .badge', (spans) => spans.map((span) => {
+    const badges = await page.$$eval('#runs tr.run .badge', (spans: PageElement[]) => spans.map((span) => {
       const style = getComputedStyle(span);
       return [span.textContent, style.backgroundColor, style.borderTopColor];
     }));
@@ -160,7 +161,7 @@ describe('the runs page in headless Chromium', () => {
     const rerun = listed.find((run) => run.selection === 'intermediate/candidates+')!;
     await page.click(`#run-${rerun.runId}`);
     await page.waitForSelector(`tr.timeline-row[data-run-id="${rerun.runId}"] svg.timeline`);
-    const slots = await page.$$eval(`tr.timeline-row[data-run-id="${rerun.runId}"] .slot`, (groups) => groups.map((g) => ({
+    const slots = await page.$$eval(`tr.timeline-row[data-run-id="${rerun.runId}"] .slot`, (groups: PageElement[]) => groups.map((g) => ({
       asset: g.getAttribute('data-asset'),
       type: g.getAttribute('data-type'),
       waitEnd: Number(g.querySelector('rect.wait')!.getAttribute('x')) + Number(g.querySelector('rect.wait')!.getAttribute('width')),
@@ -189,15 +190,15 @@ describe('the runs page in headless Chromium', () => {
     // One series per asset that any run materialized, with a point per run that materialized it.
     const points = new Map<string, number>();
     for (const run of runs) for (const asset of new Set(run.outcomes.filter((o) => o.type === 'materialized').map((o) => o.asset))) points.set(asset, (points.get(asset) ?? 0) + 1);
-    const series = await page.$$eval('#durations .series', (groups) => groups.map((g) => [g.getAttribute('data-asset'), g.querySelectorAll('circle').length, g.querySelectorAll('circle title').length]));
+    const series = await page.$$eval('#durations .series', (groups: PageElement[]) => groups.map((g) => [g.getAttribute('data-asset'), g.querySelectorAll('circle').length, g.querySelectorAll('circle title').length]));
     assert.deepEqual(new Map(series.map(([asset, circles]) => [asset, circles])), points);
     assert.ok(series.every(([, circles, titles]) => circles === titles), 'every point has a tooltip');
-    assert.deepEqual(await page.$$eval('#durations-legend button', (buttons) => buttons.map((b) => b.getAttribute('data-asset'))), series.map(([asset]) => asset));
+    assert.deepEqual(await page.$$eval('#durations-legend button', (buttons: PageElement[]) => buttons.map((b) => b.getAttribute('data-asset'))), series.map(([asset]) => asset));
     assert.ok(await page.locator('#durations .series polyline').count() > 0);
 
     // The histogram: the bins /report gives, summing to the gold rows; the threshold line on its bin edge.
     const head = (await new Ledger(lake.storage).readHead('gold/matches'))!.record;
-    const bins = await page.$$eval('#histogram .bin', (groups) => groups.map((g) => ({
+    const bins = await page.$$eval('#histogram .bin', (groups: PageElement[]) => groups.map((g) => ({
       from: Number(g.getAttribute('data-from')), count: Number(g.getAttribute('data-count')), x: Number(g.querySelector('rect')!.getAttribute('x')),
     })));
     assert.ok(bins.length >= 5);
@@ -210,7 +211,7 @@ describe('the runs page in headless Chromium', () => {
 
     // Rows per stage: the heads' rows, in order.
     const ledger = new Ledger(lake.storage);
-    const stages = await page.$$eval('#funnel .stage', (groups) => groups.map((g) => [g.getAttribute('data-asset'), Number(g.getAttribute('data-rows')), g.querySelector('.value')!.textContent]));
+    const stages = await page.$$eval('#funnel .stage', (groups: PageElement[]) => groups.map((g) => [g.getAttribute('data-asset'), Number(g.getAttribute('data-rows')), g.querySelector('.value')!.textContent]));
     const keys = ['intermediate/tmdb_movies', 'intermediate/discogs_releases', 'intermediate/candidates', 'gold/matches'];
     const heads = await Promise.all(keys.map(async (key) => (await ledger.readHead(key))!.record));
     assert.deepEqual(stages.map(([asset, rows]) => [asset, rows]), heads.map((h) => [h.asset, h.rows]));
@@ -232,7 +233,7 @@ describe('the runs page in headless Chromium', () => {
     if (browser === undefined) return t.skip(`${SKIP_WITHOUT_CHROMIUM}, so the page is not tested in a browser`);
     const failedRun = runs.find((run) => run.status === 'failed')!;
     const { page, problems } = await open(`/runs#${failedRun.runId}`);
-    const types = await page.$$eval(`tr.timeline-row[data-run-id="${failedRun.runId}"] .slot`, (groups) => groups.map((g): [string, string] => [g.getAttribute('data-asset')!, g.getAttribute('data-type')!]));
+    const types = await page.$$eval(`tr.timeline-row[data-run-id="${failedRun.runId}"] .slot`, (groups: PageElement[]) => groups.map((g): [string, string] => [g.getAttribute('data-asset')!, g.getAttribute('data-type')!]));
     assert.deepEqual(new Map(types), new Map(failedRun.outcomes.map((o) => [o.asset, o.type])));
     assert.equal(types.filter(([, type]) => type === 'failed').length, 1);
 

@@ -5,13 +5,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { accepts } from 'hono/accepts';
-import { listRuns, type RunSummary } from '../../runtime/index.ts';
+import { listRuns, type RunHistory, type RunSummary } from '../../runtime/index.ts';
 import type { AppEnv } from '../../server/app-env.ts';
 import { createErrorHandler } from '../../server/error-handler.ts';
 import { runsRoutes } from '../../server/routes/runs.ts';
+import { jsonOf } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
+import type { ApiErrorBody, OpenApiBody, Suggestions } from './fixtures/api-bodies.ts';
 import { createSmallGraph } from './fixtures/small-graph.ts';
-import { createMixedLake, createTestApp, json } from './fixtures/test-app.ts';
+import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
 describe('GET /runs and /runs/:runId', () => {
   let lake: TempLake;
@@ -30,7 +32,7 @@ describe('GET /runs and /runs/:runId', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
     assert.equal(response.headers.get('Vary'), 'Accept');
-    const body = await json(response);
+    const body = await jsonOf<RunHistory>(response);
     assert.deepEqual(Object.keys(body), ['runs', 'unreadable']);
     assert.deepEqual(body, await listRuns(lake.storage));
     assert.equal(body.runs[0]!.runId, newest.runId);
@@ -39,13 +41,13 @@ describe('GET /runs and /runs/:runId', () => {
 
   it('limits the list with ?limit=N, and refuses a limit that is not a whole number from 1 to 200', async () => {
     const { app } = createTestApp(lake);
-    const one = await json(await app.request('/runs?limit=1'));
-    assert.deepEqual(one.runs.map((run: RunSummary) => run.runId), [newest.runId]);
+    const one = await jsonOf<RunHistory>(app.request('/runs?limit=1'));
+    assert.deepEqual(one.runs.map((run) => run.runId), [newest.runId]);
     for (const bad of ['0', '201', 'ten', '1.5']) {
       const response = await app.request(`/runs?limit=${bad}`);
       assert.equal(response.status, 400, bad);
       assert.equal(response.headers.get('Vary'), 'Accept');
-      const { error } = await json(response);
+      const { error } = await jsonOf<ApiErrorBody>(response);
       assert.equal(error.code, 'INVALID_REQUEST');
       assert.match(error.message, /^Invalid query parameters: limit: /);
     }
@@ -56,7 +58,7 @@ describe('GET /runs and /runs/:runId', () => {
     const response = await app.request(`/runs/${newest.runId}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('Vary'), 'Accept');
-    assert.deepEqual(await json(response), newest);
+    assert.deepEqual(await jsonOf<RunSummary>(response), newest);
   });
 
   it('answers an unknown run with a 404 naming the nearest run ids', async () => {
@@ -65,7 +67,7 @@ describe('GET /runs and /runs/:runId', () => {
     const response = await app.request(`/runs/${typo}`);
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('Vary'), 'Accept');
-    const { error } = await json(response);
+    const { error } = await jsonOf<ApiErrorBody<Suggestions>>(response);
     assert.equal(error.code, 'RUN_NOT_FOUND');
     assert.equal(error.suggestions[0], newest.runId);
     assert.match(error.message, new RegExp(`^No run "${typo}". Did you mean "${newest.runId}".*\\? GET /runs lists the recent runs\\.$`));
@@ -78,9 +80,9 @@ describe('GET /runs and /runs/:runId', () => {
     await lake.storage.put(path, '{');
     try {
       const { app } = createTestApp(lake);
-      const body = await json(await app.request('/runs'));
+      const body = await jsonOf<RunHistory>(app.request('/runs'));
       assert.deepEqual(body.unreadable, [path]);
-      assert.equal(body.runs[0].runId, newest.runId);
+      assert.equal(body.runs[0]!.runId, newest.runId);
     } finally {
       await lake.storage.delete(path);
     }
@@ -88,9 +90,9 @@ describe('GET /runs and /runs/:runId', () => {
 
   it('is described in /openapi.json', async () => {
     const { app } = createTestApp(lake);
-    const { paths } = await json(await app.request('/openapi.json'));
-    assert.deepEqual(paths['/runs'].get.parameters.map((p: { name: string }) => p.name), ['limit']);
-    assert.ok(paths['/runs/{runId}'].get.responses['404']);
+    const { paths } = await jsonOf<OpenApiBody>(app.request('/openapi.json'));
+    assert.deepEqual(paths['/runs']!.get!.parameters.map((p) => p.name), ['limit']);
+    assert.ok(paths['/runs/{runId}']!.get!.responses['404']);
   });
 });
 
@@ -126,14 +128,14 @@ describe('/runs after a browser page that hands JSON requests on', () => {
     const list = await app.request('/runs?limit=1', { headers: { Accept: 'application/json' } });
     assert.equal(list.status, 200);
     assert.equal(list.headers.get('Vary'), 'Accept');
-    assert.deepEqual((await json(list)).runs.map((run: RunSummary) => run.runId), [runId]);
+    assert.deepEqual((await jsonOf<RunHistory>(list)).runs.map((run) => run.runId), [runId]);
     const one = await app.request(`/runs/${runId}`);
     assert.equal(one.status, 200);
-    assert.equal((await json(one)).runId, runId, 'its own :runId parameter, not the page route\'s :id');
+    assert.equal((await jsonOf<RunSummary>(one)).runId, runId, 'its own :runId parameter, not the page route\'s :id');
     const missing = await app.request('/runs/nope', { headers: { Accept: '*/*' } });
     assert.equal(missing.status, 404);
     assert.equal(missing.headers.get('Vary'), 'Accept');
-    assert.equal((await json(missing)).error.code, 'RUN_NOT_FOUND');
+    assert.equal((await jsonOf<ApiErrorBody>(missing)).error.code, 'RUN_NOT_FOUND');
     const page = await app.request(`/runs/${runId}`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     assert.match(await page.text(), new RegExp(`<h1>run ${runId}</h1>`));
   });

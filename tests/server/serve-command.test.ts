@@ -10,6 +10,12 @@ import type { TempLake } from '../support/temp-lake.ts';
 import { createSmallGraph } from './fixtures/small-graph.ts';
 import { API_TOKEN, createMixedLake } from './fixtures/test-app.ts';
 
+/** The line `medallion serve --json` prints once it listens (the fields the tests read). */
+interface ServeSettings {
+  readonly url: string;
+  readonly inngest: { readonly mounted: boolean; readonly note: string };
+}
+
 function contextFor(lake: TempLake, values: Record<string, string | boolean>, env: Record<string, string>, json = true) {
   const out = { stdout: '', stderr: '' };
   const ctx = {
@@ -44,7 +50,7 @@ describe('medallion serve', () => {
     const { ctx, out } = contextFor(lake, { port: '0', host: '127.0.0.1' }, { MEDALLION_API_TOKEN: API_TOKEN });
     let stop!: () => void;
     const running = runServe(ctx, new Promise<void>((resolve) => (stop = resolve)), loadInngest);
-    const settings = JSON.parse(await firstLine(out));
+    const settings = JSON.parse(await firstLine(out)) as ServeSettings;
     assert.match(settings.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.deepEqual({ ...settings, url: undefined }, {
       url: undefined, lake: lake.storage.location, assets: 7, devMode: false, apiToken: true, webhookSecret: false,
@@ -86,7 +92,7 @@ describe('medallion serve', () => {
       let stop!: () => void;
       const running = runServe(ctx, new Promise<void>((resolve) => (stop = resolve)));
       try {
-        const settings = JSON.parse(await firstLine(out));
+        const settings = JSON.parse(await firstLine(out)) as ServeSettings;
         assert.equal(settings.inngest.mounted, true);
         await check(settings.url, settings.inngest.note);
       } finally {
@@ -125,7 +131,7 @@ describe('medallion serve', () => {
     const { ctx, out } = contextFor(lake, { port: '0' }, {});
     let stop!: () => void;
     const first = runServe(ctx, new Promise<void>((resolve) => (stop = resolve)), async () => ({ note: 'none' }));
-    const port = new URL(JSON.parse(await firstLine(out)).url).port;
+    const port = new URL((JSON.parse(await firstLine(out)) as ServeSettings).url).port;
     const taken = await runCapturedCli(['serve', '--port', port, '--lake', lake.root], createSmallGraph(), { commands: { serve: serveCommand } });
     assert.equal(taken.code, 4);
     assert.match(taken.stderr, new RegExp(`Cannot listen on 127.0.0.1:${port} \\(.*EADDRINUSE`));

@@ -2,9 +2,11 @@
 // other containers ignored, malformed → 400 (not retried), send failures → 5xx (retried).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { jsonOf } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
+import type { ApiErrorBody, Refused, WebhookBody } from './fixtures/api-bodies.ts';
 import { blobCreatedCloudEvent, blobCreatedEventGrid, validationEvent } from './fixtures/event-grid-payloads.ts';
-import { createMixedLake, createTestApp, json, WEBHOOK_SECRET } from './fixtures/test-app.ts';
+import { createMixedLake, createTestApp, WEBHOOK_SECRET } from './fixtures/test-app.ts';
 
 const URL_WITH_CODE = `/webhooks/eventgrid?code=${WEBHOOK_SECRET}`;
 const EVENT_GRID = { 'Content-Type': 'application/json', 'aeg-event-type': 'Notification' };
@@ -21,9 +23,9 @@ describe('POST /webhooks/eventgrid', () => {
     const { app, sent } = createTestApp(lake);
     const response = await deliver(app, validationEvent('abc-123'), { 'Content-Type': 'application/json', 'aeg-event-type': 'SubscriptionValidation' });
     assert.equal(response.status, 200);
-    assert.deepEqual(await json(response), { validationResponse: 'abc-123' });
+    assert.deepEqual(await jsonOf<unknown>(response), { validationResponse: 'abc-123' });
     const unannounced = await deliver(app, validationEvent('def-456'), { 'Content-Type': 'application/json' });
-    assert.deepEqual(await json(unannounced), { validationResponse: 'def-456' });
+    assert.deepEqual(await jsonOf<unknown>(unannounced), { validationResponse: 'def-456' });
     const empty = await deliver(app, [{ ...validationEvent()[0], data: {} }], { 'Content-Type': 'application/json', 'aeg-event-type': 'SubscriptionValidation' });
     assert.equal(empty.status, 400);
     assert.equal(sent.length, 0);
@@ -46,7 +48,7 @@ describe('POST /webhooks/eventgrid', () => {
     const wrong = await deliver(app, [blobCreatedEventGrid()], EVENT_GRID, `/webhooks/eventgrid?code=${WEBHOOK_SECRET}0`);
     assert.equal(wrong.status, 401);
     const text = await wrong.text();
-    assert.equal(JSON.parse(text).error.code, 'UNAUTHORIZED');
+    assert.equal((JSON.parse(text) as ApiErrorBody).error.code, 'UNAUTHORIZED');
     assert.ok(!text.includes(WEBHOOK_SECRET));
     assert.equal(sent.length, 0);
   });
@@ -60,9 +62,9 @@ describe('POST /webhooks/eventgrid', () => {
       id: 'eventgrid-831e1650-001e-001b-66ab-eeb76e069631',
       data: { container: 'raw', path: 'tmdb_movies/landing/2026-11-26.json', etag: '"0x8D4BCC2E4835CD0"', size: 524288 },
     }]);
-    const body = await json(response);
+    const body = await jsonOf<WebhookBody>(response);
     assert.equal(body.received, 1);
-    assert.deepEqual(body.sent.map((event: { data: { path: string } }) => event.data.path), ['tmdb_movies/landing/2026-11-26.json']);
+    assert.deepEqual(body.sent.map((event) => event.data.path), ['tmdb_movies/landing/2026-11-26.json']);
     assert.ok(!JSON.stringify(body).includes(WEBHOOK_SECRET));
   });
 
@@ -83,7 +85,7 @@ describe('POST /webhooks/eventgrid', () => {
       ['eventgrid-a', 'tmdb_movies/landing/2026-11-26.json'],
       ['eventgrid-c', 'tmdb_movies/landing/more.json'],
     ]);
-    assert.deepEqual((await json(batch)).ignored, [{ id: 'b', reason: 'container "gold" is not "raw"' }]);
+    assert.deepEqual((await jsonOf<WebhookBody>(batch)).ignored, [{ id: 'b', reason: 'container "gold" is not "raw"' }]);
   });
 
   it('ignores other containers, other event types and Data Lake CreateFile', async () => {
@@ -94,8 +96,8 @@ describe('POST /webhooks/eventgrid', () => {
       blobCreatedEventGrid({ id: '3', api: 'CreateFile', contentLength: 0 }),
     ]);
     assert.equal(response.status, 200);
-    const body = await json(response);
-    assert.deepEqual(body.ignored.map((i: { id: string }) => i.id), ['1', '2', '3']);
+    const body = await jsonOf<WebhookBody>(response);
+    assert.deepEqual(body.ignored.map((i) => i.id), ['1', '2', '3']);
     assert.deepEqual(body.sent, []);
     assert.equal(sent.length, 0);
   });
@@ -116,7 +118,7 @@ describe('POST /webhooks/eventgrid', () => {
     for (const body of malformed) {
       const response = await deliver(app, body);
       assert.equal(response.status, 400, JSON.stringify(body));
-      assert.match((await json(response)).error.code, /^(MALFORMED_EVENT|INVALID_REQUEST)$/);
+      assert.match((await jsonOf<ApiErrorBody>(response)).error.code, /^(MALFORMED_EVENT|INVALID_REQUEST)$/);
     }
     assert.equal(sent.length, 0);
   });
@@ -134,10 +136,10 @@ describe('POST /webhooks/eventgrid', () => {
     for (const [blob, message] of cases) {
       const response = await deliver(app, [blobCreatedEventGrid({ blob })]);
       assert.equal(response.status, 400, blob);
-      const { error } = await json(response);
+      const { error } = await jsonOf<ApiErrorBody<Refused>>(response);
       assert.equal(error.code, 'UNSAFE_BLOB_PATH', blob);
       assert.match(error.message, message, blob);
-      assert.deepEqual(error.refused.map((r: { code: string }) => r.code), ['UNSAFE_BLOB_PATH']);
+      assert.deepEqual(error.refused.map((r) => r.code), ['UNSAFE_BLOB_PATH']);
     }
     const cloud = await deliver(app, blobCreatedCloudEvent({ blob: '../x.json' }), { 'Content-Type': 'application/cloudevents+json' });
     assert.equal(cloud.status, 400);
@@ -153,10 +155,10 @@ describe('POST /webhooks/eventgrid', () => {
       blobCreatedEventGrid({ id: 'other', container: 'gold' }),
     ]);
     assert.equal(response.status, 200);
-    const body = await json(response);
+    const body = await jsonOf<WebhookBody>(response);
     assert.deepEqual(sent.map((event) => ('id' in event ? event.id : undefined)), ['eventgrid-good']);
-    assert.deepEqual(body.refused.map((r: { id: string; code: string }) => [r.id, r.code]), [['escape', 'UNSAFE_BLOB_PATH'], ['garbled', 'MALFORMED_EVENT']]);
-    assert.deepEqual(body.ignored.map((i: { id: string }) => i.id), ['other']);
+    assert.deepEqual(body.refused.map((r) => [r.id, r.code]), [['escape', 'UNSAFE_BLOB_PATH'], ['garbled', 'MALFORMED_EVENT']]);
+    assert.deepEqual(body.ignored.map((i) => i.id), ['other']);
     assert.ok(logs.some((line) => /refused 2 of 4 events: escape: blob name "raw\/\.\.\/\.\.\/etc\/passwd" has a "\.\." segment/.test(line)), logs.join('\n'));
   });
 
@@ -175,7 +177,7 @@ describe('POST /webhooks/eventgrid', () => {
     const response = await deliver(app, [blobCreatedEventGrid()]);
     assert.equal(response.status, 503);
     const text = await response.text();
-    assert.equal(JSON.parse(text).error.code, 'EVENT_SEND_FAILED');
+    assert.equal((JSON.parse(text) as ApiErrorBody).error.code, 'EVENT_SEND_FAILED');
     assert.ok(!text.includes(WEBHOOK_SECRET));
     assert.ok(logs.some((line) => line.includes('fetch failed')));
     assert.ok(logs.some((line) => line.startsWith('POST /webhooks/eventgrid 503')));
@@ -186,11 +188,11 @@ describe('POST /webhooks/eventgrid', () => {
     const noInngest = createTestApp(lake, { sendEvent: 'none' });
     const unsent = await deliver(noInngest.app, [blobCreatedEventGrid()]);
     assert.equal(unsent.status, 503);
-    assert.match((await json(unsent)).error.message, /INNGEST_EVENT_KEY/);
+    assert.match((await jsonOf<ApiErrorBody>(unsent)).error.message, /INNGEST_EVENT_KEY/);
     const noSecret = createTestApp(lake, { env: {} });
     const refused = await deliver(noSecret.app, [blobCreatedEventGrid()], EVENT_GRID, '/webhooks/eventgrid');
     assert.equal(refused.status, 503);
-    assert.match((await json(refused)).error.message, /set MEDALLION_WEBHOOK_SECRET/);
+    assert.match((await jsonOf<ApiErrorBody>(refused)).error.message, /set MEDALLION_WEBHOOK_SECRET/);
     const dev = createTestApp(lake, { env: { MEDALLION_DEV: '1' } });
     assert.equal((await deliver(dev.app, [blobCreatedEventGrid()], EVENT_GRID, '/webhooks/eventgrid')).status, 200);
     assert.equal(dev.sent.length, 1);

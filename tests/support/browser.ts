@@ -14,6 +14,18 @@ export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.m
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * What the page tests read of an element in the callbacks that run in the browser (`page.$$eval`): the project
+ * compiles without the DOM lib, so Playwright's element types do not resolve.
+ */
+export interface PageElement {
+  readonly textContent: string | null;
+  readonly classList: { contains(name: string): boolean };
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): { readonly length: number };
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }

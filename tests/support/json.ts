@@ -1,0 +1,10 @@
+/**
+ * A response's JSON body, typed as the shape the test reads (only the fields it reads). The type is the test's
+ * claim about the body, not a check: the assertions that follow check it.
+ *
+ * @example
+ * const { error } = await jsonOf<{ error: { code: string } }>(await app.request('/assets/nope'));
+ */
+export async function jsonOf<T>(response: Response | Promise<Response>): Promise<T> {
+  return (await response).json() as Promise<T>;
+}
