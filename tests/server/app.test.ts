@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Storage } from '../../runtime/index.ts';
 import type { TempLake } from '../support/temp-lake.ts';
-import { jsonOf } from '../support/json.ts';
-import type { ApiErrorBody, OpenApiBody } from './fixtures/api-bodies.ts';
+import { jsonOf, type ErrorBody } from '../support/json.ts';
+import type { OpenApiBody } from './fixtures/api-bodies.ts';
 import { API_TOKEN, createMixedLake, createTestApp, overriding, WEBHOOK_SECRET } from './fixtures/test-app.ts';
 
 describe('the app', () => {
@@ -26,14 +26,14 @@ describe('the app', () => {
     const down = createTestApp(lake, { storage: failing });
     const response = await down.app.request('/readyz');
     assert.equal(response.status, 503);
-    const { error } = await jsonOf<ApiErrorBody>(response);
+    const { error } = await jsonOf<ErrorBody>(response);
     assert.equal(error.code, 'LAKE_UNREACHABLE');
     assert.match(error.message, /connection refused/);
     const hanging: Storage = overriding(lake.storage, { location: 'slow', list: () => new Promise(() => undefined) });
     const slow = createTestApp(lake, { storage: hanging, readinessTimeoutMs: 20 });
     const late = await slow.app.request('/readyz');
     assert.equal(late.status, 503);
-    assert.match((await jsonOf<ApiErrorBody>(late)).error.message, /no answer within 20 ms/);
+    assert.match((await jsonOf<ErrorBody>(late)).error.message, /no answer within 20 ms/);
   });
 
   it('describes itself in /openapi.json, with request schemas from the zod schemas', async () => {
@@ -56,7 +56,7 @@ describe('the app', () => {
     const { app } = createTestApp(lake);
     const response = await app.request('/nope');
     assert.equal(response.status, 404);
-    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'NOT_FOUND');
+    assert.equal((await jsonOf<ErrorBody>(response)).error.code, 'NOT_FOUND');
   });
 
   it('mounts the Inngest handler on GET, POST and PUT /api/inngest without the API token, and says when there is none', async () => {
@@ -67,7 +67,7 @@ describe('the app', () => {
     const bare = createTestApp(lake);
     const response = await bare.app.request('/api/inngest');
     assert.equal(response.status, 503);
-    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'INNGEST_NOT_CONFIGURED');
+    assert.equal((await jsonOf<ErrorBody>(response)).error.code, 'INNGEST_NOT_CONFIGURED');
   });
 
   it('logs each request without its query string, naming the Inngest function a call from Inngest runs', async () => {
@@ -87,7 +87,7 @@ describe('the app', () => {
     const response = await app.request('/assets/gold/matches');
     assert.equal(response.status, 500);
     const text = await response.text();
-    assert.deepEqual((JSON.parse(text) as ApiErrorBody).error.code, 'INTERNAL');
+    assert.deepEqual((JSON.parse(text) as ErrorBody).error.code, 'INTERNAL');
     assert.doesNotMatch(text, /cannot read/);
     assert.equal(logs.length, 1);
     assert.match(logs[0]!, /GET \/assets\/gold\/matches: unexpected error: Error: cannot read .* with \[redacted\] and \[redacted\]/);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TempLake } from '../support/temp-lake.ts';
 import { createSmallGraph, MIXED_STATUSES, SMALL_GRAPH_KEYS } from './fixtures/small-graph.ts';
-import { jsonOf } from '../support/json.ts';
-import type { ApiErrorBody, AssetDetailBody, AssetListBody, InProcessRunBody, Issues, Suggestions } from './fixtures/api-bodies.ts';
+import { jsonOf, type ErrorBody, type Suggestions } from '../support/json.ts';
+import type { AssetDetailBody, AssetListBody, InProcessRunBody, Issues } from './fixtures/api-bodies.ts';
 import { API_TOKEN, bearer, createMixedLake, createTestApp, jsonHeaders } from './fixtures/test-app.ts';
 
 describe('GET /assets and /assets/:key', () => {
@@ -65,7 +65,7 @@ describe('GET /assets and /assets/:key', () => {
     for (const path of ['/assets/gold/matchs', '/assets/matches']) {
       const response = await app.request(path);
       assert.equal(response.status, 404);
-      const { error } = await jsonOf<ApiErrorBody<Suggestions>>(response);
+      const { error } = await jsonOf<ErrorBody<Suggestions>>(response);
       assert.equal(error.code, 'ASSET_NOT_FOUND');
       assert.ok(error.suggestions.includes('gold/matches'), `${path}: ${JSON.stringify(error)}`);
       assert.match(error.message, /Did you mean "gold\/matches"/);
@@ -74,18 +74,18 @@ describe('GET /assets and /assets/:key', () => {
 
   it('validates query parameters: a malformed or unknown partition and a bad limit are 400s', async () => {
     const { app } = createTestApp(lake);
-    const unknown = await jsonOf<ApiErrorBody<Suggestions>>(app.request('/assets/raw/releases?partition=1990'));
+    const unknown = await jsonOf<ErrorBody<Suggestions>>(app.request('/assets/raw/releases?partition=1990'));
     assert.equal(unknown.error.code, 'PARTITION_UNKNOWN');
     assert.deepEqual(unknown.error.suggestions, ['1990s']);
     const malformed = await app.request('/assets/raw/releases?partition=..%2Fetc');
     assert.equal(malformed.status, 400);
-    assert.equal((await jsonOf<ApiErrorBody>(malformed)).error.code, 'INVALID_REQUEST');
+    assert.equal((await jsonOf<ErrorBody>(malformed)).error.code, 'INVALID_REQUEST');
     const unpartitioned = await app.request('/assets/gold/matches?partition=1990s');
     assert.equal(unpartitioned.status, 400);
-    assert.match((await jsonOf<ApiErrorBody>(unpartitioned)).error.message, /not partitioned/);
+    assert.match((await jsonOf<ErrorBody>(unpartitioned)).error.message, /not partitioned/);
     const limit = await app.request('/assets/gold/matches?limit=0');
     assert.equal(limit.status, 400);
-    assert.deepEqual((await jsonOf<ApiErrorBody<Issues>>(limit)).error.issues.map((i) => i.path), ['limit']);
+    assert.deepEqual((await jsonOf<ErrorBody<Issues>>(limit)).error.issues.map((i) => i.path), ['limit']);
   });
 });
 
@@ -100,7 +100,7 @@ describe('POST /assets/:key/materialize', () => {
     const { app } = createTestApp(lake, { env: {} });
     const refused = await post(app, '/assets/gold/matches/materialize', { headers: bearer('anything') });
     assert.equal(refused.status, 403);
-    const { error } = await jsonOf<ApiErrorBody>(refused);
+    const { error } = await jsonOf<ErrorBody>(refused);
     assert.equal(error.code, 'AUTH_NOT_CONFIGURED');
     assert.match(error.message, /set MEDALLION_API_TOKEN/);
     const dev = createTestApp(lake, { env: { MEDALLION_DEV: '1' } });
@@ -113,7 +113,7 @@ describe('POST /assets/:key/materialize', () => {
     const missing = await post(app, '/assets/gold/matches/materialize');
     assert.equal(missing.status, 401);
     assert.match(missing.headers.get('WWW-Authenticate') ?? '', /^Bearer/);
-    assert.equal((await jsonOf<ApiErrorBody>(missing)).error.code, 'UNAUTHORIZED');
+    assert.equal((await jsonOf<ErrorBody>(missing)).error.code, 'UNAUTHORIZED');
     const wrong = await post(app, '/assets/gold/matches/materialize', { headers: bearer(`${API_TOKEN}x`) });
     assert.equal(wrong.status, 401);
     assert.doesNotMatch(await wrong.text(), new RegExp(API_TOKEN));
@@ -137,14 +137,14 @@ describe('POST /assets/:key/materialize', () => {
     const none = createTestApp(lake, { sendEvent: 'none' });
     const unconfigured = await post(none.app, '/assets/gold/matches/materialize', { headers: bearer() });
     assert.equal(unconfigured.status, 503);
-    const { error } = await jsonOf<ApiErrorBody>(unconfigured);
+    const { error } = await jsonOf<ErrorBody>(unconfigured);
     assert.equal(error.code, 'ORCHESTRATOR_NOT_CONFIGURED');
     assert.match(error.message, /INNGEST_EVENT_KEY/);
     assert.match(error.message, /\?run=in-process/);
     const failing = createTestApp(lake, { sendEvent: async () => { throw new Error('fetch failed'); } });
     const failed = await post(failing.app, '/assets/gold/matches/materialize', { headers: bearer() });
     assert.equal(failed.status, 502);
-    assert.equal((await jsonOf<ApiErrorBody>(failed)).error.code, 'EVENT_SEND_FAILED');
+    assert.equal((await jsonOf<ErrorBody>(failed)).error.code, 'EVENT_SEND_FAILED');
     assert.ok(failing.logs.some((line) => line.includes('fetch failed')));
   });
 
@@ -163,11 +163,11 @@ describe('POST /assets/:key/materialize', () => {
     for (const [body, headers, status, code] of cases) {
       const response = await post(app, '/assets/intermediate/releases/materialize', { headers, body });
       assert.equal(response.status, status, body);
-      assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, code, body);
+      assert.equal((await jsonOf<ErrorBody>(response)).error.code, code, body);
     }
-    const issues = (await jsonOf<ApiErrorBody<Issues>>(post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: JSON.stringify({ force: 'yes' }) }))).error.issues;
+    const issues = (await jsonOf<ErrorBody<Issues>>(post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: JSON.stringify({ force: 'yes' }) }))).error.issues;
     assert.deepEqual(issues.map((i) => i.path), ['force']);
-    const unpartitioned = await jsonOf<ApiErrorBody>(post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ partition: '1990s' }) }));
+    const unpartitioned = await jsonOf<ErrorBody>(post(app, '/assets/gold/decades/materialize', { headers: jsonHeaders(), body: JSON.stringify({ partition: '1990s' }) }));
     assert.match(unpartitioned.error.message, /none of the selected assets \(.*gold\/decades.*\) is partitioned/);
     const badRun = await post(app, '/assets/gold/matches/materialize?run=later', { headers: bearer() });
     assert.equal(badRun.status, 400);
@@ -180,7 +180,7 @@ describe('POST /assets/:key/materialize', () => {
     const big = JSON.stringify({ partition: '1990s', padding: 'x'.repeat(20_000) });
     const response = await post(app, '/assets/gold/matches/materialize', { headers: { ...jsonHeaders(), 'Content-Length': String(big.length) }, body: big });
     assert.equal(response.status, 413);
-    assert.equal((await jsonOf<ApiErrorBody>(response)).error.code, 'PAYLOAD_TOO_LARGE');
+    assert.equal((await jsonOf<ErrorBody>(response)).error.code, 'PAYLOAD_TOO_LARGE');
     const streamed = await post(app, '/assets/gold/matches/materialize', { headers: jsonHeaders(), body: big });
     assert.equal(streamed.status, 413);
     assert.equal(sent.length, 0);

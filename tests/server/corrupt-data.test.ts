@@ -10,8 +10,8 @@ import { createAssetGraph, defineAsset, materialize } from '../../runtime/index.
 import { Ledger } from '../../runtime/internal.ts';
 import { createApp } from '../../server/app.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { jsonOf } from '../support/json.ts';
-import type { ApiErrorBody, AssetDetailBody } from './fixtures/api-bodies.ts';
+import { jsonOf, type ErrorBody } from '../support/json.ts';
+import type { AssetDetailBody } from './fixtures/api-bodies.ts';
 
 const films = defineAsset({
   key: 'raw/films', schema: z.object({ id: z.int() }), codeVersion: '1',
@@ -46,7 +46,7 @@ describe('the HTTP API over a corrupt data file', () => {
     const report = await app.request('/report');
     assert.equal(report.status, 503);
     const body = await report.text();
-    const { error } = JSON.parse(body) as ApiErrorBody<{ asset: string; partition: string | null; file: string; repair: string }>;
+    const { error } = JSON.parse(body) as ErrorBody<{ asset: string; partition: string | null; file: string; repair: string }>;
     assert.deepEqual(
       { code: error.code, asset: error.asset, partition: error.partition, file: error.file, repair: error.repair },
       { code: 'DATA_CORRUPT', asset: 'gold/matches', partition: null, file: dataFile, repair: 'medallion materialize gold/matches' },

@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Lineage } from '../../runtime/index.ts';
-import { jsonOf } from '../support/json.ts';
+import { jsonOf, type ErrorBody } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
-import type { ApiErrorBody } from './fixtures/api-bodies.ts';
 import { MIXED_STATUSES } from './fixtures/small-graph.ts';
 import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
@@ -53,6 +52,6 @@ describe('GET /lineage', () => {
     assert.match(browser.headers.get('Content-Type') ?? '', /^application\/json/);
     const bad = await app.request('/lineage?format=svg');
     assert.equal(bad.status, 400);
-    assert.equal((await jsonOf<ApiErrorBody>(bad)).error.code, 'INVALID_REQUEST');
+    assert.equal((await jsonOf<ErrorBody>(bad)).error.code, 'INVALID_REQUEST');
   });
 });

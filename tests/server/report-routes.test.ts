@@ -10,8 +10,8 @@ import { createApp } from '../../server/app.ts';
 import { createTestEmulator, runInProcess } from '../support/emulated-pipeline.ts';
 import { runsLakeGraph } from '../support/runs-lake.ts';
 import { createTempLake, type TempLake } from '../support/temp-lake.ts';
-import { jsonOf } from '../support/json.ts';
-import type { ApiErrorBody, OpenApiBody, ReportBody } from './fixtures/api-bodies.ts';
+import { jsonOf, type ErrorBody } from '../support/json.ts';
+import type { OpenApiBody, ReportBody } from './fixtures/api-bodies.ts';
 import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
 
@@ -85,7 +85,7 @@ describe('GET /report', () => {
     assert.equal(scores.bins.reduce((sum, bin) => sum + bin.count, 0), scores.rows);
     const refused = await app.request('/report?binWidth=0');
     assert.equal(refused.status, 400);
-    assert.match((await jsonOf<ApiErrorBody>(refused)).error.message, /binWidth/);
+    assert.match((await jsonOf<ErrorBody>(refused)).error.message, /binWidth/);
   });
 
   it('is documented in /openapi.json', async () => {

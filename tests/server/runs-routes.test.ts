@@ -9,9 +9,9 @@ import { listRuns, type RunHistory, type RunSummary } from '../../runtime/index.
 import type { AppEnv } from '../../server/app-env.ts';
 import { createErrorHandler } from '../../server/error-handler.ts';
 import { runsRoutes } from '../../server/routes/runs.ts';
-import { jsonOf } from '../support/json.ts';
+import { jsonOf, type ErrorBody, type Suggestions } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
-import type { ApiErrorBody, OpenApiBody, Suggestions } from './fixtures/api-bodies.ts';
+import type { OpenApiBody } from './fixtures/api-bodies.ts';
 import { createSmallGraph } from './fixtures/small-graph.ts';
 import { createMixedLake, createTestApp } from './fixtures/test-app.ts';
 
@@ -47,7 +47,7 @@ describe('GET /runs and /runs/:runId', () => {
       const response = await app.request(`/runs?limit=${bad}`);
       assert.equal(response.status, 400, bad);
       assert.equal(response.headers.get('Vary'), 'Accept');
-      const { error } = await jsonOf<ApiErrorBody>(response);
+      const { error } = await jsonOf<ErrorBody>(response);
       assert.equal(error.code, 'INVALID_REQUEST');
       assert.match(error.message, /^Invalid query parameters: limit: /);
     }
@@ -67,7 +67,7 @@ describe('GET /runs and /runs/:runId', () => {
     const response = await app.request(`/runs/${typo}`);
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('Vary'), 'Accept');
-    const { error } = await jsonOf<ApiErrorBody<Suggestions>>(response);
+    const { error } = await jsonOf<ErrorBody<Suggestions>>(response);
     assert.equal(error.code, 'RUN_NOT_FOUND');
     assert.equal(error.suggestions[0], newest.runId);
     assert.match(error.message, new RegExp(`^No run "${typo}". Did you mean "${newest.runId}".*\\? GET /runs lists the recent runs\\.$`));
@@ -135,7 +135,7 @@ describe('/runs after a browser page that hands JSON requests on', () => {
     const missing = await app.request('/runs/nope', { headers: { Accept: '*/*' } });
     assert.equal(missing.status, 404);
     assert.equal(missing.headers.get('Vary'), 'Accept');
-    assert.equal((await jsonOf<ApiErrorBody>(missing)).error.code, 'RUN_NOT_FOUND');
+    assert.equal((await jsonOf<ErrorBody>(missing)).error.code, 'RUN_NOT_FOUND');
     const page = await app.request(`/runs/${runId}`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     assert.match(await page.text(), new RegExp(`<h1>run ${runId}</h1>`));
   });

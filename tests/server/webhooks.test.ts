@@ -2,9 +2,9 @@
 // other containers ignored, malformed → 400 (not retried), send failures → 5xx (retried).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { jsonOf } from '../support/json.ts';
+import { jsonOf, type ErrorBody } from '../support/json.ts';
 import type { TempLake } from '../support/temp-lake.ts';
-import type { ApiErrorBody, Refused, WebhookBody } from './fixtures/api-bodies.ts';
+import type { Refused, WebhookBody } from './fixtures/api-bodies.ts';
 import { blobCreatedCloudEvent, blobCreatedEventGrid, validationEvent } from './fixtures/event-grid-payloads.ts';
 import { createMixedLake, createTestApp, WEBHOOK_SECRET } from './fixtures/test-app.ts';
 
@@ -48,7 +48,7 @@ describe('POST /webhooks/eventgrid', () => {
     const wrong = await deliver(app, [blobCreatedEventGrid()], EVENT_GRID, `/webhooks/eventgrid?code=${WEBHOOK_SECRET}0`);
     assert.equal(wrong.status, 401);
     const text = await wrong.text();
-    assert.equal((JSON.parse(text) as ApiErrorBody).error.code, 'UNAUTHORIZED');
+    assert.equal((JSON.parse(text) as ErrorBody).error.code, 'UNAUTHORIZED');
     assert.ok(!text.includes(WEBHOOK_SECRET));
     assert.equal(sent.length, 0);
   });
@@ -118,7 +118,7 @@ describe('POST /webhooks/eventgrid', () => {
     for (const body of malformed) {
       const response = await deliver(app, body);
       assert.equal(response.status, 400, JSON.stringify(body));
-      assert.match((await jsonOf<ApiErrorBody>(response)).error.code, /^(MALFORMED_EVENT|INVALID_REQUEST)$/);
+      assert.match((await jsonOf<ErrorBody>(response)).error.code, /^(MALFORMED_EVENT|INVALID_REQUEST)$/);
     }
     assert.equal(sent.length, 0);
   });
@@ -136,7 +136,7 @@ describe('POST /webhooks/eventgrid', () => {
     for (const [blob, message] of cases) {
       const response = await deliver(app, [blobCreatedEventGrid({ blob })]);
       assert.equal(response.status, 400, blob);
-      const { error } = await jsonOf<ApiErrorBody<Refused>>(response);
+      const { error } = await jsonOf<ErrorBody<Refused>>(response);
       assert.equal(error.code, 'UNSAFE_BLOB_PATH', blob);
       assert.match(error.message, message, blob);
       assert.deepEqual(error.refused.map((r) => r.code), ['UNSAFE_BLOB_PATH']);
@@ -177,7 +177,7 @@ describe('POST /webhooks/eventgrid', () => {
     const response = await deliver(app, [blobCreatedEventGrid()]);
     assert.equal(response.status, 503);
     const text = await response.text();
-    assert.equal((JSON.parse(text) as ApiErrorBody).error.code, 'EVENT_SEND_FAILED');
+    assert.equal((JSON.parse(text) as ErrorBody).error.code, 'EVENT_SEND_FAILED');
     assert.ok(!text.includes(WEBHOOK_SECRET));
     assert.ok(logs.some((line) => line.includes('fetch failed')));
     assert.ok(logs.some((line) => line.startsWith('POST /webhooks/eventgrid 503')));
@@ -188,11 +188,11 @@ describe('POST /webhooks/eventgrid', () => {
     const noInngest = createTestApp(lake, { sendEvent: 'none' });
     const unsent = await deliver(noInngest.app, [blobCreatedEventGrid()]);
     assert.equal(unsent.status, 503);
-    assert.match((await jsonOf<ApiErrorBody>(unsent)).error.message, /INNGEST_EVENT_KEY/);
+    assert.match((await jsonOf<ErrorBody>(unsent)).error.message, /INNGEST_EVENT_KEY/);
     const noSecret = createTestApp(lake, { env: {} });
     const refused = await deliver(noSecret.app, [blobCreatedEventGrid()], EVENT_GRID, '/webhooks/eventgrid');
     assert.equal(refused.status, 503);
-    assert.match((await jsonOf<ApiErrorBody>(refused)).error.message, /set MEDALLION_WEBHOOK_SECRET/);
+    assert.match((await jsonOf<ErrorBody>(refused)).error.message, /set MEDALLION_WEBHOOK_SECRET/);
     const dev = createTestApp(lake, { env: { MEDALLION_DEV: '1' } });
     assert.equal((await deliver(dev.app, [blobCreatedEventGrid()], EVENT_GRID, '/webhooks/eventgrid')).status, 200);
     assert.equal(dev.sent.length, 1);

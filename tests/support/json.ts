@@ -8,3 +8,14 @@
 export async function jsonOf<T>(response: Response | Promise<Response>): Promise<T> {
   return (await response).json() as Promise<T>;
 }
+
+/**
+ * The error envelope the HTTP API answers and the CLI prints with --json; `Extra` names the fields beside `code`
+ * and `message` that a test reads.
+ */
+export interface ErrorBody<Extra = unknown> {
+  readonly error: { readonly code: string; readonly message: string } & Extra;
+}
+
+/** The field of a "did you mean" error (an unknown asset, run or partition). */
+export type Suggestions = { readonly suggestions: readonly string[] };
