@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, type Lineage } from '../../../runtime/index.ts';
 import { runCapturedCli } from '../../support/capture-cli.ts';
+import type { ErrorBody, Suggestions } from '../../support/json.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const films = defineAsset({
@@ -44,12 +45,12 @@ describe('medallion CLI', () => {
 
   it('prints machine-readable results with --json', async () => {
     const run = await cli('materialize', '+gold/matches', '--json');
-    const body = JSON.parse(run.stdout);
+    const body = JSON.parse(run.stdout) as { materialized: string[]; skipped: string[]; failed: string[] };
     assert.deepEqual([body.materialized, body.skipped, body.failed], [['raw/films', 'gold/matches'], [], []]);
     assert.equal(run.stderr, '', 'no progress noise in --json mode');
-    const status = JSON.parse((await cli('status', '--json')).stdout);
-    assert.deepEqual(status.map((s: { key: string; status: string }) => [s.key, s.status]), [['raw/films', 'fresh'], ['gold/matches', 'fresh']]);
-    assert.equal(status[1].lastMaterialization.rows, 2);
+    const status = JSON.parse((await cli('status', '--json')).stdout) as { key: string; status: string; lastMaterialization: { rows: number } | null }[];
+    assert.deepEqual(status.map((s) => [s.key, s.status]), [['raw/films', 'fresh'], ['gold/matches', 'fresh']]);
+    assert.equal(status[1]?.lastMaterialization?.rows, 2);
   });
 
   it('exits 2 with a suggestion for an unknown asset, command or option', async () => {
@@ -58,7 +59,7 @@ describe('medallion CLI', () => {
     assert.match(unknownAsset.stderr, /Unknown asset "gold\/matchs". Did you mean "gold\/matches"\?/);
     const json = await cli('status', 'gold/match', '--json');
     assert.equal(json.code, 2);
-    assert.deepEqual(JSON.parse(json.stdout).error.suggestions, ['gold/matches']);
+    assert.deepEqual((JSON.parse(json.stdout) as ErrorBody<Suggestions>).error.suggestions, ['gold/matches']);
     const unknownCommand = await cli('materialise', '--all');
     assert.equal(unknownCommand.code, 2);
     assert.match(unknownCommand.stderr, /Unknown command "materialise". Did you mean "materialize"\?/);
@@ -76,12 +77,12 @@ describe('medallion CLI', () => {
   it('refuses a partition show cannot read as PARTITION_UNKNOWN (exit 2), as materialize and the HTTP API do', async () => {
     const show = await cli('show', 'raw/films', '--partition', '1990s', '--json');
     assert.equal(show.code, 2);
-    const { error } = JSON.parse(show.stdout);
+    const { error } = JSON.parse(show.stdout) as ErrorBody;
     assert.equal(error.code, 'PARTITION_UNKNOWN');
     assert.match(error.message, /"raw\/films" is not partitioned; leave out the partition/);
     const run = await cli('materialize', 'raw/films', '--partition', '1990s', '--json');
     assert.equal(run.code, 2);
-    assert.equal(JSON.parse(run.stdout).error.code, 'PARTITION_UNKNOWN');
+    assert.equal((JSON.parse(run.stdout) as ErrorBody).error.code, 'PARTITION_UNKNOWN');
   });
 
   it('reports reading an asset that was never materialized as an environment problem (exit 4)', async () => {
@@ -109,7 +110,7 @@ describe('medallion CLI', () => {
     assert.match(show.stdout, /raw\/films · 2 rows · data version [0-9a-f]{10}/);
     assert.match(show.stdout, /Heat/);
     const ndjson = await cli('export', 'raw/films', '--format', 'ndjson');
-    assert.deepEqual(ndjson.stdout.trim().split('\n').map((line) => JSON.parse(line)), [
+    assert.deepEqual(ndjson.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown), [
       { id: 1, title: 'Heat', year: 1995 }, { id: 2, title: 'Amélie, "the" film', year: null },
     ]);
     const csv = await cli('export', 'raw/films', '--format', 'csv');
@@ -130,7 +131,7 @@ describe('medallion CLI', () => {
     assert.match(mermaid.stdout, /raw_films --> gold_matches/);
     assert.match(mermaid.stdout, /class raw_films fresh/);
     assert.match(mermaid.stdout, /class gold_matches missing/);
-    const json = JSON.parse((await cli('lineage', '--format', 'json')).stdout);
+    const json = JSON.parse((await cli('lineage', '--format', 'json')).stdout) as Lineage;
     assert.deepEqual(json.edges, [{ from: 'raw/films', to: 'gold/matches' }]);
   });
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createAssetGraph, defineAsset } from '../../../runtime/index.ts';
 import { Ledger } from '../../../runtime/internal.ts';
 import { runCapturedCli } from '../../support/capture-cli.ts';
+import type { ErrorBody } from '../../support/json.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const films = defineAsset({
@@ -50,8 +51,8 @@ describe('the CLI over a corrupt data file', () => {
     assert.ok(text.stdout.includes(`raw/films is stale:\n  - corrupt: its data file ${dataFile} in ${lake.root} holds 8 bytes where its commit wrote`), text.stdout);
     assert.match(text.stdout, /"medallion materialize raw\/films" rewrites it/);
     assert.match(text.stdout, /root causes: raw\/films \(corrupt: /);
-    const json = JSON.parse((await cli('status', '--json')).stdout);
-    assert.deepEqual(json.map((s: { key: string; status: string; causes: { category: string }[] }) => [s.key, s.status, s.causes.map((c) => c.category)]), [
+    const json = JSON.parse((await cli('status', '--json')).stdout) as { key: string; status: string; causes: { category: string }[] }[];
+    assert.deepEqual(json.map((s) => [s.key, s.status, s.causes.map((c) => c.category)]), [
       ['raw/films', 'stale', ['corrupt']],
       ['gold/matches', 'stale', ['upstream']],
     ]);
@@ -69,7 +70,7 @@ describe('the CLI over a corrupt data file', () => {
     const json = await cli('show', 'raw/films', '--json');
     assert.equal(json.code, 4);
     assert.deepEqual(
-      (({ code, asset, partition, file, repair }) => ({ code, asset, partition, file, repair }))(JSON.parse(json.stdout).error),
+      (({ code, asset, partition, file, repair }) => ({ code, asset, partition, file, repair }))((JSON.parse(json.stdout) as ErrorBody<{ asset: string; partition: string | null; file: string; repair: string }>).error),
       { code: 'DATA_CORRUPT', asset: 'raw/films', partition: null, file: dataFile, repair: 'medallion materialize raw/films' },
     );
   });

@@ -9,6 +9,14 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { MEDALLION_PACKAGE } from '../../../runtime/cli.ts';
 import { runCliIn } from '../../support/capture-cli.ts';
 
+/** The package.json fields the tests read. */
+interface Manifest {
+  readonly name: string;
+  readonly type: string;
+  readonly scripts: Readonly<Record<string, string>>;
+  readonly dependencies: Readonly<Record<string, string>>;
+}
+
 describe('medallion init', () => {
   let folder: string;
   const medallion = (...argv: string[]) => runCliIn(folder, argv);
@@ -22,7 +30,7 @@ describe('medallion init', () => {
     assert.match(run.stdout, /cd my shop\n {2}npm install\n {2}npx medallion materialize --all/);
     const written = (await readdir(join(folder, 'my shop'))).sort();
     assert.deepEqual(written, ['.gitignore', 'README.md', 'assets.test.ts', 'assets.ts', 'medallion.config.ts', 'package.json', 'tsconfig.json']);
-    const manifest = JSON.parse(await readFile(join(folder, 'my shop', 'package.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(folder, 'my shop', 'package.json'), 'utf8')) as Manifest;
     assert.equal(manifest.name, 'my-shop');
     assert.equal(manifest.type, 'module');
     assert.equal(manifest.dependencies.medallion, `^${MEDALLION_PACKAGE.version}`);
@@ -34,7 +42,7 @@ describe('medallion init', () => {
     await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'kept', scripts: { test: 'my own' }, dependencies: { medallion: 'file:../m.tgz' } }));
     const run = await medallion('init');
     assert.equal(run.code, 0, run.stderr);
-    const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Manifest;
     assert.deepEqual([manifest.name, manifest.type, manifest.scripts.test, manifest.scripts.materialize, manifest.dependencies.medallion], ['kept', 'module', 'my own', 'medallion materialize --all', 'file:../m.tgz']);
   });
 

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
-import { createAssetGraph, defineAsset, type AssetGraph, type RunSummary } from '../../../runtime/index.ts';
+import { createAssetGraph, defineAsset, type AssetGraph, type RunHistory, type RunSummary } from '../../../runtime/index.ts';
 import { timelineBar } from '../../../runtime/cli/run-timeline.ts';
 import { runCapturedCli } from '../../support/capture-cli.ts';
+import type { ErrorBody, Suggestions } from '../../support/json.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const noDelay = { initialDelayMs: 0, maxDelayMs: 0 };
@@ -50,10 +51,10 @@ describe('medallion runs', () => {
     const graph = createGraph();
     const first = await runCapturedCli(['materialize', '--all', '--json'], graph, { env: { MEDALLION_LAKE: lake.root } });
     assert.equal(first.code, 1, 'raw/broken fails the run');
-    failedRun = JSON.parse(first.stdout);
+    failedRun = JSON.parse(first.stdout) as typeof failedRun;
     const second = await runCapturedCli(['materialize', '+gold/count', '--json'], graph, { env: { MEDALLION_LAKE: lake.root } });
     assert.equal(second.code, 0, second.stdout);
-    noopRunId = JSON.parse(second.stdout).runId;
+    noopRunId = (JSON.parse(second.stdout) as RunSummary).runId;
   });
   after(async () => { await lake.cleanup(); });
 
@@ -71,11 +72,11 @@ describe('medallion runs', () => {
   it('prints { runs, unreadable } with --json, each run as its summary', async () => {
     const result = await runs('--json');
     assert.equal(result.code, 0);
-    const body = JSON.parse(result.stdout);
+    const body = JSON.parse(result.stdout) as RunHistory;
     assert.deepEqual(Object.keys(body), ['runs', 'unreadable']);
-    assert.deepEqual(body.runs.map((run: RunSummary) => run.runId), [noopRunId, failedRun.runId]);
+    assert.deepEqual(body.runs.map((run) => run.runId), [noopRunId, failedRun.runId]);
     assert.deepEqual(body.unreadable, []);
-    const failed = body.runs[1] as RunSummary;
+    const failed = body.runs[1]!;
     assert.deepEqual(
       Object.keys(failed).sort(),
       ['durationMs', 'finishedAt', 'force', 'format', 'instance', 'outcomes', 'partition', 'runId', 'selection', 'startedAt', 'status'],
@@ -90,7 +91,7 @@ describe('medallion runs', () => {
     assert.match(result.stdout, new RegExp(`^${noopRunId}`, 'm'));
     assert.doesNotMatch(result.stdout, new RegExp(failedRun.runId));
     assert.match(result.stdout, /These are the 1 most recent; --limit N shows more\./);
-    assert.equal(JSON.parse((await runs('--limit', '1', '--json')).stdout).runs.length, 1);
+    assert.equal((JSON.parse((await runs('--limit', '1', '--json')).stdout) as RunHistory).runs.length, 1);
     for (const bad of ['0', '-3', '2.5', 'ten']) {
       const refused = await runs(`--limit=${bad}`);
       assert.equal(refused.code, 2, bad);
@@ -134,7 +135,7 @@ describe('medallion runs', () => {
     assert.match(result.stderr, /"medallion runs" lists the recent runs\./);
     const json = await runs(typo, '--json');
     assert.equal(json.code, 2);
-    const { error } = JSON.parse(json.stdout);
+    const { error } = JSON.parse(json.stdout) as ErrorBody<Suggestions>;
     assert.equal(error.code, 'SELECTION_UNKNOWN_KEY');
     assert.equal(error.suggestions[0], failedRun.runId);
   });
@@ -155,7 +156,7 @@ describe('medallion runs', () => {
       assert.equal(result.code, 0);
       assert.match(result.stdout, new RegExp(failedRun.runId));
       assert.match(result.stderr, /1 run summary could not be read \(not JSON, or not a run summary\) and is left out: metrics\/_runs\/20000101T000000000Z-broken\.json\. Move it aside\./);
-      assert.deepEqual(JSON.parse((await runs('--json')).stdout).unreadable, ['metrics/_runs/20000101T000000000Z-broken.json']);
+      assert.deepEqual((JSON.parse((await runs('--json')).stdout) as RunHistory).unreadable, ['metrics/_runs/20000101T000000000Z-broken.json']);
     } finally {
       await lake.storage.delete('metrics/_runs/20000101T000000000Z-broken.json');
     }

@@ -21,11 +21,12 @@ function countingReads(storage: Storage): { storage: Storage; reads: string[] } 
   const reads: string[] = [];
   const counted = new Proxy(storage, {
     get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
+      const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      const method = value as (...args: unknown[]) => unknown;
       return (...args: unknown[]) => {
         if (property === 'get' || property === 'stat' || property === 'list') reads.push(`${String(property)} ${String(args[0])}`);
-        return value.apply(target, args);
+        return method.apply(target, args);
       };
     },
   });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { wasmMemory } from 'parquet-wasm';
 import { z } from 'zod';
 import { rowsFromTable, tableFromParquet, tableFromRows, tableToParquet } from '../../../runtime/data-plane.ts';
+import { parquetWasm, wasmBuffer } from '../../../runtime/io/parquet-wasm.ts';
 
 // The runner does not pass --expose-gc; this exposes it for this process only.
 function collectGarbage(): void {
@@ -38,7 +38,7 @@ describe('Parquet reads release wasm memory', () => {
   it('reading the same 20k-row file 200 times grows neither wasm memory nor RSS', () => {
     const bytes = tableToParquet(tableFromRows(rows, schema));
     for (let i = 0; i < 5; i++) assert.equal(tableFromParquet(bytes).numRows, rows.length);
-    const wasmAfterWarmup = wasmMemory().buffer.byteLength;
+    const wasmAfterWarmup = wasmBuffer(parquetWasm()).byteLength;
     collectGarbage();
     const rssAfterWarmup = process.memoryUsage().rss;
 
@@ -48,7 +48,7 @@ describe('Parquet reads release wasm memory', () => {
       if (i % 50 === 0) assert.deepEqual(rowsFromTable(table, schema)[rows.length - 1], rows[rows.length - 1]);
     }
 
-    assert.equal(wasmMemory().buffer.byteLength, wasmAfterWarmup, 'wasm memory grew: a read did not drop its FFI stream');
+    assert.equal(wasmBuffer(parquetWasm()).byteLength, wasmAfterWarmup, 'wasm memory grew: a read did not drop its FFI stream');
     collectGarbage();
     const growthMb = (process.memoryUsage().rss - rssAfterWarmup) / 2 ** 20;
     assert.ok(growthMb < 64, `RSS grew by ${growthMb.toFixed(1)} MB over 200 reads`);

@@ -173,7 +173,7 @@ describe('a data file committed before digests were recorded', () => {
     const { storage } = lake;
     assert.equal((await run(storage, 'raw/films')).summary.status, 'succeeded');
     const headPath = 'raw/films/_head.json';
-    const record = JSON.parse(new TextDecoder().decode((await storage.get(headPath))!.body));
+    const record = JSON.parse(new TextDecoder().decode((await storage.get(headPath))!.body)) as { files: { dataDigest?: string } };
     delete record.files.dataDigest;
     await storage.put(headPath, JSON.stringify(record));
     const old = await head(storage, 'raw/films');
