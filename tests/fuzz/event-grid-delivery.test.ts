@@ -106,7 +106,7 @@ function mutateAt(value: Json, path: readonly (string | number)[], replacement: 
   if (path.length === 0) return replacement ?? null;
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
-    const copy = [...value];
+    const copy = [...(value as Json[])];
     if (rest.length === 0 && replacement === undefined) copy.splice(head as number, 1);
     else copy[head as number] = mutateAt(copy[head as number], rest, replacement);
     return copy;

@@ -44,7 +44,7 @@ export function createFakeInngestServer() {
   const checkpoints = new Map<string, Op[]>();
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const body = init?.body === undefined || init.body === null ? undefined : JSON.parse(String(init.body));
+    const body = init?.body === undefined || init.body === null ? undefined : (JSON.parse(String(init.body)) as unknown);
     const { pathname } = new URL(url);
     if (/\/e\/[^/]*$/.test(pathname)) {
       const events = (Array.isArray(body) ? body : [body]) as SentEvent[];
@@ -52,7 +52,7 @@ export function createFakeInngestServer() {
       return Response.json({ ids: events.map((_, index) => `evt-${sent.length}-${index}`), status: 200 });
     }
     if (url.includes('/fn/register')) {
-      registrations.push(body);
+      registrations.push(body as (typeof registrations)[number]);
       return Response.json({ ok: true, modified: true });
     }
     const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(pathname);
@@ -118,7 +118,7 @@ export async function driveRun(app: RequestTarget, options: {
       method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(body),
     });
     const text = await response.text();
-    const json = text === '' ? null : JSON.parse(text);
+    const json = text === '' ? null : (JSON.parse(text) as unknown);
     const noRetry = response.headers.get('x-inngest-no-retry');
     const tag = `[attempt ${attempt}] ${response.status}`;
     for (const op of options.server?.takeCheckpoints(runId) ?? []) {
@@ -130,13 +130,15 @@ export async function driveRun(app: RequestTarget, options: {
       return done('completed', json);
     }
     if (response.status !== 206) {
-      trace.push(`${tag} rejected (no-retry ${noRetry}): ${json?.message ?? text}`);
+      // Anything but 200 and 206 is the SDK's serialized error.
+      const error = json as { name?: string; message?: string } | null;
+      trace.push(`${tag} rejected (no-retry ${noRetry}): ${error?.message ?? text}`);
       if (noRetry === 'false' && attempt + 1 < options.maxAttempts) {
         attempt++;
         pending.unshift(stepId);
         continue;
       }
-      return done('failed', undefined, json ?? { message: text });
+      return done('failed', undefined, error ?? { message: text });
     }
     let completed: { output: unknown } | undefined;
     for (const op of json as Op[]) {

@@ -94,7 +94,7 @@ describe('a refused credential', () => {
     await fourSent;
     answers[0]!(new Response(JSON.stringify({ message: 'You must authenticate to access this resource.' }), { status: 401 }));
     const settled = await Promise.allSettled(calls);
-    const reasons = settled.map((result) => (result.status === 'rejected' ? result.reason : result.value));
+    const reasons = settled.map((result): unknown => (result.status === 'rejected' ? result.reason : result.value));
     assertRefusal(reasons[0], 401, ['DISCOGS_TOKEN'], DISCOGS_TOKEN);
     for (const reason of reasons) assert.equal(reason, reasons[0], 'each call fails with the one refusal');
     await assert.rejects(unthrottled.master(1), (error: unknown) => error === reasons[0]);

@@ -1,5 +1,11 @@
-/** Request helpers for the emulator tests: authenticated TMDB and Discogs GETs through the in-process fetch. */
+/**
+ * Request helpers for the emulator tests: authenticated TMDB and Discogs GETs through the in-process fetch, and
+ * the bodies they answer as the tests read them (for `jsonOf<T>`).
+ */
+import type { DiscogsSearchItem } from '../../../../assets/sources/discogs-schemas.ts';
+import type { DiscogsPagination } from '../../../../assets/sources/emulator/discogs-pagination.ts';
 import { DEFAULT_CREDENTIALS, type Emulator } from '../../../../assets/sources/emulator/emulator-app.ts';
+import type { TmdbListItem } from '../../../../assets/sources/tmdb-schemas.ts';
 
 export const USER_AGENT = 'MedallionTests/1.0 +https://example.invalid';
 
@@ -14,6 +20,23 @@ export function discogsGet(emulator: Pick<Emulator, 'fetch' | 'urls'>, path: str
   });
 }
 
-export async function json(response: Response | Promise<Response>): Promise<any> {
-  return (await response).json();
+/** A TMDB list page (`/movie/popular`, discover, search) with its films. */
+export interface TmdbFilmPage {
+  readonly page: number;
+  readonly total_pages: number;
+  readonly total_results: number;
+  readonly results: TmdbListItem[];
+}
+
+/** TMDB's error body. */
+export interface TmdbErrorBody {
+  readonly success: false;
+  readonly status_code: number;
+  readonly status_message: string;
+}
+
+/** A Discogs `/database/search` page with its release items (which also carry `formats`). */
+export interface DiscogsReleasePage {
+  readonly pagination: DiscogsPagination;
+  readonly results: (DiscogsSearchItem & { readonly formats: { readonly qty: string }[] })[];
 }

@@ -4,7 +4,11 @@ import { buildCatalogue } from '../../../../assets/sources/emulator/catalogue.ts
 import { createEmulator } from '../../../../assets/sources/emulator/emulator-app.ts';
 import { parseFaultSpec } from '../../../../assets/sources/emulator/fault-spec.ts';
 import { recordDefect } from '../../../../assets/sources/emulator/malformed-records.ts';
-import { discogsGet, json, tmdbGet } from './emulator-requests.ts';
+import { jsonOf } from '../../../support/json.ts';
+import { discogsGet, tmdbGet, type TmdbErrorBody, type TmdbFilmPage } from './emulator-requests.ts';
+
+/** A page whose records may be malformed: the tests read them untyped. */
+type MalformedPage = { readonly results: readonly Record<string, unknown>[] };
 
 const catalogue = buildCatalogue({ films: 600, seed: 21 });
 const unlimited = { catalogue, tmdb: { rateLimit: false as const }, discogs: { rateLimit: false as const } };
@@ -18,7 +22,7 @@ describe('faults over the in-process fetch', () => {
       emulator.faults.add({ kind: status as '429', api: 'tmdb', path: '/movie/popular' });
       const response = await tmdbGet(emulator, '/movie/popular');
       assert.equal(response.status, Number(status));
-      const body = await json(response);
+      const body = await jsonOf<TmdbErrorBody>(response);
       assert.deepEqual([body.success, body.status_code], [false, code]);
       assert.equal(emulator.stats.requests({ status: Number(status) })[0]?.fault, status);
     }
@@ -32,7 +36,7 @@ describe('faults over the in-process fetch', () => {
     const tooQuick = await discogsGet(emulator, '/database/search?q=score');
     assert.equal(tooQuick.status, 429);
     assert.equal(tooQuick.headers.get('retry-after'), null);
-    assert.deepEqual(await json(tooQuick), { message: 'You are making requests too quickly.' });
+    assert.deepEqual(await jsonOf<unknown>(tooQuick), { message: 'You are making requests too quickly.' });
     emulator.faults.clear();
     emulator.faults.add({ kind: '503', api: 'discogs' });
     const unavailable = await discogsGet(emulator, '/database/search?q=score');
@@ -76,14 +80,14 @@ describe('faults over the in-process fetch', () => {
 
   it('malforms exactly the records the rate picks by id, and logs each', async () => {
     const emulator = createEmulator({ ...unlimited, faults: { seed: 4, rules: [{ kind: 'malformed', api: 'tmdb', page: 1, recordRate: 0.3 }] } });
-    const { results } = await json(tmdbGet(emulator, '/movie/popular?page=1'));
+    const { results } = await jsonOf<MalformedPage>(tmdbGet(emulator, '/movie/popular?page=1'));
     const expected = catalogue.films.slice(0, 20).flatMap((film) => {
       const defect = recordDefect(4, 'tmdb', film.id, 0.3);
       return defect === undefined ? [] : [{ id: film.id, defect }];
     });
     assert.ok(expected.length > 0);
     assert.deepEqual(emulator.faults.malformedRecords().map(({ id, defect }) => ({ id, defect })), expected);
-    results.forEach((record: Record<string, unknown>, index: number) => {
+    results.forEach((record, index) => {
       const film = catalogue.films[index]!;
       const defect = expected.find((entry) => entry.id === film.id)?.defect;
       if (defect === undefined) return assert.deepEqual(record, film);
@@ -92,15 +96,15 @@ describe('faults over the in-process fetch', () => {
       if (defect === 'list-as-string') assert.equal(typeof record.genre_ids, 'string');
       if (defect === 'date-retyped') assert.equal(record.release_date, null);
     });
-    const page2 = await json(tmdbGet(emulator, '/movie/popular?page=2'));
+    const page2 = await jsonOf<TmdbFilmPage>(tmdbGet(emulator, '/movie/popular?page=2'));
     assert.deepEqual(page2.results, catalogue.films.slice(20, 40), 'the rule only matches page 1');
   });
 
   it('malforms Discogs search items too', async () => {
     const emulator = createEmulator({ ...unlimited, faults: { rules: [{ kind: 'malformed', api: 'discogs', recordRate: 1 }] } });
-    const { results } = await json(discogsGet(emulator, '/database/search?q=score&per_page=20'));
+    const { results } = await jsonOf<MalformedPage>(discogsGet(emulator, '/database/search?q=score&per_page=20'));
     assert.equal(emulator.faults.malformedRecords().length, 20);
-    assert.ok(results.every((item: Record<string, unknown>) => typeof item.id === 'string' || !('title' in item) || typeof item.genre === 'string' || typeof item.year !== 'string'));
+    assert.ok(results.every((item) => typeof item.id === 'string' || !('title' in item) || typeof item.genre === 'string' || typeof item.year !== 'string'));
   });
 
   it('applies a rule a set number of times, and rules change at runtime', async () => {

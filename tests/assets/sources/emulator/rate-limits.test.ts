@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { buildCatalogue } from '../../../../assets/sources/emulator/catalogue.ts';
 import { createEmulator } from '../../../../assets/sources/emulator/emulator-app.ts';
 import { createMovingWindow } from '../../../../assets/sources/emulator/rate-limits.ts';
-import { discogsGet, json, tmdbGet, USER_AGENT } from './emulator-requests.ts';
+import { jsonOf } from '../../../support/json.ts';
+import { discogsGet, tmdbGet, USER_AGENT, type TmdbErrorBody } from './emulator-requests.ts';
 
 const catalogue = buildCatalogue({ films: 400, seed: 5 });
 
@@ -34,7 +35,7 @@ describe('Discogs rate limit', () => {
     const refused = await discogsGet(emulator, '/database/search?q=score');
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get('retry-after'), null);
-    assert.deepEqual(await json(refused), { message: 'You are making requests too quickly.' });
+    assert.deepEqual(await jsonOf<unknown>(refused), { message: 'You are making requests too quickly.' });
     assert.deepEqual(window(refused), ['3', '3', '0']);
     now = 11_000; // the first request (t=1000) left the 10 s window
     const next = await discogsGet(emulator, '/database/search?q=score');
@@ -59,7 +60,7 @@ describe('TMDB rate limit', () => {
     for (let i = 0; i < 40; i++) assert.equal((await tmdbGet(emulator, '/movie/popular')).status, 200);
     const refused = await tmdbGet(emulator, '/movie/popular');
     assert.equal(refused.status, 429);
-    assert.deepEqual(await json(refused), {
+    assert.deepEqual(await jsonOf<unknown>(refused), {
       success: false,
       status_code: 25,
       status_message: 'Your request count (#) is over the allowed limit of (40).',
@@ -76,7 +77,7 @@ describe('TMDB rate limit', () => {
     await tmdbGet(emulator, '/movie/popular');
     const refused = await tmdbGet(emulator, '/movie/popular');
     assert.equal(refused.headers.get('retry-after'), '2');
-    assert.match((await json(refused)).status_message, /allowed limit of \(1\)/);
+    assert.match((await jsonOf<TmdbErrorBody>(refused)).status_message, /allowed limit of \(1\)/);
     const unlimited = createEmulator({ catalogue, tmdb: { rateLimit: false } });
     for (let i = 0; i < 100; i++) assert.equal((await tmdbGet(unlimited, '/movie/popular')).status, 200);
   });

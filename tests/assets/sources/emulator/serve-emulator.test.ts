@@ -4,7 +4,8 @@ import type { CommandContext } from '../../../../runtime/index.ts';
 import { emulateCommand, emulatorOptionsOf, runEmulate } from '../../../../assets/sources/emulator/emulate-command.ts';
 import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/emulator-app.ts';
 import { serveEmulator, type ServedEmulator } from '../../../../assets/sources/emulator/serve-emulator.ts';
-import { json, USER_AGENT } from './emulator-requests.ts';
+import { jsonOf } from '../../../support/json.ts';
+import { USER_AGENT, type DiscogsReleasePage, type TmdbErrorBody, type TmdbFilmPage } from './emulator-requests.ts';
 
 describe('the emulator over a loopback socket', () => {
   let served: ServedEmulator;
@@ -29,13 +30,13 @@ describe('the emulator over a loopback socket', () => {
     assert.match(served.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const first = await popular(1);
     assert.equal(first.status, 200);
-    assert.equal((await json(first)).total_results, 300);
+    assert.equal((await jsonOf<TmdbFilmPage>(first)).total_results, 300);
     const search = await fetch(`${served.discogsBaseUrl}/database/search?q=score`, {
       headers: { 'user-agent': USER_AGENT, authorization: `Discogs token=${DEFAULT_CREDENTIALS.discogsToken}` },
     });
     assert.equal(search.status, 200);
     assert.equal(search.headers.get('x-discogs-ratelimit'), '60');
-    assert.ok((await json(search)).pagination.urls.next.startsWith(`${served.discogsBaseUrl}/database/search?`));
+    assert.ok((await jsonOf<DiscogsReleasePage>(search)).pagination.urls.next?.startsWith(`${served.discogsBaseUrl}/database/search?`));
   });
 
   it('drops the socket on a reset: fetch fails as against a dead peer, then the page is served', async () => {
@@ -58,7 +59,7 @@ describe('the emulator over a loopback socket', () => {
   it('serves a 503 with TMDB’s body, once', async () => {
     const response = await popular(4);
     assert.equal(response.status, 503);
-    assert.equal((await json(response)).status_code, 9);
+    assert.equal((await jsonOf<TmdbErrorBody>(response)).status_code, 9);
     assert.equal((await popular(4)).status, 200);
     assert.deepEqual(served.emulator.stats.requests({ path: '/movie/popular' }).map((record) => record.status), [200, 0, 200, 200, 503, 200]);
   });
@@ -80,7 +81,7 @@ describe('medallion emulate', () => {
     } as unknown as CommandContext;
     const running = runEmulate(ctx, stopped);
     while (!output.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 10));
-    const summary = JSON.parse(output);
+    const summary = JSON.parse(output) as { films: number; url: string; env: Record<string, string> };
     assert.equal(summary.films, 200);
     assert.equal(summary.env.TMDB_API_KEY, DEFAULT_CREDENTIALS.tmdbApiKey);
     assert.equal(summary.env.DISCOGS_BASE_URL, `${summary.url}/discogs`);
