@@ -1,21 +1,24 @@
 /**
  * Test helpers for asset code, imported by tests as `runtime/testing.ts` (not part of `runtime/index.ts`):
  * the executor's own `MaterializeContext` over an in-memory lake, whose journal, staging and attachments can be inspected,
- * `AssetInput`s built from plain rows, and `materializeForTest`, which runs the executor's own result checks,
- * row validation and check loop (only the lake and the journal are in memory).
+ * `AssetInput`s built from plain rows, and `materializeForTest`, which runs the executor's own per-slot path
+ * (lock, retries, checks, commit, `ctx.previous()`); only the lake (in memory) and the clock are the test's.
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { AnyAsset, AssetInput, Backlog, InputsOf, MaterializeContext, PreviousVersion, ProgressUpdate, RowOf, StagingArea } from './asset/define-asset.ts';
 import type { AssetKey } from './asset/asset-key.ts';
 import { SchemaValidationError } from './errors.ts';
-import { issuesReason, validateRows, type QuarantinedRow } from './io/quarantine.ts';
-import { createMaterializeContext } from './executor/materialize-context.ts';
-import { checkMaterializeResult, runChecks } from './executor/result-checks.ts';
-import type { RunEnvironment } from './executor/run-environment.ts';
+import { issuesReason, type QuarantinedRow } from './io/quarantine.ts';
+import { RunDataCache } from './executor/asset-inputs.ts';
+import { createMaterializeContext, previousVersionOf } from './executor/materialize-context.ts';
+import { acquireSlotLock, runAndCommit } from './executor/materialize-slot.ts';
+import { createSlotEnvironment, type SlotEnvironment } from './executor/run-environment.ts';
 import type { RunEventListener } from './executor/run-events.ts';
 import { attachmentsPrefix, stagingPrefix, stepResultPath, stepsPrefix, StepJournal, type JournaledStep } from './executor/step-journal.ts';
+import { userCause } from './executor/user-code.ts';
 import { journalFolder, materializationFolder } from './ledger/lake-layout.ts';
+import type { CommittedMaterialization } from './ledger/materialization-record.ts';
 import { createMemoryStorage, type MemoryStorage } from './storage/memory-storage.ts';
 import type { CheckOutcome } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
@@ -73,24 +76,51 @@ export interface TestContextOptions {
   codeVersion?: string;
   signal?: AbortSignal;
   /**
-   * The clock of the in-memory lake and the journal: objects' `lastModified`, the materialization id's time
-   * and steps' `finishedAt`. Defaults to the wall clock.
+   * The clock of the in-memory lake, the journal and the executor: objects' `lastModified`, the materialization
+   * id's time, steps' `finishedAt`, and a commit's start and finish. Defaults to the wall clock.
    */
   now?: () => Date;
   /** Resume an earlier context's materialization: share its lake, so its journal, staging and attachments. */
   resumeFrom?: TestContext;
-  /** What `ctx.previous()` answers: the slot's last committed version (see `previousFrom`). */
+  /**
+   * The slot's last committed version, from `previousFrom`: `ctx.previous()` answers it, and the context
+   * shares its lake (so `materializeForTest` finds it as the slot's head).
+   */
   previous?: PreviousVersion<Record<string, unknown>>;
 }
 
-// The lake and journal folder of each test context, so a context resuming it opens the same journal.
-const lakes = new WeakMap<TestContext, { lake: MemoryStorage; folder: string }>();
+/** What a test context runs in: its lake, journal folder and clock (shared by contexts resuming it), and its slot. */
+interface ContextState {
+  readonly lake: MemoryStorage;
+  readonly folder: string;
+  readonly now: () => Date;
+  readonly env: SlotEnvironment;
+  readonly key: AssetKey;
+  /** Whether the context is for that asset (given, resumed or built on its previous version), not the default key. */
+  readonly isKeyGiven: boolean;
+  readonly partition: string | null;
+  readonly attempt: number;
+  /** The version `previousFrom` built on, when the context was given one. */
+  readonly previous: TestVersion | undefined;
+  /** The journal last opened in this context, and the asset it publishes for (the attachments' folder). */
+  opened?: { journal: StepJournal; asset: AssetKey };
+}
+
+/** A committed test materialization: the lake it is in and its record as `previousFrom` hands it on. */
+interface TestVersion {
+  readonly lake: MemoryStorage;
+  readonly record: CommittedMaterialization;
+}
+
+const contexts = new WeakMap<TestContext, ContextState>();
+const committed = new WeakMap<object, TestVersion>();
+const previousVersions = new WeakMap<object, TestVersion>();
 
 /**
  * A `MaterializeContext` for calling `asset.materialize` directly, built by the executor's own
  * `createMaterializeContext` over its `StepJournal` in an in-memory lake: steps are journaled and replayed,
  * staged and attached as in a run, and a step id used twice in one context throws, as the executor does.
- * Only `previous()` is the test's own (the `previous` option).
+ * Handed to `materializeForTest`, it is the slot the executor materializes.
  *
  * @example
  * const first = createTestContext();
@@ -98,13 +128,14 @@ const lakes = new WeakMap<TestContext, { lake: MemoryStorage; folder: string }>(
  * const resumed = createTestContext({ resumeFrom: first }); // journaled steps replay instead of running
  */
 export function createTestContext(options: TestContextOptions = {}): TestContext {
-  const key = options.asset ?? 'test/asset';
-  const partition = options.partition ?? null;
-  const resumed = options.resumeFrom === undefined ? undefined : lakes.get(options.resumeFrom);
-  const now = options.now ?? (() => new Date());
-  const lake = resumed?.lake ?? createMemoryStorage({ now });
-  const folder = resumed?.folder ?? journalFolder(key, partition, 'test-journal');
-  const attempt = options.attempt ?? (options.resumeFrom === undefined ? 1 : options.resumeFrom.attempt + 1);
+  const from = options.resumeFrom === undefined ? undefined : stateOf(options.resumeFrom, 'createTestContext({ resumeFrom })');
+  const previous = options.previous === undefined ? undefined : previousVersions.get(options.previous);
+  const key = options.asset ?? from?.key ?? previous?.record.asset ?? 'test/asset';
+  const partition = options.partition ?? from?.partition ?? previous?.record.partition ?? null;
+  const now = options.now ?? from?.now ?? (() => new Date());
+  const lake = from?.lake ?? previous?.lake ?? createMemoryStorage({ now });
+  const folder = from?.folder ?? journalFolder(key, partition, 'test-journal');
+  const attempt = options.attempt ?? (from === undefined ? 1 : from.attempt + 1);
   const stepsRun: string[] = [];
   const stepsReplayed: string[] = [];
   const logs: Array<{ message: string; fields: JsonObject }> = [];
@@ -117,21 +148,29 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
       progressUpdates.push(update);
     }
   };
-  // createMaterializeContext reads only these of a run's environment; the rest (graph, ledger, cache) serve
-  // `previous()`, which the test context answers itself.
-  const env = { storage: lake, runId: options.runId ?? 'test-run', signal: options.signal ?? new AbortController().signal, emit } as Partial<RunEnvironment> as RunEnvironment;
-  const asset = { key, codeVersion: options.codeVersion ?? '1' } as AnyAsset;
-  let journal: StepJournal | undefined;
-  let opened: Promise<MaterializeContext> | undefined;
+  // The test's clock, and retries without waiting: the attempts and their order are the executor's, not the delays.
+  const env = createSlotEnvironment(
+    { storage: lake, now, onEvent: emit, sleep: () => Promise.resolve(), ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    options.runId ?? 'test-run',
+    now(),
+  );
+  const state: ContextState = {
+    lake, folder, now, env, key, partition, attempt, previous,
+    isKeyGiven: options.asset !== undefined || from?.isKeyGiven === true || previous !== undefined,
+  };
+  const slot = { key, codeVersion: options.codeVersion ?? '1' };
+  let used: Promise<MaterializeContext> | undefined;
   // StepJournal.open is async and createTestContext is not: the journal opens on the context's first use.
   const production = () =>
-    (opened ??= StepJournal.open(lake, folder, (id) => materializationFolder(key, partition, id), now).then((open) => {
-      journal = open;
-      return createMaterializeContext(env, asset, partition, attempt, open, undefined);
+    (used ??= StepJournal.open(lake, folder, (id) => materializationFolder(key, partition, id), now).then((journal) => {
+      state.opened = { journal, asset: key };
+      return createMaterializeContext(env, slot, partition, attempt, journal, options.previous);
     }));
-  const area = (pick: (ctx: MaterializeContext) => StagingArea, prefix: (open: StepJournal) => string): TestStagingArea => ({
+  const attachmentsFolder = () => (state.opened === undefined ? undefined : materializationFolder(state.opened.asset, partition, state.opened.journal.materializationId));
+  const area = (pick: (ctx: MaterializeContext) => StagingArea, prefix: () => string | undefined): TestStagingArea => ({
     get files() {
-      return journal === undefined ? new Map<string, Uint8Array>() : lake.snapshot(prefix(journal));
+      const at = prefix();
+      return at === undefined ? new Map<string, Uint8Array>() : lake.snapshot(at);
     },
     putBytes: async (name, body) => pick(await production()).putBytes(name, body),
     getBytes: async (name) => pick(await production()).getBytes(name),
@@ -144,11 +183,14 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     partition,
     runId: env.runId,
     attempt,
-    codeVersion: asset.codeVersion,
+    codeVersion: slot.codeVersion,
     signal: env.signal,
     journal: journalView(lake, folder),
     staging: area((ctx) => ctx.staging, () => stagingPrefix(folder)),
-    attachments: area((ctx) => ctx.attachments, (open) => attachmentsPrefix(materializationFolder(key, partition, open.materializationId))),
+    attachments: area((ctx) => ctx.attachments, () => {
+      const at = attachmentsFolder();
+      return at === undefined ? undefined : attachmentsPrefix(at);
+    }),
     stepsRun,
     stepsReplayed,
     logs,
@@ -158,8 +200,14 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     log: (message, fields = {}) => emit({ type: 'slot-log', asset: key, partition, message, fields }),
     previous: async () => options.previous,
   };
-  lakes.set(context, { lake, folder });
+  contexts.set(context, state);
   return context;
+}
+
+function stateOf(context: TestContext, where: string): ContextState {
+  const state = contexts.get(context);
+  if (state === undefined) throw new TypeError(`${where} takes a context made by createTestContext.`);
+  return state;
 }
 
 function journalView(lake: MemoryStorage, folder: string): TestStepJournal {
@@ -182,11 +230,13 @@ function journalView(lake: MemoryStorage, folder: string): TestStepJournal {
 }
 
 /**
- * The version a test materialization would have committed, as the next one's `ctx.previous()`: its valid
- * rows, metadata, backlog and attachments.
+ * The version a test materialization committed, as the next one's `ctx.previous()` (the executor's own,
+ * reading it back from the test's lake): its valid rows, metadata, backlog and attachments. A context given it
+ * (`createTestContext({ previous })`) materializes in the same lake, over this version as the slot's head;
+ * `codeVersion` and `materializedAt` restate who made it and when.
  *
  * @example
- * const first = await materializeForTest(searches, inputs, createTestContext());
+ * const first = await materializeForTest(searches, inputs);
  * const second = await materializeForTest(searches, inputs, createTestContext({ previous: previousFrom(searches, first) }));
  */
 export function previousFrom<A extends AnyAsset>(
@@ -194,14 +244,12 @@ export function previousFrom<A extends AnyAsset>(
   materialization: TestMaterialization<RowOf<A>>,
   options: { materializedAt?: string; codeVersion?: string } = {},
 ): PreviousVersion<Record<string, unknown>> {
-  const attachments = Object.fromEntries(materialization.attachments ?? []);
-  return {
-    ...inputFromRows(asset, materialization.rows as z.input<A['schema']>[], materialization.metadata, { attachments }),
-    codeVersion: options.codeVersion ?? asset.codeVersion,
-    materializedAt: options.materializedAt ?? new Date().toISOString(),
-    metadata: materialization.metadata,
-    backlog: materialization.backlog,
-  };
+  const version = committed.get(materialization);
+  if (version === undefined) throw new TypeError('previousFrom takes what materializeForTest returned.');
+  const record = { ...version.record, codeVersion: options.codeVersion ?? version.record.codeVersion, finishedAt: options.materializedAt ?? version.record.finishedAt };
+  const previous = previousVersionOf(version.lake, new RunDataCache(), asset, record)!;
+  previousVersions.set(previous, { lake: version.lake, record });
+  return previous;
 }
 
 /** `inputFromRows`'s options: the partition, data version and attachments the input has. */
@@ -296,10 +344,11 @@ export interface TestMaterialization<Row> {
 export type TestCheckOutcome = CheckOutcome;
 
 /**
- * Calls `asset.materialize`, then does what a commit does before publishing, with the executor's own code:
- * checks the result's shape and records its backlog, validates the rows against the schema (failures are
- * quarantined, not thrown), and runs the asset's checks on the valid rows (a throwing check is recorded as
- * failed, not thrown).
+ * Materializes `asset` from `inputs` in the context's in-memory lake by the executor's own per-slot path:
+ * the slot's lock, `materialize` with the asset's retry policy (retries do not wait), the result's shape
+ * and backlog checked, rows validated (failures quarantined, not thrown), checks run (a throwing check is a
+ * failed check, not thrown), and the commit. `ctx.previous()` is the slot's head in that lake (see
+ * `previousFrom`). When the last attempt fails, throws what the asset threw (the run records the same error).
  *
  * @example
  * const { rows, checks } = await materializeForTest(matches, { candidates: inputFromRows(candidates, pairs) });
@@ -307,10 +356,45 @@ export type TestCheckOutcome = CheckOutcome;
 export async function materializeForTest<A extends AnyAsset>(
   asset: A,
   inputs: InputsOf<A['deps']>,
-  context: TestContext = createTestContext({ asset: asset.key, codeVersion: asset.codeVersion }),
+  context: TestContext = createTestContext({ asset: asset.key }),
 ): Promise<TestMaterialization<RowOf<A>>> {
-  const result = checkMaterializeResult(await asset.materialize(context, inputs));
-  const { valid, quarantined } = validateRows(result.rows, asset.schema);
-  const checks = await runChecks(asset, valid);
-  return { rows: valid as RowOf<A>[], quarantined, metadata: result.metadata ?? {}, backlog: result.backlog, checks, attachments: new Map(context.attachments.files) };
+  const state = stateOf(context, 'materializeForTest');
+  const { env, lake, partition } = state;
+  if (state.key !== asset.key && (state.isKeyGiven || lake.snapshot(`${state.folder}/`).size > 0)) {
+    throw new TypeError(`This test context is for "${state.key}", not "${asset.key}"; create it with createTestContext({ asset: '${asset.key}' }).`);
+  }
+  const lock = await acquireSlotLock(env, asset, partition);
+  try {
+    const head = await restatedHead(state, asset);
+    const journal = await StepJournal.open(lake, state.folder, (id) => materializationFolder(asset.key, partition, id), state.now);
+    state.opened = { journal, asset: asset.key };
+    const given = inputs as Record<string, AssetInput<Record<string, unknown>>>;
+    const provenance = Object.values(given).flatMap((input) => input.versions.map((version) => ({ asset: input.key, partition: version.partition, dataVersion: version.dataVersion })));
+    const run = await runAndCommit(env, {
+      asset, partition, head, inputs: given, provenance, journal, lock, waitMs: 0, firstAttempt: state.attempt, abandon: () => undefined,
+    });
+    if (run.committed === undefined) throw userCause(run.error);
+    const { record } = run.committed;
+    const materialization: TestMaterialization<RowOf<A>> = {
+      rows: run.committed.rows as RowOf<A>[],
+      quarantined: [...run.committed.quarantined],
+      metadata: record.metadata,
+      backlog: record.backlog,
+      checks: record.checks,
+      attachments: lake.snapshot(attachmentsPrefix(materializationFolder(asset.key, partition, record.id))),
+    };
+    committed.set(materialization, { lake, record });
+    return materialization;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The slot's head, restated as `previousFrom` was told (another code version, another time) when it was. */
+async function restatedHead(state: ContextState, asset: AnyAsset) {
+  const head = await state.env.ledger.readHead(asset.key, state.partition);
+  const restated = state.previous?.record;
+  if (head === undefined || restated?.id !== head.record.id || (restated.codeVersion === head.record.codeVersion && restated.finishedAt === head.record.finishedAt)) return head;
+  await state.env.ledger.commit(restated, head);
+  return state.env.ledger.readHead(asset.key, state.partition);
 }

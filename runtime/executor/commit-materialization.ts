@@ -6,7 +6,7 @@
 import type { Table } from 'apache-arrow';
 import type { AnyAsset, MaterializeResult } from '../asset/define-asset.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
-import { quarantineSchema, validateRows } from '../io/quarantine.ts';
+import { quarantineSchema, validateRows, type QuarantinedRow } from '../io/quarantine.ts';
 import { digestOf } from '../ledger/data-file.ts';
 import { materializationFolder } from '../ledger/lake-layout.ts';
 import type { Head } from '../ledger/ledger.ts';
@@ -15,7 +15,7 @@ import type { StorageLock } from '../storage/storage.ts';
 import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { computeDataVersion, type InputDataVersion } from '../versions/data-version.ts';
 import { runChecks } from './result-checks.ts';
-import type { RunEnvironment } from './run-environment.ts';
+import type { SlotEnvironment } from './run-environment.ts';
 import type { StepJournal } from './step-journal.ts';
 
 export interface CommitRequest {
@@ -33,10 +33,11 @@ export interface CommitRequest {
 export interface Committed {
   readonly record: CommittedMaterialization;
   readonly rows: readonly Record<string, unknown>[];
+  readonly quarantined: readonly QuarantinedRow[];
   readonly table: Table;
 }
 
-export async function commitMaterialization(env: RunEnvironment, request: CommitRequest): Promise<Committed> {
+export async function commitMaterialization(env: SlotEnvironment, request: CommitRequest): Promise<Committed> {
   const { asset, partition, journal } = request;
   const { tableFromRows, tableToIpcStream, tableToParquet } = await loadDataPlane();
   const { valid, quarantined } = validateRows(request.result.rows, asset.schema);
@@ -59,7 +60,7 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   }
   const attachments = await journal.attachmentPaths();
 
-  const finishedAt = new Date();
+  const finishedAt = env.now();
   const record: CommittedMaterialization = {
     format: 1,
     id: journal.materializationId,
@@ -89,5 +90,5 @@ export async function commitMaterialization(env: RunEnvironment, request: Commit
   request.lock.assertHeld();
   await env.ledger.commit(record, request.expected);
   await journal.clear();
-  return { record, rows: valid, table };
+  return { record, rows: valid, quarantined, table };
 }

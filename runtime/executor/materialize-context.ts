@@ -1,22 +1,22 @@
 /** Builds the `ctx` handed to an asset's `materialize`: durable steps, staging and attachments over the journal. */
 import type { AnyAsset, MaterializeContext, PreviousVersion } from '../asset/define-asset.ts';
 import type { CommittedMaterialization } from '../ledger/materialization-record.ts';
+import type { Storage } from '../storage/storage.ts';
 import { withSpan } from '../telemetry/tracer.ts';
 import { ATTR_ASSET_KEY, ATTR_PARTITION, ATTR_STEP_ID, ATTR_STEP_REPLAYED, SPAN_STEP } from '../telemetry/span-attributes.ts';
-import { createAssetInput } from './asset-inputs.ts';
-import type { RunEnvironment } from './run-environment.ts';
+import { createAssetInput, type RunDataCache } from './asset-inputs.ts';
+import type { SlotEnvironment } from './run-environment.ts';
 import type { StepJournal } from './step-journal.ts';
 
 export function createMaterializeContext(
-  env: RunEnvironment,
-  asset: AnyAsset,
+  env: Pick<SlotEnvironment, 'runId' | 'signal' | 'emit' | 'steps'>,
+  asset: Pick<AnyAsset, 'key' | 'codeVersion'>,
   partition: string | null,
   attempt: number,
   journal: StepJournal,
-  head: CommittedMaterialization | undefined,
+  previous: PreviousVersion<Record<string, unknown>> | undefined,
 ): MaterializeContext {
   const slot = { asset: asset.key, partition };
-  let previous: PreviousVersion<Record<string, unknown>> | undefined;
   return {
     asset: asset.key,
     partition,
@@ -35,16 +35,23 @@ export function createMaterializeContext(
     attachments: journal.attachments,
     progress: (update) => env.emit({ type: 'slot-progress', ...slot, ...update }),
     log: (message, fields = {}) => env.emit({ type: 'slot-log', ...slot, message, fields }),
-    previous: async () => {
-      if (head === undefined) return undefined;
-      previous ??= {
-        ...createAssetInput(env.storage, env.cache, asset, [head]),
-        codeVersion: head.codeVersion,
-        materializedAt: head.finishedAt,
-        metadata: head.metadata,
-        backlog: head.backlog,
-      };
-      return previous;
-    },
+    previous: async () => previous,
+  };
+}
+
+/** A slot's committed head as `ctx.previous()` answers it: its data read lazily, with its code version, time, metadata and backlog. */
+export function previousVersionOf(
+  storage: Storage,
+  cache: RunDataCache,
+  asset: AnyAsset,
+  head: CommittedMaterialization | undefined,
+): PreviousVersion<Record<string, unknown>> | undefined {
+  if (head === undefined) return undefined;
+  return {
+    ...createAssetInput(storage, cache, asset, [head]),
+    codeVersion: head.codeVersion,
+    materializedAt: head.finishedAt,
+    metadata: head.metadata,
+    backlog: head.backlog,
   };
 }

@@ -16,8 +16,8 @@ import { failureRecord } from './failure-record.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { checkAssetPartition } from '../graph/slots.ts';
 import type { RunEventListener } from './run-events.ts';
-import type { StepRunner } from './run-environment.ts';
-import { createRunEnvironment, materializeInSpan, summarizeRun } from './run.ts';
+import { createRunEnvironment, type StepRunner } from './run-environment.ts';
+import { materializeInSpan, summarizeRun } from './run.ts';
 
 export interface MaterializeOneOptions {
   readonly graph: AssetGraph;

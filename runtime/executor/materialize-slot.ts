@@ -18,11 +18,11 @@ import { computeProvenanceHash, type InputDataVersion } from '../versions/data-v
 import { upstreamSlots } from '../graph/slots.ts';
 import type { AssetStatus, StalenessResolver } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
-import { commitMaterialization } from './commit-materialization.ts';
+import { commitMaterialization, type Committed } from './commit-materialization.ts';
 import { describeError, failureRecord } from './failure-record.ts';
-import { createMaterializeContext } from './materialize-context.ts';
+import { createMaterializeContext, previousVersionOf } from './materialize-context.ts';
 import { checkMaterializeResult } from './result-checks.ts';
-import { isForced, type RunEnvironment } from './run-environment.ts';
+import { isForced, type RunEnvironment, type SlotEnvironment } from './run-environment.ts';
 import { StepJournal } from './step-journal.ts';
 import { isRetriable, retryAfterHintMs, runUserCode } from './user-code.ts';
 import { emptyOutcome } from './outcomes.ts';
@@ -58,18 +58,23 @@ export async function materializeSlot(
         : plannedStatus === 'fresh' ? 'fresh' : 'inputs unchanged since the last materialization';
       return { ...base, type: 'skipped', reason, materializationId: head.record.id, dataVersion: head.record.dataVersion, rows: head.record.rows };
     }
-    return await runAndCommit(env, {
-      asset, partition, head, upstream: upstream.heads, inputs, lock, waitMs: base.waitMs, abandon: (work) => {
+    const folder = journalFolder(asset.key, partition, computeProvenanceHash({ codeVersion: asset.codeVersion, inputs }));
+    const journal = await StepJournal.open(env.storage, folder, (id) => materializationFolder(asset.key, partition, id), env.now);
+    const { outcome } = await runAndCommit(env, {
+      asset, partition, head, inputs: buildInputs(env, asset, upstream.heads), provenance: inputs, journal, lock, waitMs: base.waitMs,
+      abandon: (work) => {
         abandoned = work;
       },
     });
+    return outcome;
   } finally {
     if (abandoned === undefined) await lock.release().catch(() => undefined);
     else void abandoned.catch(() => undefined).finally(() => lock.release().catch(() => undefined));
   }
 }
 
-async function acquireSlotLock(env: RunEnvironment, asset: AnyAsset, partition: string | null): Promise<StorageLock> {
+/** Takes the slot's lock, waiting up to the run's `lockWaitMs` (announced once) when another run holds it. */
+export async function acquireSlotLock(env: SlotEnvironment, asset: AnyAsset, partition: string | null): Promise<StorageLock> {
   const name = `asset/${slotLabel(asset.key, partition)}`;
   const owner = `run ${env.runId} (pid ${process.pid})`;
   try {
@@ -111,34 +116,49 @@ function toInputVersion({ head }: { head: CommittedMaterialization }): InputData
   return { asset: head.asset, partition: head.partition, dataVersion: head.dataVersion };
 }
 
-interface RunRequest {
-  asset: AnyAsset;
-  partition: string | null;
-  head: Head | undefined;
-  upstream: { asset: AnyAsset; head: CommittedMaterialization }[];
-  inputs: InputDataVersion[];
-  lock: StorageLock;
-  waitMs: number;
+/** A locked slot, ready to materialize: its head, its inputs and their versions, and its opened journal. */
+export interface RunRequest {
+  readonly asset: AnyAsset;
+  readonly partition: string | null;
+  /** The head read under the lock: `ctx.previous()`, and what the commit must still find. */
+  readonly head: Head | undefined;
+  readonly inputs: Record<string, AssetInput<Record<string, unknown>>>;
+  /** The data versions the inputs were read from, as the record keeps them. */
+  readonly provenance: readonly InputDataVersion[];
+  readonly journal: StepJournal;
+  readonly lock: StorageLock;
+  readonly waitMs: number;
+  /** The first attempt's number (default 1): a resumed test context counts on from its earlier one. */
+  readonly firstAttempt?: number;
   /** Takes user code that was abandoned after an interruption but is still running. */
-  abandon: (work: Promise<unknown>) => void;
+  readonly abandon: (work: Promise<unknown>) => void;
 }
 
-async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<SlotOutcome> {
-  const { asset, partition } = request;
+/** How a slot's materialization ended: its outcome, and what was committed or the final error. */
+export interface SlotRun {
+  readonly outcome: SlotOutcome;
+  readonly committed?: Committed;
+  readonly error?: unknown;
+}
+
+/**
+ * Runs `materialize` under the slot's lock with the asset's retry policy, then commits the result, or
+ * records the final failure (thrown back instead under an orchestrator, which retries itself).
+ */
+export async function runAndCommit(env: SlotEnvironment, request: RunRequest): Promise<SlotRun> {
+  const { asset, partition, journal, inputs } = request;
   const slot = { asset: asset.key, partition };
-  const startedAt = new Date();
-  const folder = journalFolder(asset.key, partition, computeProvenanceHash({ codeVersion: asset.codeVersion, inputs: request.inputs }));
-  const journal = await StepJournal.open(env.storage, folder, (id) => materializationFolder(asset.key, partition, id));
+  const startedAt = env.now();
   const { materializationId } = journal;
-  const inputs = buildInputs(env, asset, request.upstream);
-  let attempt = 0;
+  const previous = previousVersionOf(env.storage, env.cache, asset, request.head?.record);
+  let attempt = (request.firstAttempt ?? 1) - 1;
   for (;;) {
     attempt++;
     journal.beginAttempt();
     env.emit({ type: 'slot-started', ...slot, attempt, resumableSteps: journal.resumable });
     activeSpan()?.setAttribute(ATTR_ATTEMPT, attempt);
     try {
-      const ctx = createMaterializeContext(env, asset, partition, attempt, journal, request.head?.record);
+      const ctx = createMaterializeContext(env, asset, partition, attempt, journal, previous);
       const work = runUserCode(asset.key, partition, 'materialize', async () => checkMaterializeResult(await asset.materialize(ctx, inputs)));
       const result = await settleWithinGrace(work, env.signal, env.interruptGraceMs, request.abandon);
       const committed = await commitMaterialization(env, {
@@ -146,14 +166,14 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
         partition,
         startedAt,
         attempts: attempt,
-        inputs: request.inputs,
+        inputs: request.provenance,
         result,
         journal,
         expected: request.head,
         lock: request.lock,
       });
       env.cache.put(committed.record.id, committed, env.consumers.get(slotLabel(asset.key, partition)) ?? 0);
-      return materializedOutcome(committed.record, request.waitMs);
+      return { outcome: materializedOutcome(committed.record, request.waitMs), committed };
     } catch (error) {
       // Under an orchestrator (env.steps) this is one attempt of its own retry loop: hand the error back.
       if (env.steps !== undefined) throw error;
@@ -167,14 +187,15 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
     }
   }
 
-  async function failWith(error: unknown): Promise<SlotOutcome> {
+  async function failWith(error: unknown): Promise<SlotRun> {
     recordSpanError(activeSpan(), error);
+    const finishedAt = env.now();
     const record = failureRecord({
-      id: createTimeOrderedId(), runId: env.runId, asset, partition, startedAt, finishedAt: new Date(),
-      attempts: attempt, inputs: request.inputs, steps: journal.counts, error: describeError(error),
+      id: createTimeOrderedId(finishedAt), runId: env.runId, asset, partition, startedAt, finishedAt,
+      attempts: attempt, inputs: request.provenance, steps: journal.counts, error: describeError(error),
     });
     await env.ledger.append(record).catch(() => undefined);
-    return {
+    const outcome: SlotOutcome = {
       ...emptyOutcome(asset.key, partition, request.waitMs),
       type: 'failed',
       reason: errorMessage(error),
@@ -184,6 +205,7 @@ async function runAndCommit(env: RunEnvironment, request: RunRequest): Promise<S
       steps: record.steps,
       error: record.error,
     };
+    return { outcome, error };
   }
 }
 
@@ -191,7 +213,7 @@ function isInterruption(error: unknown): boolean {
   return error instanceof Error && error.name === 'Interrupted';
 }
 
-function buildInputs(env: RunEnvironment, asset: AnyAsset, upstream: RunRequest['upstream']): Record<string, AssetInput<Record<string, unknown>>> {
+function buildInputs(env: RunEnvironment, asset: AnyAsset, upstream: { asset: AnyAsset; head: CommittedMaterialization }[]): Record<string, AssetInput<Record<string, unknown>>> {
   const inputs: Record<string, AssetInput<Record<string, unknown>>> = {};
   for (const [name, dep] of Object.entries(asset.deps as Record<string, AnyAsset | string>)) {
     const key = typeof dep === 'string' ? dep : dep.key;

@@ -1,6 +1,7 @@
 /**
- * What happens to `materialize`'s result before it is written, shared by the executor's commit and
- * `runtime/testing.ts`'s `materializeForTest`: its shape and backlog as recorded, and the asset's checks.
+ * What happens to `materialize`'s result before it is written (by the executor's slot path and its commit,
+ * which `runtime/testing.ts`'s `materializeForTest` runs too): its shape and backlog as recorded, and the
+ * asset's checks.
  */
 import type { AnyAsset, MaterializeResult } from '../asset/define-asset.ts';
 import { errorMessage } from '../errors.ts';

@@ -3,13 +3,11 @@
  * slots concurrently (bounded), each after its upstreams, stopping downstream of a failure. Returns the
  * outcomes; adapters (CLI, server, Inngest) turn them into output. Writes a run summary to the lake.
  */
-import { setTimeout as sleepFor } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { layerOf, slotLabel, type AssetKey } from '../asset/asset-key.ts';
 import type { AssetGraph } from '../graph/asset-graph.ts';
 import { loadDataPlane } from '../io/load-data-plane.ts';
 import { createTimeOrderedId } from '../ledger/lake-layout.ts';
-import { Ledger } from '../ledger/ledger.ts';
 import type { RunSummary, SlotOutcome } from '../ledger/run-summary.ts';
 import { selectAssets } from '../selection/select-assets.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -21,14 +19,13 @@ import {
 import { upstreamSlots } from '../graph/slots.ts';
 import { StalenessResolver } from '../versions/staleness.ts';
 import { recordAbandonedRuns, startActiveRun } from './active-runs.ts';
-import { RunDataCache } from './asset-inputs.ts';
-import { afterAbort, DEFAULT_INTERRUPT_GRACE_MS, interruptedOutcome } from './interruption.ts';
+import { afterAbort, interruptedOutcome } from './interruption.ts';
 import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
 import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
-import { isForced, recordedForce, type RunEnvironment, type StepRunner } from './run-environment.ts';
+import { createRunEnvironment, isForced, recordedForce, type RunEnvironment } from './run-environment.ts';
 
 /** How `materialize` runs: selection, partition, force, concurrency, clock, listener, abort signal. */
 export interface MaterializeOptions {
@@ -198,31 +195,6 @@ async function settleSlot(
   for (const consumed of upstream) if (consumed.materializationId !== null) env.cache.release(consumed.materializationId);
   env.emit({ type: 'slot-finished', outcome });
   return outcome;
-}
-
-/** The environment every slot of a run shares, from the run's options. */
-export function createRunEnvironment(
-  options: Pick<MaterializeOptions, 'graph' | 'storage' | 'force' | 'lockWaitMs' | 'signal' | 'interruptGraceMs' | 'onEvent' | 'sleep' | 'random'> & { steps?: StepRunner },
-  runId: string,
-  startedAt: Date,
-): RunEnvironment {
-  return {
-    graph: options.graph,
-    storage: options.storage,
-    ledger: new Ledger(options.storage),
-    cache: new RunDataCache(),
-    consumers: new Map(),
-    runId,
-    runStartedAt: startedAt.getTime(),
-    force: options.force ?? false,
-    lockWaitMs: options.lockWaitMs ?? 600_000,
-    signal: options.signal ?? new AbortController().signal,
-    interruptGraceMs: options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS,
-    emit: options.onEvent ?? (() => undefined),
-    sleep: options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal })),
-    random: options.random ?? Math.random,
-    ...(options.steps === undefined ? {} : { steps: options.steps }),
-  };
 }
 
 export function summarizeRun(env: RunEnvironment, selection: string, partition: string | null, startedAt: Date, outcomes: SlotOutcome[]): RunSummary {

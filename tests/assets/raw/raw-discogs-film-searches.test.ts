@@ -124,8 +124,9 @@ describe('raw/discogs_film_searches', () => {
     const { source, calls } = searchSource();
     const asset = defineRawDiscogsFilmSearches(source, movies, rawReleases, { plan: plan(10), batchSize: 2 });
     const inputs = { films: inputFromRows(movies, catalogue), bulk: inputFromRows(rawReleases, []) };
-    const interrupted = createTestContext();
-    await materializeForTest(asset, inputs, interrupted);
+    // Called directly, as a run killed before its commit would have: the journal and attachments stay.
+    const interrupted = createTestContext({ asset: asset.key });
+    await asset.materialize(interrupted, inputs);
     interrupted.journal.delete('searches-batch-2'); // as if the crash came after batch 2 was attached, before its step was journaled
     calls.length = 0;
     const context = createTestContext({ resumeFrom: interrupted });

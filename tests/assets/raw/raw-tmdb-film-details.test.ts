@@ -51,7 +51,7 @@ describe('raw/tmdb_film_details', () => {
   it('resumes an interrupted landing without fetching the batches already attached', async () => {
     const { source, calls } = detailsSource({ failOnce: 3 });
     const asset = defineRawTmdbFilmDetails(source, rawMovies, { batchSize: 2, concurrency: 1 });
-    const first = createTestContext();
+    const first = createTestContext({ asset: asset.key });
     await assert.rejects(asset.materialize(first, { movies: landedMovies([1, 2, 3, 5]).movies } as never), /movie\/3 failed/);
     calls.length = 0;
     const { rows, metadata } = await materializeForTest(asset, landedMovies([1, 2, 3, 5]), createTestContext({ resumeFrom: first }));
