@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { defineAsset, type JsonObject } from 'medallion';
 import { judgeCandidates, MATCH_RULES, SCORE_THRESHOLD } from '../matching/judge-matches.ts';
-import type { RawDiscogsMastersAsset } from '../raw/raw-discogs-masters.ts';
-import type { Candidate, CandidatesAsset } from '../intermediate/candidates.ts';
+import { rawDiscogsMastersEntry, type RawDiscogsMastersAsset } from '../raw/raw-discogs-masters.ts';
+import { candidatesEntry, type Candidate, type CandidatesAsset } from '../intermediate/candidates.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 /** Pairs scoring below this are left out of gold: none of them can match (see CANDIDATE_MIN_SCORE). */
 export const REPORT_SCORE = 0.8;
@@ -111,3 +112,6 @@ function matchMetadata(candidates: number, rows: readonly Match[]): JsonObject {
     by_rule: byRule,
   };
 }
+
+/** In the pipeline: over the candidates and the masters. */
+export const matchesEntry = pipelineAsset((scope) => defineMatches(scope.upstream(candidatesEntry), scope.upstream(rawDiscogsMastersEntry)));

@@ -10,11 +10,12 @@ import { prepareForms, scorePair, type FilmForm, type PreparedForm, type Release
 import { containmentOfWords } from '../matching/title-containment.ts';
 import { creditedComposerShare, isCreditedComposer } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
-import type { RawTmdbFilmDetailsAsset } from '../raw/raw-tmdb-film-details.ts';
+import { rawTmdbFilmDetailsEntry, type RawTmdbFilmDetailsAsset } from '../raw/raw-tmdb-film-details.ts';
 import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
-import type { DiscogsRelease, DiscogsReleasesAsset } from './discogs-releases.ts';
-import type { SchemaAlignmentAsset } from './schema-alignment.ts';
-import type { TmdbMovie, TmdbMoviesAsset } from './tmdb-movies.ts';
+import { discogsReleasesEntry, type DiscogsRelease, type DiscogsReleasesAsset } from './discogs-releases.ts';
+import { schemaAlignmentEntry, type SchemaAlignmentAsset } from './schema-alignment.ts';
+import { tmdbMoviesEntry, type TmdbMovie, type TmdbMoviesAsset } from './tmdb-movies.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const candidateSchema = z.object({
   tmdb_id: z.int(),
@@ -228,3 +229,13 @@ function memoize(fn: (text: string) => string): (text: string) => string {
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
+
+/** In the pipeline: over the intermediate films and releases, the film details and the schema report, blocked as the options say. */
+export const candidatesEntry = pipelineAsset((scope) =>
+  defineCandidates(
+    scope.upstream(tmdbMoviesEntry),
+    scope.upstream(discogsReleasesEntry),
+    scope.upstream(rawTmdbFilmDetailsEntry),
+    scope.upstream(schemaAlignmentEntry),
+    scope.options.candidates,
+  ));

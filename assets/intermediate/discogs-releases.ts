@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { defineAsset } from 'medallion';
 import type { RawDiscogsRelease } from '../raw/discogs-search-rows.ts';
-import type { RawDiscogsFilmSearchesAsset } from '../raw/raw-discogs-film-searches.ts';
-import type { RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
+import { rawDiscogsFilmSearchesEntry, type RawDiscogsFilmSearchesAsset } from '../raw/raw-discogs-film-searches.ts';
+import { rawDiscogsReleasesEntry, type RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
 import { analyzeTitle } from '../matching/normalize-title.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
 import { hasSoundtrackWording, isFiledAsSoundtrack, RELEASE_HINTS, releaseHint } from '../matching/title-features.ts';
 import { dedupeCounts } from './dedupe-counts.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const discogsReleaseSchema = z.object({
   discogs_id: z.int(),
@@ -117,3 +118,6 @@ export function releaseOf(release: RawDiscogsRelease, queries: string[] = [relea
     queries,
   };
 }
+
+/** In the pipeline: over both Discogs landings. */
+export const discogsReleasesEntry = pipelineAsset((scope) => defineDiscogsReleases(scope.upstream(rawDiscogsReleasesEntry), scope.upstream(rawDiscogsFilmSearchesEntry)));

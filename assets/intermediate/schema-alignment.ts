@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { defineAsset, SchemaValidationError, type AssetCheck, type AssetInput, type JsonObject } from 'medallion';
 import { landedFieldProfileSchema, mergeLandedFieldProfiles, type LandedFieldProfile } from '../raw/landed-field-profile.ts';
-import type { RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
-import type { RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
+import { rawDiscogsReleasesEntry, type RawDiscogsReleasesAsset } from '../raw/raw-discogs-releases.ts';
+import { rawTmdbMoviesEntry, type RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
 import { discogsSearchItemSchema } from '../sources/discogs-schemas.ts';
 import { tmdbListItemSchema } from '../sources/tmdb-schemas.ts';
 import { compareFields, declaredFields, DRIFT_STATUSES } from './schema-drift.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const schemaAlignmentSchema = z.object({
   source: z.enum(['tmdb', 'discogs']),
@@ -106,3 +107,6 @@ function summary(rows: readonly SchemaAlignmentRow[]): JsonObject {
   for (const row of rows) byStatus[`${row.source}_${row.status}`] = Number(byStatus[`${row.source}_${row.status}`] ?? 0) + 1;
   return { fields_compared: rows.length, breaking: rows.filter((row) => row.breaking).length, by_status: byStatus };
 }
+
+/** In the pipeline: over both raw landings. */
+export const schemaAlignmentEntry = pipelineAsset((scope) => defineSchemaAlignment(scope.upstream(rawTmdbMoviesEntry), scope.upstream(rawDiscogsReleasesEntry)));

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { defineAsset } from 'medallion';
-import type { RawTmdbMovie, RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
+import { rawTmdbMoviesEntry, type RawTmdbMovie, type RawTmdbMoviesAsset } from '../raw/raw-tmdb-movies.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { mainTitleNorm } from '../matching/title-features.ts';
 import { parseYear } from '../matching/parse-year.ts';
 import { TMDB_MOVIE_GENRES } from './tmdb-genres.ts';
 import { dedupeCounts } from './dedupe-counts.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const tmdbMovieSchema = z.object({
   tmdb_id: z.int(),
@@ -87,3 +88,6 @@ export function movieOf(film: RawTmdbMovie, unknownGenreIds: Set<number> = new S
     popularity: film.popularity,
   };
 }
+
+/** In the pipeline: over `raw/tmdb_movies`. */
+export const tmdbMoviesEntry = pipelineAsset((scope) => defineTmdbMovies(scope.upstream(rawTmdbMoviesEntry)));

@@ -7,6 +7,11 @@ export interface MatchPair {
   readonly discogs_id: number;
 }
 
+/** The true (film, release) pairs, each with what makes it hard (`reissue`, `bilingual`, …). */
+export interface GroundTruth {
+  pairs(): Promise<readonly (MatchPair & { readonly kind: string })[]>;
+}
+
 export interface MatchQuality {
   truePositives: number;
   falsePositives: number;

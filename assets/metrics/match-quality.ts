@@ -6,16 +6,12 @@
  */
 import { z } from 'zod';
 import { defineAsset, type JsonObject } from 'medallion';
-import type { MatchesAsset } from '../gold/matches.ts';
-import { evaluateMatches, type MatchPair } from '../matching/evaluate-matches.ts';
-import type { CandidatesAsset } from '../intermediate/candidates.ts';
-import type { DiscogsReleasesAsset } from '../intermediate/discogs-releases.ts';
-import type { TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
-
-/** The true (film, release) pairs, each with what makes it hard (`reissue`, `bilingual`, …). */
-export interface GroundTruth {
-  pairs(): Promise<readonly (MatchPair & { readonly kind: string })[]>;
-}
+import { matchesEntry, type MatchesAsset } from '../gold/matches.ts';
+import { evaluateMatches, type GroundTruth, type MatchPair } from '../matching/evaluate-matches.ts';
+import { candidatesEntry, type CandidatesAsset } from '../intermediate/candidates.ts';
+import { discogsReleasesEntry, type DiscogsReleasesAsset } from '../intermediate/discogs-releases.ts';
+import { tmdbMoviesEntry, type TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const matchQualitySchema = z.object({
   /** `all`, `landed`, or `kind:<truth kind>` (recall only). */
@@ -87,3 +83,15 @@ function kindRows(predicted: readonly MatchPair[], truth: readonly (MatchPair & 
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
+
+/** In the pipeline: only when the ground truth is known (the emulator). */
+export const matchQualityEntry = pipelineAsset((scope) => {
+  const { groundTruth } = scope.options;
+  if (groundTruth === undefined) return undefined;
+  return defineMatchQuality(groundTruth, {
+    matches: scope.upstream(matchesEntry),
+    candidates: scope.upstream(candidatesEntry),
+    releases: scope.upstream(discogsReleasesEntry),
+    movies: scope.upstream(tmdbMoviesEntry),
+  });
+});

@@ -19,11 +19,13 @@ import { parseYear } from '../matching/parse-year.ts';
 import { splitDiscogsTitle, titleForms } from '../matching/split-discogs-title.ts';
 import type { DiscogsPlan } from '../sources/query-plan.ts';
 import type { ReleaseSource } from '../sources/source.ts';
-import type { TmdbMovie, TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
+import { tmdbMoviesEntry, type TmdbMovie, type TmdbMoviesAsset } from '../intermediate/tmdb-movies.ts';
 import { discogsRowOf, rawDiscogsReleaseSchema, type RawDiscogsRelease } from './discogs-search-rows.ts';
 import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './incremental-landing.ts';
 import { mapConcurrently } from './land-listing.ts';
 import { searchResultsOf, type RawDiscogsReleasesAsset } from './raw-discogs-releases.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
+import { rawDiscogsReleasesEntry } from './raw-discogs-releases.ts';
 
 /** A bulk release within this many years of a film (or with a year unknown) counts as found for it. */
 export const COVERED_YEAR_WINDOW = 2;
@@ -146,3 +148,7 @@ export function uncoveredFilms(films: readonly TmdbMovie[], bulk: readonly RawDi
     );
   return films.filter((film) => !covered(film)).sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0) || a.tmdb_id - b.tmdb_id);
 }
+
+/** In the pipeline: per-film searches within the plan's budget, for films the bulk landing has no release for first. */
+export const rawDiscogsFilmSearchesEntry = pipelineAsset((scope) =>
+  defineRawDiscogsFilmSearches(scope.options.releases, scope.upstream(tmdbMoviesEntry), scope.upstream(rawDiscogsReleasesEntry), { plan: scope.options.plan.discogs, ...scope.concurrency }));

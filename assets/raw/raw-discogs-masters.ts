@@ -15,9 +15,10 @@ import { defineAsset, type JsonValue } from 'medallion';
 import { CONTEMPORARY_YEARS } from '../matching/judge-matches.ts';
 import { isNotFound } from '../sources/http/request-errors.ts';
 import type { ReleaseSource } from '../sources/source.ts';
-import type { Candidate, CandidatesAsset } from '../intermediate/candidates.ts';
+import { candidatesEntry, type Candidate, type CandidatesAsset } from '../intermediate/candidates.ts';
 import { isObject } from './discogs-search-rows.ts';
 import { mapConcurrently } from './land-listing.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const rawDiscogsMasterSchema = z.object({
   master_id: z.int(),
@@ -111,3 +112,7 @@ export function masterRowOf(record: unknown): z.input<typeof rawDiscogsMasterSch
     missing: master.missing === true,
   } as z.input<typeof rawDiscogsMasterSchema>;
 }
+
+/** In the pipeline: the masters of undated candidates, within the plan's masters budget. */
+export const rawDiscogsMastersEntry = pipelineAsset((scope) =>
+  defineRawDiscogsMasters(scope.options.releases, scope.upstream(candidatesEntry), { budget: scope.options.plan.discogs.mastersBudget, ...scope.concurrency }));

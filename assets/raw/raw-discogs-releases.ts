@@ -11,6 +11,7 @@ import type { DiscogsSearchParams, ReleaseSource, SourceCallOptions } from '../s
 import { discogsRowOf, isObject, rawDiscogsReleaseSchema } from './discogs-search-rows.ts';
 import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type ListingOptions } from './land-listing.ts';
 import { landingMetadata } from './raw-tmdb-movies.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export { type RawDiscogsRelease } from './discogs-search-rows.ts';
 
@@ -88,3 +89,6 @@ export function searchResultsOf(body: JsonValue): readonly unknown[] {
   const results = isObject(body) ? body.results : undefined;
   return Array.isArray(results) ? results : [];
 }
+
+/** In the pipeline: the bulk soundtrack search the query plan's Discogs part describes. */
+export const rawDiscogsReleasesEntry = pipelineAsset((scope) => defineRawDiscogsReleases(scope.options.releases, { plan: scope.options.plan.discogs, ...scope.concurrency }));

@@ -17,7 +17,8 @@ import type { FilmSource } from '../sources/source.ts';
 import { isObject } from './discogs-search-rows.ts';
 import { DAY_MS, dueItems, fetchLogBody, landBatches, nextDueAt, readFetchLog, type FetchedItem } from './incremental-landing.ts';
 import { mapConcurrently } from './land-listing.ts';
-import type { RawTmdbMoviesAsset } from './raw-tmdb-movies.ts';
+import { rawTmdbMoviesEntry, type RawTmdbMoviesAsset } from './raw-tmdb-movies.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const rawTmdbFilmDetailSchema = z.object({
   tmdb_id: z.int(),
@@ -134,3 +135,6 @@ export function detailRowOf(record: unknown, batch: number): z.input<typeof rawT
     batch,
   } as z.input<typeof rawTmdbFilmDetailSchema>;
 }
+
+/** In the pipeline: the details of every film `raw/tmdb_movies` landed. */
+export const rawTmdbFilmDetailsEntry = pipelineAsset((scope) => defineRawTmdbFilmDetails(scope.options.films, scope.upstream(rawTmdbMoviesEntry), scope.concurrency));

@@ -11,6 +11,7 @@ import { TMDB_MAX_PAGE, type TmdbListPage } from '../sources/tmdb-schemas.ts';
 import { isObject } from './discogs-search-rows.ts';
 import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLanding, type LandedListing, type ListingOptions } from './land-listing.ts';
 import { profileLandedFields } from './landed-field-profile.ts';
+import { pipelineAsset } from '../pipeline-asset.ts';
 
 export const rawTmdbMovieSchema = z.object({
   tmdb_id: z.int(),
@@ -140,3 +141,6 @@ export function landingMetadata(
     field_profile: profileLandedFields(records),
   };
 }
+
+/** In the pipeline: films from the film source, listed as the query plan's TMDB part says. */
+export const rawTmdbMoviesEntry = pipelineAsset((scope) => defineRawTmdbMovies(scope.options.films, { plan: scope.options.plan.tmdb, ...scope.concurrency }));

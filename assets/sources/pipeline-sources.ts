@@ -10,7 +10,7 @@ import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
 import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/in-process-defaults.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
-import type { GroundTruth } from '../metrics/match-quality.ts';
+import type { GroundTruth } from '../matching/evaluate-matches.ts';
 import { integerSetting } from './env-settings.ts';
 import type { FilmSource, ReleaseSource } from './source.ts';
 import { createTmdbClient, type TmdbClient } from './tmdb-client.ts';

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { rowsFromTable, tableFromParquet } from '../../runtime/data-plane.ts';
 import { evaluateMatches } from '../../assets/matching/evaluate-matches.ts';
 import { createPipeline } from '../../assets/pipeline.ts';
+import * as pipelineEntries from '../../assets/pipeline-assets.ts';
 import { matchSchema } from '../../assets/gold/matches.ts';
 import { discogsReleaseSchema } from '../../assets/intermediate/discogs-releases.ts';
 import { createAssetGraph, materialize, type RunResult } from '../../runtime/index.ts';
@@ -25,6 +26,16 @@ describe('the pipeline', () => {
     assert.deepEqual([...graph.groups().keys()].sort(), ['gold', 'intermediate', 'raw']);
     for (const asset of assets) assert.ok((asset.description ?? '').length > 20, `${asset.key} has a description`);
     assert.ok(assets.filter((asset) => asset.group === 'raw').every((asset) => asset.retry.maxAttempts > 1));
+  });
+
+  it('defines one asset per entry of pipeline-assets.ts, and metrics/match_quality only with the ground truth', () => {
+    const entries = Object.keys(pipelineEntries);
+    const groundTruth = { pairs: () => Promise.reject(new Error('not called')) };
+    const withTruth = createPipeline({ films: unusedFilms, releases: unusedReleases, groundTruth });
+    const without = createPipeline({ films: unusedFilms, releases: unusedReleases });
+    assert.equal(withTruth.length, entries.length);
+    assert.equal(new Set(withTruth.map((asset) => asset.key)).size, entries.length, 'each entry its own asset, each defined once');
+    assert.deepEqual(withTruth.map((asset) => asset.key).filter((key) => !without.some((asset) => asset.key === key)), ['metrics/match_quality']);
   });
 
   it('runs end to end on the emulator with every row valid, checks passing, and precise matches', async () => {
