@@ -16,7 +16,7 @@ import { ATTR_ATTEMPT, ATTR_BYTES, ATTR_DATA_VERSION, ATTR_OUTCOME, ATTR_QUARANT
 import { activeSpan, recordSpanError } from '../telemetry/tracer.ts';
 import { computeProvenanceHash, type InputDataVersion } from '../versions/data-version.ts';
 import { upstreamSlots } from '../graph/slots.ts';
-import type { AssetStatus, StalenessResolver } from '../versions/staleness.ts';
+import { staleReason, type AssetStatus } from '../versions/staleness.ts';
 import { createAssetInput } from './asset-inputs.ts';
 import { commitMaterialization, type Committed } from './commit-materialization.ts';
 import { describeError, failureRecord } from './failure-record.ts';
@@ -30,7 +30,6 @@ import { interruptedOutcome, interruptionError, settleWithinGrace } from './inte
 
 export async function materializeSlot(
   env: RunEnvironment,
-  resolver: StalenessResolver,
   asset: AnyAsset,
   partition: string | null,
   plannedStatus: AssetStatus,
@@ -50,8 +49,8 @@ export async function materializeSlot(
     const upstream = await readUpstreamHeads(env, asset, partition);
     if (upstream.type !== 'ready') return { ...base, type: upstream.type, reason: upstream.reason };
     const inputs = upstream.heads.map(toInputVersion);
-    // Heads read under the lock, so the resolver decides on what a skip would leave in place.
-    if (!isForced(env.force, asset.key) && head !== undefined && (await resolver.staleReason(asset, partition, head.record, inputs)) === undefined) {
+    // Heads read under the lock, so the resolver's rules (staleReason) decide on what a skip would leave in place.
+    if (!isForced(env.force, asset.key) && head !== undefined && (await staleReason(env.storage, Date.now(), asset, partition, head.record, inputs)) === undefined) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`

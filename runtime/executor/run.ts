@@ -244,7 +244,7 @@ export async function materializeInSpan(env: RunEnvironment, resolver: Staleness
     [ATTR_STALE_CAUSES]: status.causes.map((cause) => `${cause.category}: ${cause.reason}`),
   };
   return withSpan(`${SPAN_MATERIALIZE} ${slotLabel(asset.key, partition)}`, attributes, async (span) => {
-    const outcome = await materializeSlot(env, resolver, asset, partition, slot.status);
+    const outcome = await materializeSlot(env, asset, partition, slot.status);
     span.setAttribute(ATTR_OUTCOME, outcome.type);
     // A failed blocking check returns rather than throws; the span fails either way.
     if (outcome.type === 'failed') markSpanFailed(span, outcome.reason ?? 'failed');

@@ -65,6 +65,25 @@ export function backlogReason(head: CommittedMaterialization, now: number): stri
   return undefined;
 }
 
+/**
+ * Why a slot's head would be stale if the slot ran now reading `inputs` (the upstreams' data versions as read
+ * under the slot's lock), or undefined when the head is fresh and the executor may skip the slot. The same
+ * rules as `StalenessResolver.slotStatus`, with the inputs given instead of the cached heads; rules that read
+ * nothing come first, so a stale slot reads no more of the lake than it must. The executor's own: not a
+ * resolver method, since the public entry point does not export the ledger's record types it takes.
+ */
+export async function staleReason(
+  storage: Storage,
+  now: number,
+  asset: AnyAsset,
+  partition: string | null,
+  head: CommittedMaterialization,
+  inputs: readonly InputDataVersion[],
+): Promise<string | undefined> {
+  if (!isSameProvenance(head, { codeVersion: asset.codeVersion, inputs })) return codeReason(asset, head) ?? 'its inputs changed since the last materialization';
+  return backlogReason(head, now) ?? (await observationReason(storage, asset, partition, head)) ?? (await damageReason(storage, head));
+}
+
 /** Decides, from the graph and the lake, which assets are missing, stale or fresh, and why. */
 export class StalenessResolver {
   readonly #graph: AssetGraph;
@@ -118,18 +137,6 @@ export class StalenessResolver {
       head: latest,
       partitions,
     };
-  }
-
-  /**
-   * Why a slot's head would be stale if the slot ran now reading `inputs` (the upstreams' data versions as
-   * read under the slot's lock), or undefined when the head is fresh and the executor may skip the slot.
-   * The same rules as `slotStatus`, with the inputs given instead of the cached heads; rules that read
-   * nothing come first, so a stale slot reads no more of the lake than it must.
-   */
-  async staleReason(asset: AnyAsset, partition: string | null, head: CommittedMaterialization, inputs: readonly InputDataVersion[]): Promise<string | undefined> {
-    if (!isSameProvenance(head, { codeVersion: asset.codeVersion, inputs })) return codeReason(asset, head) ?? 'its inputs changed since the last materialization';
-    const storage = this.#ledger.storage;
-    return backlogReason(head, this.#now()) ?? (await observationReason(storage, asset, partition, head)) ?? (await damageReason(storage, head));
   }
 
   async #computeSlotStatus(asset: AnyAsset, partition: string | null): Promise<SlotStatus> {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { z } from 'zod';
 import { createAssetGraph, defineAsset, materialize, StalenessResolver, type Storage } from '../../../runtime/index.ts';
 import { Ledger, observeAsset } from '../../../runtime/internal.ts';
+import { staleReason } from '../../../runtime/versions/staleness.ts';
 import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
 
 const schema = z.object({ n: z.int() });
@@ -43,7 +44,7 @@ describe("the executor's skip decision is the resolver's", () => {
     const ledger = new Ledger(lake.storage);
     const head = (await ledger.readHead(asset.key))!.record;
     const resolver = new StalenessResolver(graph, ledger);
-    return { reason: await resolver.staleReason(asset, null, head, []), status: await resolver.slotStatus(asset.key) };
+    return { reason: await staleReason(lake.storage, Date.now(), asset, null, head, []), status: await resolver.slotStatus(asset.key) };
   }
 
   it('finds a fresh head fresh, reading only the observation and the data file', async () => {
@@ -51,8 +52,7 @@ describe("the executor's skip decision is the resolver's", () => {
     await materialize({ graph: createAssetGraph([asset]), storage: lake.storage });
     const head = (await new Ledger(lake.storage).readHead(asset.key))!.record;
     const { storage, reads } = countingReads(lake.storage);
-    const resolver = new StalenessResolver(createAssetGraph([asset]), new Ledger(storage));
-    assert.equal(await resolver.staleReason(asset, null, head, []), undefined);
+    assert.equal(await staleReason(storage, Date.now(), asset, null, head, []), undefined);
     assert.deepEqual(reads.map((read) => read.split(' ')[0]), ['get', 'stat']);
     assert.equal((await decide(asset)).status.status, 'fresh');
   });
