@@ -12,7 +12,7 @@ import { runOriginalRule, sparkDateYear, type OriginalRuleResult } from '../asse
 import { rawDiscogsReleaseSchema } from '../assets/raw/discogs-search-rows.ts';
 import { rawTmdbMovieSchema } from '../assets/raw/raw-tmdb-movies.ts';
 import { createEmulator, type Emulator } from '../assets/sources/emulator/emulator-app.ts';
-import { TRUTH_KINDS, yearOf } from '../assets/sources/emulator/catalogue.ts';
+import { TRUTH_KINDS, yearOf } from '../assets/sources/emulator/release-draft.ts';
 import { rowsFromTable, tableFromParquet } from '../runtime/data-plane.ts';
 import { createLocalStorage, materialize, type RunSummary, type Storage } from '../runtime/index.ts';
 import { Ledger } from '../runtime/internal.ts';

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS } from '../assets/sources/emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS } from '../assets/sources/emulator/in-process-defaults.ts';
 import { serveEmulator, type ServedEmulator } from '../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../assets/sources/http/source-http.ts';
 import { createLocalStorage, materialize } from '../runtime/index.ts';

@@ -1,7 +1,7 @@
 /**
- * rapidfuzz 3 scorers on plain strings, 0–100: `ratio` (normalized Indel similarity), `partialRatio`,
- * `tokenSortRatio`, `tokenSetRatio`. Like rapidfuzz ≥ 3 they apply no processor: case and punctuation count
- * unless the caller lowercases. Strings are compared as code points, as Python compares `str`.
+ * rapidfuzz 3's `token_set_ratio` on plain strings, 0–100, and the Python string rules it rests on. Like
+ * rapidfuzz ≥ 3 it applies no processor: case and punctuation count unless the caller lowercases. Strings
+ * are compared as code points, as Python compares `str`.
  */
 
 /** Python's `str.isspace()` set: what `str.split()`, `strip()` and `re`'s `\s` treat as whitespace. */
@@ -11,33 +11,6 @@ const WHITESPACE_RUN = new RegExp(`[${PYTHON_WHITESPACE}]+`);
 /** Python's `s.split()`: runs of whitespace separate, empty pieces dropped. */
 export function splitWords(text: string): string[] {
   return text.split(WHITESPACE_RUN).filter((word) => word !== '');
-}
-
-/**
- * 100 · (1 − indel / (|a| + |b|)), indel = |a| + |b| − 2·LCS; 100 for two empty strings.
- *
- * @example
- * ratio('this is a test', 'this is a test!'); // 96.55…
- */
-export function ratio(a: string, b: string): number {
-  return normalizedSimilarity(codePoints(a), codePoints(b));
-}
-
-/** Insertions plus deletions turning `a` into `b` (no substitutions). */
-export function indelDistance(a: string, b: string): number {
-  const x = codePoints(a);
-  const y = codePoints(b);
-  return x.length + y.length - 2 * lcsLength(x, y);
-}
-
-/**
- * `ratio` of the whitespace tokens sorted (by code point, as Python sorts) and joined by one space.
- *
- * @example
- * tokenSortRatio('fuzzy wuzzy was a bear', 'wuzzy fuzzy was a bear'); // 100
- */
-export function tokenSortRatio(a: string, b: string): number {
-  return ratio(sortedWords(splitWords(a)).join(' '), sortedWords(splitWords(b)).join(' '));
 }
 
 /**
@@ -69,46 +42,6 @@ export function tokenSetRatio(a: string, b: string): number {
   const sectVsAB = normDistance(hasSect + ab.length, sectLength + sectAB);
   const sectVsBA = normDistance(hasSect + ba.length, sectLength + sectBA);
   return Math.max(whole, sectVsAB, sectVsBA);
-}
-
-/**
- * The best `ratio` of the shorter string against any window of the longer one (windows cut short at either
- * end included), as rapidfuzz's exact search for needles ≤ 64 code points. For longer needles rapidfuzz
- * only tries windows at matching blocks, so it may score lower than this exhaustive search.
- *
- * @example
- * partialRatio('this is a test', 'this is a test!'); // 100
- */
-export function partialRatio(a: string, b: string): number {
-  const x = codePoints(a);
-  const y = codePoints(b);
-  if (x.length === 0 && y.length === 0) return 100;
-  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
-  let best = bestWindow(shorter, longer);
-  if (best !== 100 && x.length === y.length) best = Math.max(best, bestWindow(longer, shorter));
-  return best;
-}
-
-/** rapidfuzz's `_partial_ratio_impl`: windows whose edge character occurs in the needle. */
-function bestWindow(needle: readonly number[], haystack: readonly number[]): number {
-  const chars = new Set(needle);
-  const n = needle.length;
-  const m = haystack.length;
-  let best = 0;
-  const consider = (start: number, end: number): boolean => {
-    const score = normalizedSimilarity(needle, haystack.slice(start, end));
-    if (score > best) best = score;
-    return best === 100;
-  };
-  for (let i = 1; i < n; i++) if (chars.has(haystack[i - 1]!) && consider(0, i)) return 100;
-  for (let i = 0; i < m - n; i++) if (chars.has(haystack[i + n - 1]!) && consider(i, i + n)) return 100;
-  for (let i = Math.max(0, m - n); i < m; i++) if (chars.has(haystack[i]!) && consider(i, m)) return 100;
-  return best;
-}
-
-function normalizedSimilarity(x: readonly number[], y: readonly number[]): number {
-  const lengthSum = x.length + y.length;
-  return normDistance(lengthSum - 2 * lcsLength(x, y), lengthSum);
 }
 
 function normDistance(distance: number, lengthSum: number): number {

@@ -13,7 +13,6 @@ import { assertPaging, landListing, mapConcurrently, recordsOfListing, startLand
 import { landingMetadata } from './raw-tmdb-movies.ts';
 import { pipelineAsset } from '../pipeline-asset.ts';
 
-export { type RawDiscogsRelease } from './discogs-search-rows.ts';
 
 export interface RawDiscogsReleasesOptions {
   plan: DiscogsPlan;

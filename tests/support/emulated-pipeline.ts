@@ -1,6 +1,7 @@
 // Runs the pipeline against the emulator (in-process, or over loopback HTTP as the live mode does) at a
 // test scale, with client and executor waits shortened so faults and retries cost milliseconds.
-import { createEmulator, DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../assets/sources/emulator/emulator-app.ts';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../../assets/sources/emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS } from '../../assets/sources/emulator/in-process-defaults.ts';
 import { serveEmulator, type ServedEmulator } from '../../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../../assets/sources/http/source-http.ts';
 import { materialize, type RunResult, type Storage } from '../../runtime/index.ts';

@@ -14,7 +14,6 @@ import { reissueOf, soundtrackDrafts } from './soundtrack-drafts.ts';
 
 export type { FilmFacts } from './catalogue-films.ts';
 export type { TruthKind } from './release-draft.ts';
-export { RELEASE_KINDS, TRUTH_KINDS, yearOf } from './release-draft.ts';
 export type { CatalogueRelease } from './release-records.ts';
 
 export const DEFAULT_SEED = 20251107;

@@ -16,7 +16,6 @@ import type { Clock } from './rate-limits.ts';
 import { createStats, type Stats } from './stats.ts';
 import { createTmdbRoutes } from './tmdb-routes.ts';
 
-export { DEFAULT_CREDENTIALS } from './in-process-defaults.ts';
 export type { DiscogsOptions, TmdbOptions } from './service-options.ts';
 
 export interface EmulatorOptions {

@@ -1,7 +1,8 @@
 // Builders for intermediate/gold test rows: full rows with defaults, so each test states only what it is about.
 import { defineRawDiscogsFilmSearches } from '../../../assets/raw/raw-discogs-film-searches.ts';
 import { defineRawDiscogsMasters } from '../../../assets/raw/raw-discogs-masters.ts';
-import { defineRawDiscogsReleases, type RawDiscogsRelease } from '../../../assets/raw/raw-discogs-releases.ts';
+import { defineRawDiscogsReleases } from '../../../assets/raw/raw-discogs-releases.ts';
+import type { RawDiscogsRelease } from '../../../assets/raw/discogs-search-rows.ts';
 import { defineRawTmdbFilmDetails } from '../../../assets/raw/raw-tmdb-film-details.ts';
 import { defineRawTmdbMovies, type RawTmdbMovie } from '../../../assets/raw/raw-tmdb-movies.ts';
 import { defineMatches } from '../../../assets/gold/matches.ts';

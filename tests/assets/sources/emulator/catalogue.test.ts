@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalogue, RELEASE_KINDS, TRUTH_KINDS, type Catalogue } from '../../../../assets/sources/emulator/catalogue.ts';
+import { buildCatalogue, type Catalogue } from '../../../../assets/sources/emulator/catalogue.ts';
+import { RELEASE_KINDS, TRUTH_KINDS } from '../../../../assets/sources/emulator/release-draft.ts';
 import { discogsSearchItemSchema } from '../../../../assets/sources/discogs-schemas.ts';
 import { tmdbListItemSchema } from '../../../../assets/sources/tmdb-schemas.ts';
 

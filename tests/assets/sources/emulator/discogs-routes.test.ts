@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalogue } from '../../../../assets/sources/emulator/catalogue.ts';
-import { createEmulator, DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/emulator-app.ts';
+import { createEmulator } from '../../../../assets/sources/emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/in-process-defaults.ts';
 import { jsonOf } from '../../../support/json.ts';
 import { discogsGet, USER_AGENT, type DiscogsReleasePage } from './emulator-requests.ts';
 

@@ -4,7 +4,8 @@
  */
 import type { DiscogsSearchItem } from '../../../../assets/sources/discogs-schemas.ts';
 import type { DiscogsPagination } from '../../../../assets/sources/emulator/discogs-pagination.ts';
-import { DEFAULT_CREDENTIALS, type Emulator } from '../../../../assets/sources/emulator/emulator-app.ts';
+import type { Emulator } from '../../../../assets/sources/emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/in-process-defaults.ts';
 import type { TmdbListItem } from '../../../../assets/sources/tmdb-schemas.ts';
 
 export const USER_AGENT = 'MedallionTests/1.0 +https://example.invalid';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CommandContext } from '../../../../runtime/index.ts';
 import { emulateCommand, emulatorOptionsOf, runEmulate } from '../../../../assets/sources/emulator/emulate-command.ts';
-import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/emulator-app.ts';
+import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/in-process-defaults.ts';
 import { serveEmulator, type ServedEmulator } from '../../../../assets/sources/emulator/serve-emulator.ts';
 import { jsonOf } from '../../../support/json.ts';
 import { USER_AGENT, type DiscogsReleasePage, type TmdbErrorBody, type TmdbFilmPage } from './emulator-requests.ts';
