@@ -2,33 +2,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { z } from 'zod';
-import { createAssetGraph, defineAsset, type Lineage } from '../../../runtime/index.ts';
-import { runCapturedCli } from '../../support/capture-cli.ts';
+import type { Lineage } from '../../../runtime/index.ts';
 import type { ErrorBody, Suggestions } from '../../support/json.ts';
-import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
-
-const films = defineAsset({
-  key: 'raw/films', schema: z.object({ id: z.int(), title: z.string(), year: z.int().nullable() }), codeVersion: '1',
-  description: 'films', async materialize() {
-    return { rows: [{ id: 1, title: 'Heat', year: 1995 }, { id: 2, title: 'Amélie, "the" film', year: null }] };
-  },
-});
-const matches = defineAsset({
-  key: 'gold/matches', schema: z.object({ id: z.int(), title: z.string() }), codeVersion: '1', deps: { films },
-  async materialize(_ctx, inputs) {
-    const rows = (await inputs.films.rows()).map(({ id, title }) => ({ id, title }));
-    return { rows, metadata: { matches: rows.length } };
-  },
-});
-const graph = createAssetGraph([films, matches]);
+import { runCapturedCli } from '../../support/capture-cli.ts';
+import { createCliLake, filmsGraph, type CliLake } from '../../support/cli-lake.ts';
+import type { TempLake } from '../../support/temp-lake.ts';
 
 describe('medallion CLI', () => {
   let lake: TempLake;
-  let cli: (...argv: string[]) => ReturnType<typeof runCapturedCli>;
+  let cli: CliLake['cli'];
   beforeEach(async () => {
-    lake = await createTempLake();
-    cli = (...argv) => runCapturedCli(argv, graph, { env: { MEDALLION_LAKE: lake.root } });
+    ({ lake, cli } = await createCliLake());
   });
   afterEach(async () => { await lake.cleanup(); });
 
@@ -92,13 +76,13 @@ describe('medallion CLI', () => {
   });
 
   it('refuses a URL lake it cannot open, without echoing secrets', async () => {
-    const run = await runCapturedCli(['status'], graph, { env: { MEDALLION_LAKE: 'https://acct.blob.core.windows.net/?sig=SECRET' } });
+    const run = await runCapturedCli(['status'], filmsGraph, { env: { MEDALLION_LAKE: 'https://acct.blob.core.windows.net/?sig=SECRET' } });
     assert.equal(run.code, 4);
     assert.doesNotMatch(run.stderr, /SECRET/);
   });
 
   it('opens the lake named by AZURE_STORAGE_CONNECTION_STRING in the environment it is given', async () => {
-    const run = await runCapturedCli(['status'], graph, { env: { AZURE_STORAGE_CONNECTION_STRING: 'AccountName=acct;AccountKey=SECRET;Nonsense' } });
+    const run = await runCapturedCli(['status'], filmsGraph, { env: { AZURE_STORAGE_CONNECTION_STRING: 'AccountName=acct;AccountKey=SECRET;Nonsense' } });
     assert.equal(run.code, 4, run.stderr);
     assert.match(run.stderr, /connection string/i);
     assert.doesNotMatch(run.stderr, /SECRET/);

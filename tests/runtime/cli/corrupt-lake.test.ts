@@ -7,36 +7,21 @@ import assert from 'node:assert/strict';
 import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { z } from 'zod';
-import { createAssetGraph, defineAsset } from '../../../runtime/index.ts';
 import { Ledger } from '../../../runtime/internal.ts';
 import { runCapturedCli } from '../../support/capture-cli.ts';
 import type { ErrorBody } from '../../support/json.ts';
-import { createTempLake, type TempLake } from '../../support/temp-lake.ts';
+import { createCliLake, filmsGraph, type CliLake } from '../../support/cli-lake.ts';
+import type { TempLake } from '../../support/temp-lake.ts';
 
-const films = defineAsset({
-  key: 'raw/films', schema: z.object({ id: z.int(), title: z.string() }), codeVersion: '1',
-  async materialize() {
-    return { rows: [{ id: 1, title: 'Heat' }, { id: 2, title: 'Ran' }] };
-  },
-});
-const matches = defineAsset({
-  key: 'gold/matches', schema: z.object({ id: z.int() }), codeVersion: '1', deps: { films },
-  async materialize(_ctx, inputs) {
-    return { rows: (await inputs.films.rows()).map(({ id }) => ({ id })) };
-  },
-});
-const graph = createAssetGraph([films, matches]);
 const STACK_TRACE = /\n\s+at /;
 
 describe('the CLI over a corrupt data file', () => {
   let lake: TempLake;
-  let cli: (...argv: string[]) => ReturnType<typeof runCapturedCli>;
+  let cli: CliLake['cli'];
   let dataFile: string;
   let originalVersion: string;
   beforeEach(async () => {
-    lake = await createTempLake();
-    cli = (...argv) => runCapturedCli(argv, graph, { env: { MEDALLION_LAKE: lake.root } });
+    ({ lake, cli } = await createCliLake());
     assert.equal((await cli('materialize', '--all')).code, 0);
     const head = (await new Ledger(lake.storage).readHead('raw/films'))!.record;
     dataFile = head.files.data!;
@@ -94,10 +79,9 @@ describe('the CLI over a corrupt data file', () => {
 
 describe('small crashes', () => {
   let lake: TempLake;
-  let cli: (...argv: string[]) => ReturnType<typeof runCapturedCli>;
+  let cli: CliLake['cli'];
   beforeEach(async () => {
-    lake = await createTempLake();
-    cli = (...argv) => runCapturedCli(argv, graph, { env: { MEDALLION_LAKE: lake.root } });
+    ({ lake, cli } = await createCliLake());
   });
   afterEach(async () => { await lake.cleanup(); });
 
@@ -121,11 +105,11 @@ describe('small crashes', () => {
     const file = join(lake.root, 'not-a-lake.txt');
     await writeFile(file, 'hello');
     for (const argv of [['status'], ['materialize', '--all'], ['show', 'raw/films'], ['export', 'raw/films', '--format', 'csv'], ['runs'], ['lineage'], ['list']]) {
-      const run = await runCapturedCli([...argv, '--lake', file], graph, {});
+      const run = await runCapturedCli([...argv, '--lake', file], filmsGraph, {});
       assert.equal(run.code, 4, `${argv.join(' ')}: ${run.stderr}`);
       assert.equal(run.stderr, `medallion: The lake ${file} (from --lake) is a file or lies inside one; a lake is a folder. Point --lake at a folder, existing or not.\n`);
     }
-    const inside = await runCapturedCli(['status'], graph, { env: { MEDALLION_LAKE: join(file, 'lake') } });
+    const inside = await runCapturedCli(['status'], filmsGraph, { env: { MEDALLION_LAKE: join(file, 'lake') } });
     assert.equal(inside.code, 4);
     assert.match(inside.stderr, /\(from MEDALLION_LAKE\) is a file or lies inside one/);
     assert.equal(await lake.storage.stat('raw/films/_head.json'), undefined, 'nothing was materialized anywhere');
