@@ -18,9 +18,9 @@ import type { RunEventListener } from './executor/run-events.ts';
 import { attachmentsPrefix, stagingPrefix, stepResultPath, stepsPrefix, StepJournal, type JournaledStep } from './executor/step-journal.ts';
 import { userCause } from './executor/user-code.ts';
 import { journalFolder, materializationFolder } from './ledger/lake-layout.ts';
-import type { CommittedMaterialization } from './ledger/materialization-record.ts';
+import type { Head } from './ledger/ledger.ts';
 import { createMemoryStorage, type MemoryStorage } from './storage/memory-storage.ts';
-import type { CheckOutcome } from './ledger/materialization-record.ts';
+import type { CheckOutcome, CommittedMaterialization } from './ledger/materialization-record.ts';
 import { tableFromRows } from './io/table-from-rows.ts';
 import type { JsonObject, JsonValue } from './json.ts';
 
@@ -356,7 +356,7 @@ export type TestCheckOutcome = CheckOutcome;
 export async function materializeForTest<A extends AnyAsset>(
   asset: A,
   inputs: InputsOf<A['deps']>,
-  context: TestContext = createTestContext({ asset: asset.key }),
+  context: TestContext = createTestContext({ asset: asset.key, codeVersion: asset.codeVersion }),
 ): Promise<TestMaterialization<RowOf<A>>> {
   const state = stateOf(context, 'materializeForTest');
   const { env, lake, partition } = state;
@@ -391,7 +391,7 @@ export async function materializeForTest<A extends AnyAsset>(
 }
 
 /** The slot's head, restated as `previousFrom` was told (another code version, another time) when it was. */
-async function restatedHead(state: ContextState, asset: AnyAsset) {
+async function restatedHead(state: ContextState, asset: AnyAsset): Promise<Head | undefined> {
   const head = await state.env.ledger.readHead(asset.key, state.partition);
   const restated = state.previous?.record;
   if (head === undefined || restated?.id !== head.record.id || (restated.codeVersion === head.record.codeVersion && restated.finishedAt === head.record.finishedAt)) return head;
