@@ -1,7 +1,8 @@
 // Runs every tests/**/*.test.ts and examples/**/*.test.ts with node:test under tsx, with the network guard preloaded into each test
 // process. Node 20's --test does not expand globs, so the files are listed here. Extra arguments are passed
 // through (e.g. `node tests/run.mjs tests/runtime/graph`) to run a subset. tests/e2e/ (the real Inngest server)
-// runs only when named: `npm run test:e2e`.
+// and tests/scale/ (self-hosted Inngest, Redis, PostgreSQL, nginx) run only when named: `npm run test:e2e`,
+// `npm run test:scale`.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['tests', 'examples'];
 
-const SEPARATE_SUITES = new Set([join(root, 'tests', 'e2e')]);
+const SEPARATE_SUITES = new Set([join(root, 'tests', 'e2e'), join(root, 'tests', 'scale')]);
 
 function collect(path, named) {
   const stats = statSync(path);

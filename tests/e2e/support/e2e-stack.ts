@@ -15,6 +15,7 @@ import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
 import { freePort, startChild, type ChildServer } from './child-process.ts';
 import { startInngestDevServer, type InngestDevServer } from './inngest-dev-server.ts';
+import { inngestRunOutput, inngestStepAttempts, listInngestRuns, settleInngestRuns, waitUntil, type InngestRun } from './inngest-runs.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -41,17 +42,7 @@ export interface E2EStackOptions {
   readonly retryIntervalSeconds?: number;
 }
 
-export interface InngestRun {
-  readonly id: string;
-  readonly status: 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'RUNNING' | 'QUEUED' | 'SKIPPED';
-  readonly function: string;
-  readonly eventName: string | null;
-  readonly triggerIDs: readonly string[];
-  readonly queuedAt: string;
-  readonly startedAt: string | null;
-  readonly endedAt: string | null;
-  readonly output: string | null;
-}
+export type { InngestRun } from './inngest-runs.ts';
 
 /** One call to /api/inngest: the function, the answer, and when it was being served (from the request log). */
 export interface InngestCall {
@@ -166,39 +157,18 @@ export class E2EStack {
   }
 
   /** Every run the server knows, oldest first. */
-  async runs(): Promise<InngestRun[]> {
-    const runs: InngestRun[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page: { runs: { edges: { cursor: string; node: Omit<InngestRun, 'function'> & { function: { slug: string } } }[]; pageInfo: { hasNextPage: boolean } } } = await this.inngest.gql(
-        `query Runs($after: String) { runs(first: 100, after: $after, orderBy: [{ field: QUEUED_AT, direction: ASC }], filter: { from: "2000-01-01T00:00:00Z" }) {
-          edges { cursor node { id status eventName triggerIDs queuedAt startedAt endedAt output function { slug } } } pageInfo { hasNextPage } } }`,
-        { after },
-      );
-      runs.push(...page.runs.edges.map(({ node }) => ({ ...node, function: node.function.slug })));
-      if (!page.runs.pageInfo.hasNextPage || page.runs.edges.length === 0) return runs;
-      after = page.runs.edges.at(-1)!.cursor;
-    }
+  runs(): Promise<InngestRun[]> {
+    return listInngestRuns(this.inngest.gql);
   }
 
   /** A run's result as its root span recorded it: the function's return value, or its error. */
-  async runOutput(runId: string): Promise<{ data: unknown; error: { name: string | null; message: string } | null }> {
-    const { runTrace } = await this.inngest.gql<{ runTrace: { outputID: string | null } }>('query Trace($runId: String!) { runTrace(runID: $runId) { outputID } }', { runId });
-    if (runTrace.outputID === null) return { data: null, error: null };
-    const { runTraceSpanOutputByID: output } = await this.inngest.gql<{ runTraceSpanOutputByID: { data: string | null; error: { name: string | null; message: string } | null } }>(
-      'query Output($id: String!) { runTraceSpanOutputByID(outputID: $id) { data error { name message } } }',
-      { id: runTrace.outputID },
-    );
-    return { data: output.data === null ? null : JSON.parse(output.data), error: output.error };
+  runOutput(runId: string): Promise<{ data: unknown; error: { name: string | null; message: string } | null }> {
+    return inngestRunOutput(this.inngest.gql, runId);
   }
 
   /** Each step of a run (by name) with the attempt it ended at, as the server's trace shows it (0: first). */
-  async stepAttempts(runId: string): Promise<Map<string, number>> {
-    const { runTrace } = await this.inngest.gql<{ runTrace: { childrenSpans: { name: string; attempts: number | null; status: string }[] } }>(
-      'query Trace($runId: String!) { runTrace(runID: $runId) { childrenSpans { name attempts status } } }',
-      { runId },
-    );
-    return new Map(runTrace.childrenSpans.map((span) => [span.name, span.attempts ?? 0]));
+  stepAttempts(runId: string): Promise<Map<string, number>> {
+    return inngestStepAttempts(this.inngest.gql, runId);
   }
 
   /** The runs an event started (by the id the event API answered). */
@@ -210,39 +180,12 @@ export class E2EStack {
    * Waits until nothing is queued or running and no new run has appeared for `quietMs` (longer than the
    * debounce period, so a debounced run still to come is waited for).
    */
-  async settle(timeoutMs: number, quietMs = (E2E_DEBOUNCE_SECONDS + 2) * 1000): Promise<InngestRun[]> {
-    const deadline = Date.now() + timeoutMs;
-    let last = '';
-    let since = Date.now();
-    for (;;) {
-      const runs = await this.runs();
-      const busy = runs.some((run) => run.status === 'RUNNING' || run.status === 'QUEUED');
-      const fingerprint = runs.map((run) => `${run.id}:${run.status}`).join(',');
-      if (busy || fingerprint !== last) {
-        last = fingerprint;
-        since = Date.now();
-      } else if (Date.now() - since >= quietMs) {
-        return runs;
-      }
-      if (Date.now() > deadline) throw new Error(`Inngest did not settle within ${timeoutMs} ms: ${runs.filter((run) => run.status === 'RUNNING' || run.status === 'QUEUED').map((run) => `${run.function} ${run.status}`).join(', ') || 'runs kept appearing'}`);
-      await delay(500);
-    }
+  settle(timeoutMs: number, quietMs = (E2E_DEBOUNCE_SECONDS + 2) * 1000): Promise<InngestRun[]> {
+    return settleInngestRuns(this.inngest.gql, timeoutMs, quietMs);
   }
 
-  async waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let lastError: unknown;
-    for (;;) {
-      try {
-        if (await check()) return;
-      } catch (error) {
-        lastError = error;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}${lastError === undefined ? '' : ` (last error: ${String(lastError)})`}.\nmedallion serve's last lines:\n${this.serve.child.lines.slice(-20).join('\n')}`);
-      }
-      await delay(intervalMs);
-    }
+  waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<void> {
+    return waitUntil(what, check, { timeoutMs, intervalMs, context: () => `medallion serve's last lines:\n${this.serve.child.lines.slice(-20).join('\n')}` });
   }
 
   async close(): Promise<void> {
@@ -256,15 +199,28 @@ export function createE2EEmulator(options: EmulatorOptions = {}): Emulator {
   return createEmulator({ films: TEST_FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...options });
 }
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export interface ServeOptions {
+  readonly port: number;
+  /** `--lake`; without it the environment names the lake (e.g. AZURE_STORAGE_CONNECTION_STRING). */
+  readonly lake?: string;
+  /** `--dev`; default true. */
+  readonly dev?: boolean;
+  readonly env: Readonly<Record<string, string>>;
+  /** The child's name in messages; default `medallion serve`. */
+  readonly name?: string;
+  /** More arguments, e.g. `--config PATH` for another graph. */
+  readonly args?: readonly string[];
+}
 
-async function startServe(options: { port: number; lake: string; env: Record<string, string> }): Promise<MedallionServe> {
+/** `medallion serve` (the built CLI, server/bin.mjs) as a child process, once it has printed its banner. */
+export async function startServe(options: ServeOptions): Promise<MedallionServe> {
   const url = `http://127.0.0.1:${options.port}`;
   const spawnServe = async () => {
     // The network guard goes with it: medallion serve may reach loopback only, as every test process.
     const { NODE_TEST_CONTEXT: _testRunner, NODE_OPTIONS: _options, ...inherited } = process.env;
-    const child = startChild('medallion serve', process.execPath, [
-      '--require', './tests/support/netguard.cjs', 'server/bin.mjs', 'serve', '--port', String(options.port), '--dev', '--lake', options.lake,
+    const child = startChild(options.name ?? 'medallion serve', process.execPath, [
+      '--require', './tests/support/netguard.cjs', 'server/bin.mjs', 'serve', '--port', String(options.port),
+      ...(options.dev === false ? [] : ['--dev']), ...(options.lake === undefined ? [] : ['--lake', options.lake]), ...(options.args ?? []),
     ], { cwd: ROOT, env: { ...inherited, NO_COLOR: '1', ...options.env } });
     await child.waitForLine(/^medallion serving/, 30_000);
     return child;

@@ -18,7 +18,7 @@ export interface InngestDevServer {
   /** Monaco's `min/vs` files as the dev UI asks the CDN for them, kept beside a cached build: `{ version, dir }`. */
   readonly monaco: { readonly version: string; readonly dir: string } | undefined;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Sends events as any producer would (the dev server takes any event key); returns their ids. */
+  /** Sends events as any producer would (with the server's event key; the dev server takes any); returns their ids. */
   send(events: readonly { name: string; data: unknown; id?: string }[]): Promise<string[]>;
   stop(): Promise<void>;
 }
@@ -50,7 +50,16 @@ export async function startInngestDevServer(options: { sdkUrl: string; port?: nu
     '--debug-api-port', String(debugApi),
     '--log-level', 'warn',
   ], { cwd: ROOT, env: { ...process.env, DO_NOT_TRACK: '1', INNGEST_NO_UPDATE_NOTIFIER: '1' } });
-  const url = `http://127.0.0.1:${port}`;
+  return connectInngestServer({ child, url: `http://127.0.0.1:${port}`, eventKey: 'e2e-event-key', monaco });
+}
+
+/**
+ * The client side of a started Inngest server (`inngest dev` or `inngest start`): its GraphQL API and event API,
+ * once `/health` answers (stopped if it does not within 60 s).
+ */
+export async function connectInngestServer(options: { child: ChildServer; url: string; eventKey: string; monaco?: { version: string; dir: string } | undefined }): Promise<InngestDevServer> {
+  const { child, url, eventKey, monaco } = options;
+  const name = child.name;
   const server: InngestDevServer = {
     url,
     child,
@@ -62,7 +71,7 @@ export async function startInngestDevServer(options: { sdkUrl: string; port?: nu
       return body.data as never;
     },
     async send(events) {
-      const response = await fetch(`${url}/e/e2e-event-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+      const response = await fetch(`${url}/e/${eventKey}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
       const body = (await response.json()) as { ids?: string[]; error?: string };
       if (!response.ok || body.ids === undefined) throw new Error(`Sending events: ${response.status} ${JSON.stringify(body)}`);
       return body.ids;
@@ -71,7 +80,7 @@ export async function startInngestDevServer(options: { sdkUrl: string; port?: nu
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`inngest dev exited (${child.process.exitCode}):\n${child.lines.slice(-30).join('\n')}`);
+    if (child.process.exitCode !== null) throw new Error(`${name} exited (${child.process.exitCode}):\n${child.lines.slice(-30).join('\n')}`);
     try {
       if ((await fetch(`${url}/health`)).ok) break;
     } catch {
@@ -79,7 +88,7 @@ export async function startInngestDevServer(options: { sdkUrl: string; port?: nu
     }
     if (Date.now() > deadline) {
       await child.stop();
-      throw new Error(`inngest dev did not answer on ${url} within 60 s:\n${child.lines.slice(-30).join('\n')}`);
+      throw new Error(`${name} did not answer on ${url} within 60 s:\n${child.lines.slice(-30).join('\n')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
