@@ -42,6 +42,28 @@ export interface Replica {
   peakMemoryMiB(): number | undefined;
 }
 
+/** A request to the emulator held until `release()`: the first that matched when `hold` was called. */
+export interface HeldRequest {
+  /** Resolves when a matching request arrives, with its URL and the sender's User-Agent. */
+  readonly reached: Promise<{ readonly url: URL; readonly userAgent: string }>;
+  /** Lets it be answered (by then its sender may be gone). */
+  release(): void;
+}
+
+interface Hold {
+  readonly match: (url: URL) => boolean;
+  readonly arrived: (request: { url: URL; userAgent: string }) => void;
+  readonly released: Promise<void>;
+  readonly release: () => void;
+}
+
+/** The emulator behind a loopback URL, with the requests in flight (by User-Agent) and requests a test holds. */
+interface EmulatorFront {
+  emulator: Emulator;
+  readonly inFlight: Map<number, { userAgent: string; url: string }>;
+  readonly holds: Hold[];
+}
+
 /** The keys the stack runs with: fresh random ones per stack (never logged). */
 export interface StackKeys {
   readonly eventKey: string;
@@ -65,8 +87,7 @@ export class ScaleStack {
   /** The environment every replica shares (without its own OTEL_RESOURCE_ATTRIBUTES and User-Agent). */
   readonly env: Readonly<Record<string, string>>;
   readonly keys: StackKeys;
-  readonly #source: { emulator: Emulator };
-  readonly #inFlight: Map<number, { userAgent: string; url: string }>;
+  readonly #front: EmulatorFront;
   readonly #cleanup: (() => Promise<unknown>)[];
 
   private constructor(parts: ScaleStackParts) {
@@ -82,8 +103,7 @@ export class ScaleStack {
     this.graph = parts.graph;
     this.env = parts.env;
     this.keys = parts.keys;
-    this.#source = parts.source;
-    this.#inFlight = parts.inFlight;
+    this.#front = parts.front;
     this.#cleanup = parts.cleanup;
   }
 
@@ -107,7 +127,7 @@ export class ScaleStack {
 
   /** The emulator serving the sources now: its faults and request stats. */
   get emulator(): Emulator {
-    return this.#source.emulator;
+    return this.#front.emulator;
   }
 
   /** Our HTTP API through nginx, with the API token. */
@@ -164,10 +184,24 @@ export class ScaleStack {
 
   /** Discogs requests being served right now, by the replica that sent them (its User-Agent names it). */
   discogsInFlight(): { replica: string; url: string }[] {
-    return [...this.#inFlight.values()].flatMap(({ userAgent, url }) => {
+    return [...this.#front.inFlight.values()].flatMap(({ userAgent, url }) => {
       const replica = /\b(replica-\d+)\b/.exec(userAgent)?.[1];
       return replica === undefined || !url.includes('/discogs/') ? [] : [{ replica, url }];
     });
+  }
+
+  /** Holds the next emulator request whose URL matches, until released (released anyway by `close`). */
+  hold(match: (url: URL) => boolean): HeldRequest {
+    let arrived!: Hold['arrived'];
+    const reached = new Promise<{ url: URL; userAgent: string }>((resolve) => {
+      arrived = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.#front.holds.push({ match, arrived, released, release });
+    return { reached, release };
   }
 
   /** The replicas each Inngest run's spans name (`inngest.run_id` → `service.instance.id`s). */
@@ -188,6 +222,7 @@ export class ScaleStack {
 
   /** Stops everything and removes every data dir, whatever failed before. */
   async close(): Promise<void> {
+    for (const hold of this.#front.holds.splice(0)) hold.release();
     for (const step of this.#cleanup.splice(0).reverse()) await step().catch(() => undefined);
   }
 }
@@ -203,24 +238,30 @@ interface ScaleStackParts {
   readonly graph: AssetGraph;
   readonly env: Record<string, string>;
   readonly keys: StackKeys;
-  readonly source: { emulator: Emulator };
-  readonly inFlight: Map<number, { userAgent: string; url: string }>;
+  readonly front: EmulatorFront;
   readonly cleanup: (() => Promise<unknown>)[];
 }
 
 // Every service started is pushed onto `cleanup` at once, so a failure further on stops it.
 async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<unknown>)[]): Promise<ScaleStackParts> {
   const keys: StackKeys = { eventKey: randomHex(16), signingKey: randomHex(32), apiToken: randomHex(24) };
-  const source = { emulator: createE2EEmulator(options.emulator) };
-  const inFlight = new Map<number, { userAgent: string; url: string }>();
+  const front: EmulatorFront = { emulator: createE2EEmulator(options.emulator), inFlight: new Map(), holds: [] };
   let nextRequest = 0;
   const servedEmulator: ServedApp = await serveOnLoopback(async (request) => {
     const id = nextRequest++;
-    inFlight.set(id, { userAgent: request.headers.get('user-agent') ?? '', url: request.url });
+    const url = new URL(request.url);
+    const userAgent = request.headers.get('user-agent') ?? '';
+    front.inFlight.set(id, { userAgent, url: request.url });
     try {
-      return await source.emulator.app.fetch(request);
+      const held = front.holds.findIndex((hold) => hold.match(url));
+      if (held >= 0) {
+        const [hold] = front.holds.splice(held, 1);
+        hold!.arrived({ url, userAgent });
+        await hold!.released;
+      }
+      return await front.emulator.app.fetch(request);
     } finally {
-      inFlight.delete(id);
+      front.inFlight.delete(id);
     }
   });
   cleanup.push(() => servedEmulator.close());
@@ -286,7 +327,7 @@ async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<un
   ], { env: { ...process.env, DO_NOT_TRACK: '1', INNGEST_NO_UPDATE_NOTIFIER: '1' } });
   cleanup.push(() => child.stop());
   const inngest = await connectInngestServer({ child, url: inngestUrl, eventKey: keys.eventKey });
-  return { replicas, inngest, nginx, redis, postgres, azurite, otlp, graph: options.graph ?? createGraphFromEnvironment(env), env, keys, source, inFlight, cleanup };
+  return { replicas, inngest, nginx, redis, postgres, azurite, otlp, graph: options.graph ?? createGraphFromEnvironment(env), env, keys, front, cleanup };
 }
 
 function randomHex(bytes: number): string {
