@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Ledger, readCommittedTable } from '../../runtime/internal.ts';
 import { ScaleStack } from './support/scale-stack.ts';
 import { materializeInOneProcess, slotHeads, versionsOf } from './support/slot-heads.ts';
 
@@ -65,5 +66,40 @@ describe('medallion scaled out on self-hosted Inngest', { timeout: 900_000 }, ()
     t.diagnostic(`spread run: ${spreadMs} ms on ${stack.replicas.length} replicas (request to all fresh); single process (materialize '*' in the test process): ${single.ms} ms`);
     t.diagnostic(`runs: ${runs.length}, asset runs traced: ${byRun.size}, runs spread over 2+ replicas: ${spread.length} (e.g. ${spread.slice(0, 3).map(([run, set]) => `${run}: ${[...set].sort().join(', ')}`).join('; ')})`);
     t.diagnostic(`peak memory (VmHWM): ${Object.entries(stack.peakMemoryMiB()).map(([id, mib]) => `${id} ${mib} MiB`).join(', ')}`);
+  });
+
+  it('serializes a `medallion materialize` by hand with Inngest\'s run of the same asset through the slot\'s lease; both commit, one after the other', { timeout: 240_000 }, async (t) => {
+    const asset = 'raw/tmdb_movies';
+    const ledger = new Ledger(stack.storage);
+    const before = (await ledger.readHead(asset))!.record;
+    // A page of Inngest's run is held, so its replica holds the slot's lease while the CLI starts.
+    const held = stack.hold((url) => url.pathname.endsWith('/movie/popular') && url.searchParams.get('page') === '8');
+    const requested = await stack.api(`/assets/${asset}/materialize`, { json: { force: true } });
+    assert.equal(requested.status, 202);
+    const [eventId] = ((await requested.json()) as { ids: string[] }).ids;
+    await held.reached;
+    const inngestRun = (await stack.runs()).find((run) => run.triggerIDs.includes(eventId!) && run.function.endsWith('-materialize-raw-tmdb-movies'));
+    assert.ok(inngestRun !== undefined, 'Inngest\'s run of the asset');
+    const cli = stack.cli(['materialize', asset, '--force']);
+    const waiting = await cli.child.waitForLine(new RegExp(`${asset}\\s+waiting: `), 60_000);
+    assert.match(waiting, new RegExp(`held by run ${inngestRun.id}`), 'the CLI waits for the lease of Inngest\'s run');
+    held.release();
+    assert.equal(await cli.exited, 0, cli.child.lines.join('\n'));
+    const runs = await stack.settle(120_000);
+    assert.deepEqual(runs.filter((run) => run.status !== 'COMPLETED').map((run) => `${run.function} ${run.status}`), [], 'every run completed');
+
+    // Both committed, one after the other, with the same data; the ledger names each writer.
+    const records = (await ledger.history(asset)).filter((record) => record.finishedAt > before.finishedAt);
+    assert.deepEqual(records.map((record) => record.status), ['materialized', 'materialized'], 'two new commits, no failure');
+    const [byCli, byInngest] = records as [typeof records[number], typeof records[number]];
+    assert.equal(byInngest.runId, inngestRun.id);
+    assert.notEqual(byCli.runId, inngestRun.id);
+    assert.ok(byCli.startedAt >= byInngest.finishedAt, `the CLI started (${byCli.startedAt}) after Inngest's commit (${byInngest.finishedAt})`);
+    const head = (await ledger.readHead(asset))!.record;
+    assert.equal(head.id, byCli.id, 'the head is the last commit');
+    assert.deepEqual([byInngest.dataVersion, byCli.dataVersion], [before.dataVersion, before.dataVersion]);
+    assert.equal((await readCommittedTable(stack.storage, head)).numRows, head.rows, 'the data file reads back with its digest');
+    assert.ok(await stack.allFresh(), 'every asset is fresh');
+    t.diagnostic(`CLI materialize waited for Inngest's run ${inngestRun.id}; commits at ${byInngest.finishedAt} (Inngest) and ${byCli.finishedAt} (CLI)`);
   });
 });

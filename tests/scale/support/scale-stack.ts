@@ -3,19 +3,23 @@
 // Discogs emulator served in this process, and an OTLP receiver for the replicas' spans (each replica is
 // `service.instance.id=replica-N`). Used by tests/scale/ and by the throughput benchmark.
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { DEFAULT_CREDENTIALS, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
 import { createAzureBlobStorage, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
 import { resolverFor } from '../../../runtime/internal.ts';
 import { startAzurite, type Azurite } from '../../support/azurite.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
-import { freePort, startChild } from '../../e2e/support/child-process.ts';
+import { freePort, startChild, type ChildServer } from '../../e2e/support/child-process.ts';
 import { createE2EEmulator, E2E_DEBOUNCE_SECONDS, E2E_PLAN_ENV, startServe, type MedallionServe } from '../../e2e/support/e2e-stack.ts';
 import { connectInngestServer, inngestCommand, type InngestDevServer } from '../../e2e/support/inngest-dev-server.ts';
 import { inngestRunOutput, listInngestRuns, settleInngestRuns, waitUntil, type InngestRun } from '../../e2e/support/inngest-runs.ts';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
 import { startNginx, startPostgres, startRedis, type LoadBalancer, type Service } from './services.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ScaleStackOptions {
   /** How many `medallion serve` replicas; default 3. */
@@ -188,6 +192,17 @@ export class ScaleStack {
       const replica = /\b(replica-\d+)\b/.exec(userAgent)?.[1];
       return replica === undefined || !url.includes('/discogs/') ? [] : [{ replica, url }];
     });
+  }
+
+  /**
+   * Starts the `medallion` CLI (the built server/bin.mjs) on the same lake and sources as the replicas, outside
+   * Inngest (no Inngest variables, no telemetry). `exited` resolves with its exit code once its output is read.
+   */
+  cli(args: readonly string[]): { child: ChildServer; exited: Promise<number | null> } {
+    const { NODE_TEST_CONTEXT: _runner, NODE_OPTIONS: _options, ...inherited } = process.env;
+    const { INNGEST_DEV: _dev, INNGEST_BASE_URL: _base, INNGEST_EVENT_KEY: _event, INNGEST_SIGNING_KEY: _signing, OTEL_EXPORTER_OTLP_ENDPOINT: _otlp, ...env } = this.env;
+    const child = startChild(`medallion ${args.join(' ')}`, process.execPath, ['--require', './tests/support/netguard.cjs', 'server/bin.mjs', ...args], { cwd: ROOT, env: { ...inherited, NO_COLOR: '1', ...env } });
+    return { child, exited: once(child.process, 'close').then(() => child.process.exitCode) };
   }
 
   /** Holds the next emulator request whose URL matches, until released (released anyway by `close`). */
