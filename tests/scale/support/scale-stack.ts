@@ -327,10 +327,10 @@ async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<un
   }));
   const { command, args } = inngestCommand();
   const [gateway, gatewayGrpc, executorGrpc] = await Promise.all(Array.from({ length: 3 }, () => freePort()));
+  // The keys go in its environment (read like --event-key and --signing-key), so `ps` does not show them.
   const child = startChild('inngest start', command, [
     ...args, 'start',
     '--host', '127.0.0.1', '--port', String(inngestPort),
-    '--event-key', keys.eventKey, '--signing-key', keys.signingKey,
     '--redis-uri', redis.uri, '--postgres-uri', postgres.uri,
     '--sdk-url', `${nginx.url}/api/inngest`,
     '--retry-interval', String(options.retryIntervalSeconds ?? 1),
@@ -339,7 +339,7 @@ async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<un
     '--connect-gateway-grpc-port', String(gatewayGrpc),
     '--connect-executor-grpc-port', String(executorGrpc),
     '--log-level', 'warn',
-  ], { env: { ...process.env, DO_NOT_TRACK: '1', INNGEST_NO_UPDATE_NOTIFIER: '1' } });
+  ], { env: { ...process.env, DO_NOT_TRACK: '1', INNGEST_NO_UPDATE_NOTIFIER: '1', INNGEST_EVENT_KEY: keys.eventKey, INNGEST_SIGNING_KEY: keys.signingKey } });
   cleanup.push(() => child.stop());
   const inngest = await connectInngestServer({ child, url: inngestUrl, eventKey: keys.eventKey });
   return { replicas, inngest, nginx, redis, postgres, azurite, otlp, graph: options.graph ?? createGraphFromEnvironment(env), env, keys, front, cleanup };
