@@ -205,16 +205,24 @@ export class ScaleStack {
     return { child, exited: once(child.process, 'close').then(() => child.process.exitCode) };
   }
 
-  /** Holds the next emulator request whose URL matches, until released (released anyway by `close`). */
-  hold(match: (url: URL) => boolean): HeldRequest {
+  /**
+   * Holds the next emulator request whose URL matches, until released (released anyway by `close`). `reached`
+   * rejects when none has come within `timeoutMs` (default 120 s).
+   */
+  hold(match: (url: URL) => boolean, timeoutMs = 120_000): HeldRequest {
     let arrived!: Hold['arrived'];
-    const reached = new Promise<{ url: URL; userAgent: string }>((resolve) => {
-      arrived = resolve;
+    const reached = new Promise<{ url: URL; userAgent: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No emulator request matching ${String(match)} came within ${timeoutMs} ms.`)), timeoutMs).unref();
+      arrived = (request) => {
+        clearTimeout(timer);
+        resolve(request);
+      };
     });
     let release!: () => void;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
+    reached.catch(() => undefined); // a test that fails before awaiting it gets its own error, not this one
     this.#front.holds.push({ match, arrived, released, release });
     return { reached, release };
   }
