@@ -61,10 +61,9 @@ interface Hold {
   readonly release: () => void;
 }
 
-/** The emulator behind a loopback URL, with the requests in flight (by User-Agent) and requests a test holds. */
+/** The emulator behind a loopback URL, and the requests a test holds there. */
 interface EmulatorFront {
-  emulator: Emulator;
-  readonly inFlight: Map<number, { userAgent: string; url: string }>;
+  readonly emulator: Emulator;
   readonly holds: Hold[];
 }
 
@@ -114,9 +113,8 @@ export class ScaleStack {
   /** Starts every service (stopping what started if one fails), and waits until Inngest has synced the app. */
   static async start(options: ScaleStackOptions = {}): Promise<ScaleStack> {
     const cleanup: (() => Promise<unknown>)[] = [];
-    let stack: ScaleStack | undefined;
     try {
-      stack = new ScaleStack(await startParts(options, cleanup));
+      const stack = new ScaleStack(await startParts(options, cleanup));
       const { inngest } = stack;
       await stack.waitUntil('inngest start has synced the app through nginx', async () => {
         const { apps } = await inngest.gql<{ apps: { name: string; functionCount: number; error: string | null }[] }>('{ apps { name functionCount error } }');
@@ -183,14 +181,6 @@ export class ScaleStack {
       timeoutMs,
       intervalMs,
       context: () => this.replicas.map((replica) => `${replica.id}'s last lines:\n${replica.serve.child.lines.slice(-10).join('\n')}`).join('\n'),
-    });
-  }
-
-  /** Discogs requests being served right now, by the replica that sent them (its User-Agent names it). */
-  discogsInFlight(): { replica: string; url: string }[] {
-    return [...this.#front.inFlight.values()].flatMap(({ userAgent, url }) => {
-      const replica = /\b(replica-\d+)\b/.exec(userAgent)?.[1];
-      return replica === undefined || !url.includes('/discogs/') ? [] : [{ replica, url }];
     });
   }
 
@@ -268,24 +258,16 @@ interface ScaleStackParts {
 // Every service started is pushed onto `cleanup` at once, so a failure further on stops it.
 async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<unknown>)[]): Promise<ScaleStackParts> {
   const keys: StackKeys = { eventKey: randomHex(16), signingKey: randomHex(32), apiToken: randomHex(24) };
-  const front: EmulatorFront = { emulator: createE2EEmulator(options.emulator), inFlight: new Map(), holds: [] };
-  let nextRequest = 0;
+  const front: EmulatorFront = { emulator: createE2EEmulator(options.emulator), holds: [] };
   const servedEmulator: ServedApp = await serveOnLoopback(async (request) => {
-    const id = nextRequest++;
     const url = new URL(request.url);
-    const userAgent = request.headers.get('user-agent') ?? '';
-    front.inFlight.set(id, { userAgent, url: request.url });
-    try {
-      const held = front.holds.findIndex((hold) => hold.match(url));
-      if (held >= 0) {
-        const [hold] = front.holds.splice(held, 1);
-        hold!.arrived({ url, userAgent });
-        await hold!.released;
-      }
-      return await front.emulator.app.fetch(request);
-    } finally {
-      front.inFlight.delete(id);
+    const held = front.holds.findIndex((hold) => hold.match(url));
+    if (held >= 0) {
+      const [hold] = front.holds.splice(held, 1);
+      hold!.arrived({ url, userAgent: request.headers.get('user-agent') ?? '' });
+      await hold!.released;
     }
+    return front.emulator.app.fetch(request);
   });
   cleanup.push(() => servedEmulator.close());
   const [azurite, otlp, redis, postgres] = await Promise.all([
