@@ -6,6 +6,8 @@
  *     second live run
  *   - the server under load: each route at 32 connections with wrk, and /healthz meanwhile (skipped without wrk)
  *   - gold/matches through the real Inngest server against in process, and calls per run
+ *   - throughput of 24 CPU-bound partitions on self-hosted Inngest with 1 and with 3 replicas (skipped without
+ *     redis, postgres, nginx or the Inngest server)
  * Figures only; nothing here asserts a time.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { measureCompressedWindow, measureFullScaleExtraction, measureLiveRequest
 import { measureOverhead } from './framework-overhead.ts';
 import { httpLoadRows, measureHttpLoad } from './http-load.ts';
 import { measureOrchestration } from './inngest-orchestration.ts';
+import { measureScaleOut, scaleOutRows } from './scale-out.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'server/bin.mjs');
@@ -142,3 +145,7 @@ try {
 } catch (error) {
   row('gold/matches on Inngest', 'skipped', '', error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }
+
+// BENCH_SCALE_MIB of sha256 per partition (default 512), BENCH_SCALE_REPEATS pairs of stacks (default 1).
+const scaleOut = await measureScaleOut(Number(process.env.BENCH_SCALE_MIB ?? 512), Number(process.env.BENCH_SCALE_REPEATS ?? 1));
+for (const [label, value, target, note] of scaleOutRows(scaleOut)) row(label, value, target, note);

@@ -21,7 +21,7 @@ export interface Service {
 // PostgreSQL refuses to run as root, and CI runs as root: there every command runs as Debian's `postgres` user.
 const IS_ROOT = process.getuid?.() === 0;
 
-function postgresBin(command: string): string {
+export function postgresBin(command: string): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((version) => join(root, version, 'bin', command)).find((path) => existsSync(path));
