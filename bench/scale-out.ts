@@ -209,7 +209,7 @@ export function scaleOutRows(result: ScaleOutResult): [string, string, string, s
   rows.push(
     [`throughput 3 replicas / 1, fresh stacks${of}`, ratio('fresh'), ceiling, 'each fresh replica pays its own start-up (modules, data plane)'],
     [`throughput 3 replicas / 1, warm replicas${of}`, ratio('warm'), ceiling,
-      `bound by the ${result.cores} cores the replicas share with inngest, redis, postgres, nginx, azurite and the machine's other processes (others); ${result.queueWorkers} queue workers, one run per partition at a time`],
+      `1 replica is one event loop, which the hashing holds: at most 1 core; 3 share the ${result.cores} cores with inngest, redis, postgres, nginx, azurite and the machine's other processes (others). ${result.queueWorkers} queue workers, one run per partition at a time`],
   );
   return rows;
 }
