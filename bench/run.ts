@@ -20,6 +20,7 @@ import { measureOverhead } from './framework-overhead.ts';
 import { httpLoadRows, measureHttpLoad } from './http-load.ts';
 import { measureOrchestration } from './inngest-orchestration.ts';
 import { measureScaleOut, scaleOutRows } from './scale-out.ts';
+import { DEFAULT_HASH_MIB } from './scale-out/assets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'server/bin.mjs');
@@ -146,6 +147,6 @@ try {
   row('gold/matches on Inngest', 'skipped', '', error instanceof Error ? error.message.split('\n')[0]! : String(error));
 }
 
-// BENCH_SCALE_MIB of sha256 per partition (default 512), BENCH_SCALE_REPEATS pairs of stacks (default 1).
-const scaleOut = await measureScaleOut(Number(process.env.BENCH_SCALE_MIB ?? 512), Number(process.env.BENCH_SCALE_REPEATS ?? 1));
+// BENCH_SCALE_MIB of sha256 per partition (default 1024), BENCH_SCALE_REPEATS pairs of stacks (default 1).
+const scaleOut = await measureScaleOut(Number(process.env.BENCH_SCALE_MIB ?? DEFAULT_HASH_MIB), Number(process.env.BENCH_SCALE_REPEATS ?? 1));
 for (const [label, value, target, note] of scaleOutRows(scaleOut)) row(label, value, target, note);

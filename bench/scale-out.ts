@@ -9,7 +9,7 @@
  * much CPU went to the replicas, to the whole stack, and to everything else.
  * Needs the compiled CLI (`npm run build`), redis-server, PostgreSQL, nginx and the Inngest server (Go, or
  * MEDALLION_INNGEST_COMMAND); skipped, saying which is missing, without them. Figures only. Run alone:
- * `node --conditions=source --import tsx bench/scale-out.ts [hash MiB per partition=512] [repeats=1]`.
+ * `node --conditions=source --import tsx bench/scale-out.ts [MiB per partition=1024] [repeats=1]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { inngestCommand } from '../tests/e2e/support/inngest-dev-server.ts';
 import { ScaleStack } from '../tests/scale/support/scale-stack.ts';
 import { postgresBin, type UpstreamLogLine } from '../tests/scale/support/services.ts';
 import { cpuSnapshot, machineBusySeconds, treeCpuSeconds } from './cpu-time.ts';
-import { createScaleOutGraph, hashChain, PARTITIONS } from './scale-out/assets.ts';
+import { createScaleOutGraph, DEFAULT_HASH_MIB, hashChain, PARTITIONS } from './scale-out/assets.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONFIG = 'bench/scale-out/medallion.config.ts';
@@ -89,7 +89,7 @@ export function scaleOutMissing(): string | undefined {
 }
 
 /** Measures 1 replica, then 3, `repeats` times over (each on a fresh stack). */
-export async function measureScaleOut(hashMiB = 512, repeats = 1): Promise<ScaleOutResult> {
+export async function measureScaleOut(hashMiB = DEFAULT_HASH_MIB, repeats = 1): Promise<ScaleOutResult> {
   if (!Number.isInteger(hashMiB) || hashMiB < 1 || hashMiB > 65_536) throw new Error(`The work per partition is a whole number of MiB from 1 to 65536, not ${hashMiB}.`);
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`The repeats are a whole number from 1, not ${repeats}.`);
   const missing = scaleOutMissing();
@@ -200,21 +200,23 @@ export function scaleOutRows(result: ScaleOutResult): [string, string, string, s
     );
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const ratio = (round: 'fresh' | 'warm') => {
-    const rates = (replicas: number) => result.runs.filter((run) => run.replicas === replicas).map((run) => rate(run[round]));
-    return `${(median(rates(3)) / median(rates(1))).toFixed(2)}×`;
+  const ratio = (round: 'fresh' | 'warm', figure: (round: ScaleOutRound) => number) => {
+    const medianOf = (replicas: number) => median(result.runs.filter((run) => run.replicas === replicas).map((run) => figure(run[round])));
+    return `${(medianOf(3) / medianOf(1)).toFixed(2)}×`;
   };
+  // Throughput follows the cores the replicas got: the machine's other processes take what they take.
+  const replicaCores = (round: 'fresh' | 'warm') => `the replicas had ${ratio(round, (measured) => measured.cores.replicas)} the cores`;
   const ceiling = `≤ ${Math.min(3, result.cores)}× (${result.cores} cores)`;
   const of = result.runs.length > 2 ? ` (medians of ${result.runs.length / 2})` : '';
   rows.push(
-    [`throughput 3 replicas / 1, fresh stacks${of}`, ratio('fresh'), ceiling, 'each fresh replica pays its own start-up (modules, data plane)'],
-    [`throughput 3 replicas / 1, warm replicas${of}`, ratio('warm'), ceiling,
-      `1 replica is one event loop, which the hashing holds: at most 1 core; 3 share the ${result.cores} cores with inngest, redis, postgres, nginx, azurite and the machine's other processes (others). ${result.queueWorkers} queue workers, one run per partition at a time`],
+    [`throughput 3 replicas / 1, fresh stacks${of}`, ratio('fresh', rate), ceiling, `${replicaCores('fresh')}; each fresh replica pays its own start-up (modules, data plane)`],
+    [`throughput 3 replicas / 1, warm replicas${of}`, ratio('warm', rate), ceiling,
+      `${replicaCores('warm')}. 1 replica is one event loop, which the hashing holds: at most 1 core; 3 share the ${result.cores} cores with inngest, redis, postgres, nginx, azurite and the machine's other processes (others). ${result.queueWorkers} queue workers, one run per partition at a time`],
   );
   return rows;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await measureScaleOut(Number(process.argv[2] ?? 512), Number(process.argv[3] ?? 1));
+  const result = await measureScaleOut(Number(process.argv[2] ?? DEFAULT_HASH_MIB), Number(process.argv[3] ?? 1));
   for (const [label, value, target, note] of scaleOutRows(result)) console.log(`${label.padEnd(46)} ${value.padStart(16)}  ${target.padEnd(16)} ${note}`);
 }

@@ -1,10 +1,9 @@
 // The scale-out benchmark's project (bench/scale-out.ts serves it with `medallion serve --config`).
-// MEDALLION_BENCH_HASH_MIB sets the work per partition (default 512 MiB of sha256, about 0.6 s of one core).
+// MEDALLION_BENCH_HASH_MIB sets the work per partition in MiB of sha256 (default DEFAULT_HASH_MIB).
 import { z } from 'zod';
 import { ConfigError, defineConfig } from 'medallion';
-import { createScaleOutGraph } from './assets.ts';
+import { createScaleOutGraph, DEFAULT_HASH_MIB } from './assets.ts';
 
-const DEFAULT_HASH_MIB = 512;
 const hashMiB = z.coerce.number().int().min(1).max(65_536);
 
 export default defineConfig({
