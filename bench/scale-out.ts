@@ -89,9 +89,17 @@ export function scaleOutMissing(): string | undefined {
 }
 
 /** Measures 1 replica, then 3, `repeats` times over (each on a fresh stack). */
+/** What is wrong with the section's settings (as given: numbers, or the command line's strings), if anything. */
+function settingsProblem(hashMiB: number | string, repeats: number | string): string | undefined {
+  const [mib, times] = [Number(hashMiB), Number(repeats)];
+  if (!Number.isInteger(mib) || mib < 1 || mib > 65_536) return `The work per partition is a whole number of MiB from 1 to 65536, not "${hashMiB}".`;
+  if (!Number.isInteger(times) || times < 1) return `The repeats are a whole number from 1, not "${repeats}".`;
+  return undefined;
+}
+
 export async function measureScaleOut(hashMiB = DEFAULT_HASH_MIB, repeats = 1): Promise<ScaleOutResult> {
-  if (!Number.isInteger(hashMiB) || hashMiB < 1 || hashMiB > 65_536) throw new Error(`The work per partition is a whole number of MiB from 1 to 65536, not ${hashMiB}.`);
-  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`The repeats are a whole number from 1, not ${repeats}.`);
+  const problem = settingsProblem(hashMiB, repeats);
+  if (problem !== undefined) throw new RangeError(problem);
   const missing = scaleOutMissing();
   if (missing !== undefined) return { skipped: `${missing}; the scale-out section is skipped` };
   const cpu = process.cpuUsage();
@@ -217,6 +225,11 @@ export function scaleOutRows(result: ScaleOutResult): [string, string, string, s
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await measureScaleOut(Number(process.argv[2] ?? DEFAULT_HASH_MIB), Number(process.argv[3] ?? 1));
-  for (const [label, value, target, note] of scaleOutRows(result)) console.log(`${label.padEnd(46)} ${value.padStart(16)}  ${target.padEnd(16)} ${note}`);
+  const [hashMiB = String(DEFAULT_HASH_MIB), repeats = '1'] = process.argv.slice(2);
+  const problem = settingsProblem(hashMiB, repeats);
+  if (problem !== undefined) {
+    console.error(`${problem} Usage: bench/scale-out.ts [MiB per partition] [repeats]`);
+    process.exit(2);
+  }
+  for (const [label, value, target, note] of scaleOutRows(await measureScaleOut(Number(hashMiB), Number(repeats)))) console.log(`${label.padEnd(46)} ${value.padStart(16)}  ${target.padEnd(16)} ${note}`);
 }
