@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
 import { DEFAULT_CREDENTIALS } from '../../../assets/sources/emulator/in-process-defaults.ts';
 import { createLocalStorage, materialize, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
-import { resolverFor } from '../../../runtime/internal.ts';
 import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { TEST_FILMS } from '../../support/emulated-pipeline.ts';
+import { allFresh, assetStatus } from './lake-status.ts';
 import { freePort, startChild, type ChildServer } from './child-process.ts';
 import { startInngestDevServer, type InngestDevServer } from './inngest-dev-server.ts';
 import { inngestRunOutput, inngestStepAttempts, listInngestRuns, settleInngestRuns, waitUntil, type InngestRun } from './inngest-runs.ts';
@@ -147,13 +147,12 @@ export class E2EStack {
     return fetch(`${this.serve.url}${path}`, json === undefined ? rest : { ...rest, method: rest.method ?? 'POST', headers: { 'content-type': 'application/json', ...rest.headers }, body: JSON.stringify(json) });
   }
 
-  async status(key: string): Promise<AssetStatusReport> {
-    return resolverFor(this.graph, this.storage).assetStatus(key);
+  status(key: string): Promise<AssetStatusReport> {
+    return assetStatus(this.graph, this.storage, key);
   }
 
-  async allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {
-    for (const key of keys) if ((await this.status(key)).status !== 'fresh') return false;
-    return true;
+  allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {
+    return allFresh(this.graph, this.storage, keys);
   }
 
   /** Every run the server knows, oldest first. */

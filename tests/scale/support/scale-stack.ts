@@ -10,7 +10,7 @@ import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import type { Emulator, EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
 import { DEFAULT_CREDENTIALS } from '../../../assets/sources/emulator/in-process-defaults.ts';
 import { createAzureBlobStorage, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
-import { resolverFor } from '../../../runtime/internal.ts';
+import { allFresh, assetStatus } from '../../e2e/support/lake-status.ts';
 import { startAzurite, type Azurite } from '../../support/azurite.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { freePort, startChild, type ChildServer } from '../../e2e/support/child-process.ts';
@@ -157,12 +157,11 @@ export class ScaleStack {
   }
 
   status(key: string): Promise<AssetStatusReport> {
-    return resolverFor(this.graph, this.storage).assetStatus(key);
+    return assetStatus(this.graph, this.storage, key);
   }
 
-  async allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {
-    for (const key of keys) if ((await this.status(key)).status !== 'fresh') return false;
-    return true;
+  allFresh(keys: readonly string[] = this.graph.keys): Promise<boolean> {
+    return allFresh(this.graph, this.storage, keys);
   }
 
   runs(): Promise<InngestRun[]> {
