@@ -62,6 +62,10 @@ describe('medallion scaled out on self-hosted Inngest', { timeout: 900_000 }, ()
     assert.deepEqual(versionsOf(heads), versionsOf(single.heads), 'the data versions (and rows) of a single-process materialize');
     const inngestRunIds = new Set(runs.map((run) => run.id));
     for (const [slot, record] of heads) assert.ok(inngestRunIds.has(record.runId), `${slot} was materialized by an Inngest run`);
+    // The ledger names the replica that committed each slot, as the spans do.
+    const replicaIds = new Set(stack.replicas.map((replica) => replica.id));
+    for (const [slot, record] of heads) assert.ok(record.instance !== undefined && replicaIds.has(record.instance), `${slot} names its replica, not ${record.instance}`);
+    assert.ok(new Set([...heads.values()].map((record) => record.instance)).size >= 2, 'commits by two replicas or more');
 
     t.diagnostic(`spread run: ${spreadMs} ms on ${stack.replicas.length} replicas (request to all fresh); single process (materialize '*' in the test process): ${single.ms} ms`);
     t.diagnostic(`runs: ${runs.length}, asset runs traced: ${byRun.size}, runs spread over 2+ replicas: ${spread.length} (e.g. ${spread.slice(0, 3).map(([run, set]) => `${run}: ${[...set].sort().join(', ')}`).join('; ')})`);
@@ -94,6 +98,9 @@ describe('medallion scaled out on self-hosted Inngest', { timeout: 900_000 }, ()
     const [byCli, byInngest] = records as [typeof records[number], typeof records[number]];
     assert.equal(byInngest.runId, inngestRun.id);
     assert.notEqual(byCli.runId, inngestRun.id);
+    const replicaIds = new Set(stack.replicas.map((replica) => replica.id));
+    assert.ok(byInngest.instance !== undefined && replicaIds.has(byInngest.instance), `Inngest's commit names its replica, not ${byInngest.instance}`);
+    assert.ok(byCli.instance !== undefined && !replicaIds.has(byCli.instance), 'the CLI\'s commit names its own process');
     assert.ok(byCli.startedAt >= byInngest.finishedAt, `the CLI started (${byCli.startedAt}) after Inngest's commit (${byInngest.finishedAt})`);
     const head = (await ledger.readHead(asset))!.record;
     assert.equal(head.id, byCli.id, 'the head is the last commit');
