@@ -50,7 +50,7 @@ export async function materializeSlot(
     if (upstream.type !== 'ready') return { ...base, type: upstream.type, reason: upstream.reason };
     const inputs = upstream.heads.map(toInputVersion);
     // Heads read under the lock, so the resolver's rules (staleReason) decide on what a skip would leave in place.
-    if (!isForced(env.force, asset.key) && head !== undefined && (await staleReason(env.storage, Date.now(), asset, partition, head.record, inputs)) === undefined) {
+    if (!isForced(env.force, asset.key) && head !== undefined && (await staleReason(env.storage, env.now().getTime(), asset, partition, head.record, inputs)) === undefined) {
       const byOtherRun = head.record.runId !== env.runId && Date.parse(head.record.finishedAt) >= env.runStartedAt;
       const reason = byOtherRun
         ? `materialized meanwhile by run ${head.record.runId}`

@@ -17,12 +17,12 @@ import {
   ATTR_STALE_CAUSES, SPAN_MATERIALIZE, SPAN_RUN,
 } from '../telemetry/span-attributes.ts';
 import { upstreamSlots } from '../graph/slots.ts';
+import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { StalenessResolver } from '../versions/staleness.ts';
 import { recordAbandonedRuns, startActiveRun } from './active-runs.ts';
 import { afterAbort, interruptedOutcome } from './interruption.ts';
 import { materializeSlot } from './materialize-slot.ts';
 import { emptyOutcome } from './outcomes.ts';
-import { serviceInstanceId } from '../telemetry/service-instance.ts';
 import { planRun } from './plan.ts';
 import type { PlannedSlot, RunEventListener } from './run-events.ts';
 import { createRunEnvironment, isForced, recordedForce, type RunEnvironment } from './run-environment.ts';
