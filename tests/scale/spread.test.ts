@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Ledger, readCommittedTable } from '../../runtime/internal.ts';
+import { jsonOf } from '../support/json.ts';
 import { ScaleStack } from './support/scale-stack.ts';
 import { materializeInOneProcess, slotHeads, versionsOf } from './support/slot-heads.ts';
 
@@ -80,7 +81,7 @@ describe('medallion scaled out on self-hosted Inngest', { timeout: 900_000 }, ()
     const held = stack.hold((url) => url.pathname.endsWith('/movie/popular') && url.searchParams.get('page') === '8');
     const requested = await stack.api(`/assets/${asset}/materialize`, { json: { force: true } });
     assert.equal(requested.status, 202);
-    const [eventId] = ((await requested.json()) as { ids: string[] }).ids;
+    const [eventId] = (await jsonOf<{ ids: string[] }>(requested)).ids;
     await held.reached;
     const inngestRun = (await stack.runs()).find((run) => run.triggerIDs.includes(eventId!) && run.function.endsWith('-materialize-raw-tmdb-movies'));
     assert.ok(inngestRun !== undefined, 'Inngest\'s run of the asset');

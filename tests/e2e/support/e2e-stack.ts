@@ -90,17 +90,7 @@ export class E2EStack {
     const servedEmulator = await serveOnLoopback((request) => source.emulator.app.fetch(request));
     const port = await freePort();
     const inngestPort = await freePort();
-    const env: Record<string, string> = {
-      ...E2E_PLAN_ENV,
-      MEDALLION_SOURCE: 'live',
-      TMDB_BASE_URL: `${servedEmulator.url}/tmdb/3`,
-      DISCOGS_BASE_URL: `${servedEmulator.url}/discogs`,
-      TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
-      DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
-      DISCOGS_USER_AGENT: 'medallion-e2e/1.0 +https://example.invalid',
-      MEDALLION_INNGEST_DEBOUNCE: `${E2E_DEBOUNCE_SECONDS}s`,
-      ...options.serveEnv,
-    };
+    const env: Record<string, string> = { ...emulatedPipelineEnv(servedEmulator.url, 'medallion-e2e/1.0'), ...options.serveEnv };
     const serve = await startServe({ port, lake, env: { ...env, INNGEST_DEV: `http://127.0.0.1:${inngestPort}` } });
     let inngest: InngestDevServer;
     try {
@@ -192,6 +182,23 @@ export class E2EStack {
     await this.#servedEmulator.close();
     rmSync(this.lake, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment of a `medallion serve` whose live sources are the emulator at `emulatorUrl`: the small plan,
+ * the emulator's credentials, a User-Agent with `product` (e.g. `medallion-e2e/1.0`), and the short debounce.
+ */
+export function emulatedPipelineEnv(emulatorUrl: string, product: string): Record<string, string> {
+  return {
+    ...E2E_PLAN_ENV,
+    MEDALLION_SOURCE: 'live',
+    TMDB_BASE_URL: `${emulatorUrl}/tmdb/3`,
+    DISCOGS_BASE_URL: `${emulatorUrl}/discogs`,
+    TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
+    DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
+    DISCOGS_USER_AGENT: `${product} +https://example.invalid`,
+    MEDALLION_INNGEST_DEBOUNCE: `${E2E_DEBOUNCE_SECONDS}s`,
+  };
 }
 
 export function createE2EEmulator(options: EmulatorOptions = {}): Emulator {

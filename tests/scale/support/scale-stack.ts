@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import type { Emulator, EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
-import { DEFAULT_CREDENTIALS } from '../../../assets/sources/emulator/in-process-defaults.ts';
 import { createAzureBlobStorage, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
 import { allFresh, assetStatus } from '../../e2e/support/lake-status.ts';
 import { startAzurite, type Azurite } from '../../support/azurite.ts';
+import { jsonOf } from '../../support/json.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
 import { freePort, startChild, type ChildServer } from '../../e2e/support/child-process.ts';
-import { createE2EEmulator, E2E_DEBOUNCE_SECONDS, E2E_PLAN_ENV, startServe, type MedallionServe } from '../../e2e/support/e2e-stack.ts';
+import { createE2EEmulator, E2E_DEBOUNCE_SECONDS, emulatedPipelineEnv, startServe, type MedallionServe } from '../../e2e/support/e2e-stack.ts';
 import { connectInngestServer, inngestCommand, type InngestDevServer } from '../../e2e/support/inngest-dev-server.ts';
 import { inngestRunOutput, listInngestRuns, settleInngestRuns, waitUntil, type InngestRun } from '../../e2e/support/inngest-runs.ts';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.ts';
@@ -151,7 +151,7 @@ export class ScaleStack {
     for (const key of this.sinks) {
       const response = await this.api(`/assets/${key}/materialize`, { json: {} });
       if (response.status !== 202) throw new Error(`Requesting ${key}: ${response.status} ${await response.text()}`);
-      ids.push(...((await response.json()) as { ids: string[] }).ids);
+      ids.push(...(await jsonOf<{ ids: string[] }>(response)).ids);
     }
     return ids;
   }
@@ -283,14 +283,7 @@ async function startParts(options: ScaleStackOptions, cleanup: (() => Promise<un
   const inngestPort = await freePort();
   const inngestUrl = `http://127.0.0.1:${inngestPort}`;
   const env: Record<string, string> = {
-    ...E2E_PLAN_ENV,
-    MEDALLION_SOURCE: 'live',
-    TMDB_BASE_URL: `${servedEmulator.url}/tmdb/3`,
-    DISCOGS_BASE_URL: `${servedEmulator.url}/discogs`,
-    TMDB_API_KEY: DEFAULT_CREDENTIALS.tmdbApiKey,
-    DISCOGS_TOKEN: DEFAULT_CREDENTIALS.discogsToken,
-    DISCOGS_USER_AGENT: 'medallion-scale/1.0 +https://example.invalid',
-    MEDALLION_INNGEST_DEBOUNCE: `${E2E_DEBOUNCE_SECONDS}s`,
+    ...emulatedPipelineEnv(servedEmulator.url, 'medallion-scale/1.0'),
     AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
     MEDALLION_API_TOKEN: keys.apiToken,
     INNGEST_DEV: '0',
