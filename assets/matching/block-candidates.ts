@@ -17,7 +17,7 @@
  */
 
 import { distance } from 'fastest-levenshtein';
-import { eachCutKey } from './cut-keys.ts';
+import { cutKeyCount, eachCutKey } from './cut-keys.ts';
 import { KeyTable } from './key-table.ts';
 import { containment, isContainable } from './title-containment.ts';
 
@@ -112,10 +112,12 @@ export function blockCandidates(
   const wholeTitles = movies.map((movie) => formsOf([movie.title_norm, movie.original_title_norm, ...(movie.alternative_title_norms ?? [])]));
   const anchored = anchorFilmForms(wholeTitles, tokens, options.maxAnchorFilms ?? 32);
   const releaseForms = releases.map((release) => formsOf(release.title_forms));
-  const exactOf = releaseForms.map((forms) => forms.flatMap((form) => [...(exact.get(form) ?? []), ...(exact.get(sortedWords(form)) ?? [])]));
+  // Each form's words in order, made once: the exact key looks a form up as it is and in that order.
+  const sortedForms = releaseForms.map((forms) => forms.map(sortedWords));
+  const metExactly = releaseForms.map((forms, index) => forms.some((form, at) => exact.has(form) || exact.has(sortedForms[index]![at]!)));
   // Fuzzier keys only for releases no film title meets exactly: an exact title beats any near one, and near
   // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
-  const leftovers = exactOf.flatMap((films, index) => (films.length === 0 ? [index] : []));
+  const leftovers = metExactly.flatMap((met, index) => (met ? [] : [index]));
   const typos = new Map<number, number[]>();
   markTypos(filmForms, leftovers.map((index) => [index, releaseForms[index]!] as const), { typoMaxLength, maxKeyFilms }, (release, film) => {
     (typos.get(release) ?? typos.set(release, []).get(release)!).push(film);
@@ -128,7 +130,10 @@ export function blockCandidates(
   };
   releaseForms.forEach((forms, index) => {
     keysOf.clear();
-    mark(exactOf[index], 'exact');
+    forms.forEach((form, at) => {
+      mark(exact.get(form), 'exact');
+      mark(exact.get(sortedForms[index]![at]!), 'exact');
+    });
     for (const form of forms) {
       for (const word of new Set(form.split(' '))) {
         for (const { film, form: filmForm } of anchored.get(word) ?? []) {
@@ -136,7 +141,7 @@ export function blockCandidates(
         }
       }
     }
-    if (exactOf[index]!.length === 0) {
+    if (!metExactly[index]) {
       for (const form of forms) {
         const rarest = wordsOf(form)
           .map((word) => ({ word, films: tokens.get(word)?.length ?? 0 }))
@@ -194,7 +199,7 @@ function markTypos(
   // Keys are numbers (cut-keys.ts), millions at 10x the catalogue: each key's titles are chained through
   // `next` in typed arrays (the key maps to its last entry), not held as an object and an array per key.
   const releaseForms = [...releasesOf.keys()];
-  const most = releaseForms.reduce((sum, form) => sum + form.split(' ').length + form.length + 1, 0);
+  const most = releaseForms.reduce((sum, form) => sum + cutKeyCount(form, limits.typoMaxLength + 1), 0);
   const entries = { form: new Int32Array(most), byWord: new Uint8Array(most), next: new Int32Array(most) };
   const lastOf = new KeyTable(most);
   let count = 0;
@@ -239,7 +244,8 @@ export function isNearTitle(film: string, release: string, byWord: boolean): boo
   const edits = distance(film, release);
   if (edits <= 1) return true;
   if (!byWord) return false;
-  return 1 - edits / Math.max(film.length, release.length) >= WORD_TYPO_MIN_SIMILARITY || containment(film, release) !== null;
+  // Holding the film's words takes more words, so more characters: only a longer release title is searched.
+  return 1 - edits / Math.max(film.length, release.length) >= WORD_TYPO_MIN_SIMILARITY || (release.length > film.length && containment(film, release) !== null);
 }
 
 /** The distinct non-empty forms; the intermediate `title_forms` usually are already, and are then used as they are. */
@@ -250,7 +256,7 @@ function formsOf(forms: readonly (string | null)[]): readonly string[] {
 
 /** The words in order: "matrix reloaded the" and "the matrix reloaded" share it. */
 function sortedWords(form: string): string {
-  return form.split(' ').sort().join(' ');
+  return form.includes(' ') ? form.split(' ').sort().join(' ') : form;
 }
 
 function wordsOf(form: string): string[] {

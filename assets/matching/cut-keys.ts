@@ -70,3 +70,10 @@ export function eachCutKey(text: string, maxLength: number, visit: (key: number,
   // Visited after all are made: a `visit` may cut another title.
   for (let index = 0; index < keys.length; index++) visit(keys[index]!, byWord[index]!);
 }
+
+/** How many keys `eachCutKey(text, maxLength, …)` visits: sizes the tables that hold them. */
+export function cutKeyCount(text: string, maxLength: number): number {
+  let words = 1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) words++;
+  return (words >= 3 ? words : 0) + (text.length <= maxLength ? text.length + 1 : 0);
+}

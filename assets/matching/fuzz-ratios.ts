@@ -22,6 +22,8 @@ export function splitWords(text: string): string[] {
  * tokenSetRatio('fuzzy was a bear', 'fuzzy fuzzy was a bear'); // 100
  */
 export function tokenSetRatio(a: string, b: string): number {
+  // Most detailed pairs are one title met exactly.
+  if (a === b) return splitWords(a).length === 0 ? 0 : 100;
   const tokensA = new Set(splitWords(a));
   const tokensB = new Set(splitWords(b));
   if (tokensA.size === 0 || tokensB.size === 0) return 0;

@@ -53,7 +53,7 @@ export function prepareForms<N extends string>(forms: readonly (readonly [N, str
  */
 export function scorePair(film: readonly PreparedForm<FilmForm>[], release: readonly PreparedForm<ReleaseForm>[], detailFrom = 0): PairScore {
   let best: { film: PreparedForm<FilmForm>; release: PreparedForm<ReleaseForm>; levenshtein: number; tokenSort: number; score: number } | undefined;
-  for (const filmForm of film) {
+  scoring: for (const filmForm of film) {
     for (const releaseForm of release) {
       const levenshtein = editSimilarity(filmForm.text, releaseForm.text);
       const tokenSort = filmForm.sorted === filmForm.text && releaseForm.sorted === releaseForm.text ? levenshtein : editSimilarity(filmForm.sorted, releaseForm.sorted);
@@ -61,6 +61,8 @@ export function scorePair(film: readonly PreparedForm<FilmForm>[], release: read
       // On a tie the full title wins over the main title: "mad max" is a weaker witness than "mad max fury road".
       if (best === undefined || score > best.score || (score === best.score && best.film.name === 'main_title' && filmForm.name !== 'main_title')) {
         best = { film: filmForm, release: releaseForm, levenshtein, tokenSort, score };
+        // Nothing beats a full title met exactly (most pairs: blocking pairs identical titles first).
+        if (score === 1 && filmForm.name !== 'main_title') break scoring;
       }
     }
   }

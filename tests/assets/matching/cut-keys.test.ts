@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eachCutKey } from '../../../assets/matching/cut-keys.ts';
+import { cutKeyCount, eachCutKey } from '../../../assets/matching/cut-keys.ts';
 
 const keysOf = (text: string, maxLength = 24) => {
   const keys: [number, boolean][] = [];
@@ -17,6 +17,12 @@ describe('cut keys: a title with a character or a word cut out, as a number', ()
       const byWord = words.length >= 3 ? words.map((_, skip) => words.filter((__, index) => index !== skip).join(' ')) : [];
       const byCharacter = title.length <= 24 ? [title, ...[...title].map((_, index) => title.slice(0, index) + title.slice(index + 1))] : [];
       assert.deepEqual(keysOf(title), [...byWord.map((text) => [keyOf(text), true]), ...byCharacter.map((text) => [keyOf(text), false])], title);
+    }
+  });
+
+  it('counts the keys it will visit, so their tables are sized before the first one', () => {
+    for (const title of ['the storm of the hollow star', 'winter king', 'kill', 'a b c', 'x', 'amélie', 'a title much longer than the typo limit']) {
+      for (const maxLength of [0, 5, 24, 100]) assert.equal(cutKeyCount(title, maxLength), keysOf(title, maxLength).length, `${title} up to ${maxLength}`);
     }
   });
 
