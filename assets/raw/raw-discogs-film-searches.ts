@@ -151,4 +151,9 @@ export function uncoveredFilms(films: readonly TmdbMovie[], bulk: readonly RawDi
 
 /** In the pipeline: per-film searches within the plan's budget, for films the bulk landing has no release for first. */
 export const rawDiscogsFilmSearchesEntry = pipelineAsset((scope) =>
-  defineRawDiscogsFilmSearches(scope.options.releases, scope.upstream(tmdbMoviesEntry), scope.upstream(rawDiscogsReleasesEntry), { plan: scope.options.plan.discogs, ...scope.concurrency }));
+  defineRawDiscogsFilmSearches(scope.options.releases, scope.upstream(tmdbMoviesEntry), scope.upstream(rawDiscogsReleasesEntry), {
+    plan: scope.options.plan.discogs,
+    batchSize: scope.options.plan.perFilm.batchSize,
+    concurrency: scope.options.plan.perFilm.searchesInFlight,
+    ...scope.concurrency,
+  }));

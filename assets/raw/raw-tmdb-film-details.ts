@@ -137,4 +137,7 @@ export function detailRowOf(record: unknown, batch: number): z.input<typeof rawT
 }
 
 /** In the pipeline: the details of every film `raw/tmdb_movies` landed. */
-export const rawTmdbFilmDetailsEntry = pipelineAsset((scope) => defineRawTmdbFilmDetails(scope.options.films, scope.upstream(rawTmdbMoviesEntry), scope.concurrency));
+export const rawTmdbFilmDetailsEntry = pipelineAsset((scope) => {
+  const { batchSize, detailsInFlight } = scope.options.plan.perFilm;
+  return defineRawTmdbFilmDetails(scope.options.films, scope.upstream(rawTmdbMoviesEntry), { batchSize, concurrency: detailsInFlight, ...scope.concurrency });
+});

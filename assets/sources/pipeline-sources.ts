@@ -1,13 +1,16 @@
 /**
  * The pipeline's sources, chosen by `MEDALLION_SOURCE`: `sample` (the default without credentials) is the
- * emulator in-process, at the original scale, behind the very same HTTP clients; `live` (the default with
+ * emulator in a worker thread of this process (in this thread when a test brings its own), at the original
+ * scale, behind the very same HTTP clients; `live` (the default with
  * credentials) is the real services, or any base URLs (`TMDB_BASE_URL`, `DISCOGS_BASE_URL`). Both are lazy:
  * nothing is built, read or resolved until a raw asset fetches its first page.
  */
 import { ConfigError } from 'medallion';
 import { resolveSourceCredentials, SOURCE_SECRET_VARIABLES, type SourceCredentials } from './credentials.ts';
 import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
+import type { SoundtrackTruth } from './emulator/catalogue.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
+import type { EmulatorThread } from './emulator/thread-fetch.ts';
 import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/in-process-defaults.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../matching/evaluate-matches.ts';
@@ -54,19 +57,37 @@ export function sourcesFromEnvironment(env: Readonly<Record<string, string | und
 function sampleSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
   const films = integerSetting(env, 'MEDALLION_SAMPLE_FILMS', 1, 1_000_000) ?? 10_000;
   const seed = integerSetting(env, 'MEDALLION_SAMPLE_SEED', 1, 2 ** 32);
-  // Imported on the first request: a command that fetches nothing (status, a no-op materialize) never loads it.
+  const served = overrides.emulator !== undefined || overrides.emulatorOptions !== undefined ? inProcessEmulator(films, seed, overrides) : emulatorThread(films, seed);
+  const client = { ...overrides.client, fetch: served.fetch, rateLimit: false as const };
+  return {
+    mode: 'sample',
+    groundTruth: { pairs: served.truth },
+    films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
+    releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
+  };
+}
+
+interface ServedEmulator {
+  readonly fetch: typeof fetch;
+  truth(): Promise<readonly SoundtrackTruth[]>;
+}
+
+// Both are imported on the first request: a command that fetches nothing (status, a no-op materialize) never loads them.
+
+/** The emulator in this thread: a test's own (its stats read, its faults steered), or one built from its options. */
+function inProcessEmulator(films: number, seed: number | undefined, overrides: SourceOverrides): ServedEmulator {
   let emulator = overrides.emulator === undefined ? undefined : Promise.resolve(overrides.emulator);
   const emulated = () =>
     (emulator ??= import('./emulator/emulator-app.ts').then(({ createEmulator }) =>
       createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions })));
-  const inProcess: typeof fetch = async (input, init) => (await emulated()).fetch(input, init);
-  const client = { ...overrides.client, fetch: inProcess, rateLimit: false as const };
-  return {
-    mode: 'sample',
-    groundTruth: { pairs: async () => (await emulated()).catalogue.truth },
-    films: createTmdbClient({ ...client, apiKey: DEFAULT_CREDENTIALS.tmdbApiKey, baseUrl: `${IN_PROCESS_ORIGIN}/tmdb/3` }),
-    releases: createDiscogsClient({ ...client, token: DEFAULT_CREDENTIALS.discogsToken, userAgent: SAMPLE_USER_AGENT, baseUrl: `${IN_PROCESS_ORIGIN}/discogs` }),
-  };
+  return { fetch: async (input, init) => (await emulated()).fetch(input, init), truth: async () => (await emulated()).catalogue.truth };
+}
+
+/** The default sample: the emulator in a worker thread, on the second core. */
+function emulatorThread(films: number, seed: number | undefined): ServedEmulator {
+  let thread: Promise<EmulatorThread> | undefined;
+  const started = () => (thread ??= import('./emulator/thread-fetch.ts').then(({ startEmulatorThread }) => startEmulatorThread({ films, seed })));
+  return { fetch: async (input, init) => (await started()).fetch(input, init), truth: async () => (await started()).truth() };
 }
 
 function liveSources(env: Readonly<Record<string, string | undefined>>, overrides: SourceOverrides): PipelineSources {
