@@ -153,7 +153,7 @@ export function uncoveredFilms(films: readonly TmdbMovie[], bulk: readonly RawDi
 export const rawDiscogsFilmSearchesEntry = pipelineAsset((scope) =>
   defineRawDiscogsFilmSearches(scope.options.releases, scope.upstream(tmdbMoviesEntry), scope.upstream(rawDiscogsReleasesEntry), {
     plan: scope.options.plan.discogs,
-    batchSize: scope.options.plan.perFilm.batchSize,
-    concurrency: scope.options.plan.perFilm.searchesInFlight,
+    batchSize: scope.options.plan.pacing.filmsPerStep,
+    concurrency: scope.options.plan.pacing.searchesInFlight,
     ...scope.concurrency,
   }));

@@ -90,4 +90,5 @@ export function searchResultsOf(body: JsonValue): readonly unknown[] {
 }
 
 /** In the pipeline: the bulk soundtrack search the query plan's Discogs part describes. */
-export const rawDiscogsReleasesEntry = pipelineAsset((scope) => defineRawDiscogsReleases(scope.options.releases, { plan: scope.options.plan.discogs, ...scope.concurrency }));
+export const rawDiscogsReleasesEntry = pipelineAsset((scope) =>
+  defineRawDiscogsReleases(scope.options.releases, { plan: scope.options.plan.discogs, concurrency: scope.options.plan.pacing.bulkSearchesInFlight, ...scope.concurrency }));

@@ -138,6 +138,6 @@ export function detailRowOf(record: unknown, batch: number): z.input<typeof rawT
 
 /** In the pipeline: the details of every film `raw/tmdb_movies` landed. */
 export const rawTmdbFilmDetailsEntry = pipelineAsset((scope) => {
-  const { batchSize, detailsInFlight } = scope.options.plan.perFilm;
-  return defineRawTmdbFilmDetails(scope.options.films, scope.upstream(rawTmdbMoviesEntry), { batchSize, concurrency: detailsInFlight, ...scope.concurrency });
+  const { filmsPerStep, detailsInFlight } = scope.options.plan.pacing;
+  return defineRawTmdbFilmDetails(scope.options.films, scope.upstream(rawTmdbMoviesEntry), { batchSize: filmsPerStep, concurrency: detailsInFlight, ...scope.concurrency });
 });

@@ -143,4 +143,7 @@ export function landingMetadata(
 }
 
 /** In the pipeline: films from the film source, listed as the query plan's TMDB part says. */
-export const rawTmdbMoviesEntry = pipelineAsset((scope) => defineRawTmdbMovies(scope.options.films, { plan: scope.options.plan.tmdb, ...scope.concurrency }));
+export const rawTmdbMoviesEntry = pipelineAsset((scope) => {
+  const { listingPagesPerStep, listingInFlight } = scope.options.plan.pacing;
+  return defineRawTmdbMovies(scope.options.films, { plan: scope.options.plan.tmdb, pagesPerStep: listingPagesPerStep, concurrency: listingInFlight, ...scope.concurrency });
+});

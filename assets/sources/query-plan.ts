@@ -14,17 +14,23 @@ import { integerSetting } from './env-settings.ts';
 export interface QueryPlan {
   readonly tmdb: TmdbPlan;
   readonly discogs: DiscogsPlan;
-  readonly perFilm: PerFilmPlan;
+  readonly pacing: PacingPlan;
 }
 
 /**
- * How the per-film landings (TMDB details, Discogs searches) pace themselves: films per durable step (the
- * most a resumed run asks again), and requests each keeps in flight (the clients still hold the services'
- * rates). Live, a step of 100 searches is 100 s of Discogs' 60 a minute; the in-process sample answers in
- * microseconds, so there the same steps would be mostly their own bookkeeping.
+ * How the landings pace themselves: what one durable step lands (the most a resumed run asks again), and the
+ * requests each keeps in flight (the clients still hold the services' rates). Live, a step of 100 searches is
+ * 100 s of Discogs' 60 a minute; the sample's emulator answers in microseconds, so there the same steps would be
+ * mostly their own bookkeeping, and a few requests in flight would leave its thread waiting on the pipeline's.
  */
-export interface PerFilmPlan {
-  readonly batchSize: number;
+export interface PacingPlan {
+  /** TMDB listing pages per step, and in flight. */
+  readonly listingPagesPerStep: number;
+  readonly listingInFlight: number;
+  /** Discogs bulk searches (a year and a style each, paged) in flight per decade. */
+  readonly bulkSearchesInFlight: number;
+  /** Films per step of the per-film landings (TMDB details, Discogs searches), and requests in flight for each. */
+  readonly filmsPerStep: number;
   readonly detailsInFlight: number;
   readonly searchesInFlight: number;
 }
@@ -50,17 +56,17 @@ export interface DiscogsPlan {
 export const DEFAULT_QUERY_PLAN: QueryPlan = {
   tmdb: { kind: 'popular', pages: 500 },
   discogs: { genre: 'Stage & Screen', styles: ['Soundtrack', 'Score'], fromYear: 1930, toYear: 2025, perPage: 100, targetedBudget: 1_000, searchMaxAgeDays: 30, mastersBudget: 100 },
-  perFilm: { batchSize: 100, detailsInFlight: 8, searchesInFlight: 4 },
+  pacing: { listingPagesPerStep: 25, listingInFlight: 8, bulkSearchesInFlight: 4, filmsPerStep: 100, detailsInFlight: 8, searchesInFlight: 4 },
 };
 
 /**
- * The in-process emulator's plan: no rate limit, so the per-film search takes every film in one run, in steps
- * of 1,000 films with 32 requests in flight (the emulator answers beside the pipeline, on its own thread).
+ * The sample emulator's plan: no rate limit, so the per-film search takes every film in one run; larger steps
+ * and more requests in flight, since the emulator answers beside the pipeline, on its own thread.
  */
 export const SAMPLE_QUERY_PLAN: QueryPlan = {
   ...DEFAULT_QUERY_PLAN,
   discogs: { ...DEFAULT_QUERY_PLAN.discogs, targetedBudget: 1_000_000 },
-  perFilm: { batchSize: 1_000, detailsInFlight: 32, searchesInFlight: 32 },
+  pacing: { listingPagesPerStep: 100, listingInFlight: 32, bulkSearchesInFlight: 12, filmsPerStep: 1_000, detailsInFlight: 32, searchesInFlight: 32 },
 };
 
 /** Decade partitions of the bulk Discogs landing, e.g. `1930s` … `2020s`. */

@@ -60,7 +60,7 @@ describe('a refused credential fails the asset at once', () => {
     assert.equal(outcome!.attempts, 1);
     assert.match(outcome!.reason!, /403 Forbidden.*TMDB_API_KEY/s);
     const sent = emulator.stats.count({ api: 'tmdb' });
-    const inFlight = SAMPLE_QUERY_PLAN.perFilm.detailsInFlight;
+    const inFlight = SAMPLE_QUERY_PLAN.pacing.detailsInFlight;
     assert.ok(inFlight < TEST_FILMS);
     assert.ok(sent >= 1 && sent <= inFlight, `at most the ${inFlight} requests in flight were sent, not one per film (${sent})`);
     assert.equal(emulator.stats.count({ api: 'tmdb', status: 403 }), sent, 'every request sent was refused: none was retried after');
