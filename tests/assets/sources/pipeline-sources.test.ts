@@ -28,4 +28,14 @@ describe('the pipeline sources from the environment', () => {
         error instanceof ConfigError && error.message === `MEDALLION_SOURCE_ATTEMPTS must be a whole number from 1 to 20, not "${bad}".`);
     }
   });
+
+  it('serves the default sample from the emulator thread: the pages and the true pairs of an in-process emulator of the same size and seed', async () => {
+    const env = { MEDALLION_SOURCE: 'sample', MEDALLION_SAMPLE_FILMS: '60', MEDALLION_SAMPLE_SEED: '5' };
+    const threaded = sourcesFromEnvironment(env);
+    const emulator = createEmulator({ films: 60, seed: 5, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+    const inProcess = sourcesFromEnvironment(env, { emulator });
+    assert.deepEqual(await threaded.films.popularPage(2), await inProcess.films.popularPage(2));
+    assert.equal(emulator.stats.count({ api: 'tmdb' }), 1, 'the threaded sources did not ask the in-process emulator');
+    assert.deepEqual(await threaded.groundTruth!.pairs(), await inProcess.groundTruth!.pairs());
+  });
 });
