@@ -11,7 +11,7 @@ import { createDiscogsClient, type DiscogsClient } from './discogs-client.ts';
 import type { SoundtrackTruth } from './emulator/catalogue.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
 import type { EmulatorThread } from './emulator/thread-fetch.ts';
-import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN } from './emulator/in-process-defaults.ts';
+import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, SAMPLE_SERVICES } from './emulator/in-process-defaults.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../matching/evaluate-matches.ts';
 import { integerSetting } from './env-settings.ts';
@@ -79,7 +79,7 @@ function inProcessEmulator(films: number, seed: number | undefined, overrides: S
   let emulator = overrides.emulator === undefined ? undefined : Promise.resolve(overrides.emulator);
   const emulated = () =>
     (emulator ??= import('./emulator/emulator-app.ts').then(({ createEmulator }) =>
-      createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...overrides.emulatorOptions })));
+      createEmulator({ films, seed, ...SAMPLE_SERVICES, ...overrides.emulatorOptions })));
   return { fetch: async (input, init) => (await emulated()).fetch(input, init), truth: async () => (await emulated()).catalogue.truth };
 }
 

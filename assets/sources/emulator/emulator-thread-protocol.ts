@@ -13,9 +13,12 @@ export interface EmulatorThreadData {
   readonly loader: string | undefined;
 }
 
-export type ThreadRequest =
-  | { readonly id: number; readonly type: 'fetch'; readonly url: string; readonly method: string; readonly headers: Record<string, string> }
-  | { readonly id: number; readonly type: 'truth' };
+/** What the pipeline's thread asks; each message carries an id its reply answers to. */
+export type ThreadAsk =
+  | { readonly type: 'fetch'; readonly url: string; readonly method: string; readonly headers: Record<string, string> }
+  | { readonly type: 'truth' };
+
+export type ThreadRequest = ThreadAsk & { readonly id: number };
 
 export type ThreadReply =
   | { readonly id: number; readonly type: 'response'; readonly status: number; readonly statusText: string; readonly headers: [string, string][]; readonly body: string }

@@ -6,11 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEmulator } from './emulator-app.ts';
 import { RESET_HEADER } from './fault-middleware.ts';
+import { SAMPLE_SERVICES } from './in-process-defaults.ts';
 import type { EmulatorThreadData, ThreadReply, ThreadRequest } from './emulator-thread-protocol.ts';
 
 const port = parentPort!;
 const { films, seed } = (workerData as EmulatorThreadData).emulator;
-const emulator = createEmulator({ films, seed, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+const emulator = createEmulator({ films, seed, ...SAMPLE_SERVICES });
 
 port.on('message', (message: ThreadRequest) => {
   void answer(message).then((reply) => port.postMessage(reply));

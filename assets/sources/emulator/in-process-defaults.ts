@@ -15,3 +15,6 @@ export const DEFAULT_CREDENTIALS = {
   discogsKey: 'emulatorConsumerKey',
   discogsSecret: 'emulatorConsumerSecret',
 } as const;
+
+/** The sample's services: no rate limits (the sources' clients run without theirs too), in this thread or the emulator's. */
+export const SAMPLE_SERVICES = { tmdb: { rateLimit: false }, discogs: { rateLimit: false } } as const;

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SoundtrackTruth } from './catalogue.ts';
-import type { EmulatorThreadData, EmulatorThreadOptions, ThreadReply, ThreadRequest } from './emulator-thread-protocol.ts';
+import type { EmulatorThreadData, EmulatorThreadOptions, ThreadAsk, ThreadReply, ThreadRequest } from './emulator-thread-protocol.ts';
 import { connectionReset } from './in-process-fetch.ts';
 
 export interface EmulatorThread {
@@ -15,8 +15,6 @@ export interface EmulatorThread {
   /** The catalogue's true pairs, from the thread's emulator. */
   truth(): Promise<readonly SoundtrackTruth[]>;
 }
-
-type Ask = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R, 'id'> : never) : never;
 
 interface Pending {
   resolve(reply: ThreadReply): void;
@@ -54,7 +52,7 @@ export function startEmulatorThread(options: EmulatorThreadOptions): EmulatorThr
     thread.on('exit', (code) => failAll(thread, new Error(`The emulator thread exited (code ${code}).`)));
     return (worker = thread);
   };
-  const ask = (message: Ask, signal?: AbortSignal | null): Promise<ThreadReply> => {
+  const ask = (message: ThreadAsk, signal?: AbortSignal | null): Promise<ThreadReply> => {
     const thread = started();
     const id = nextId++;
     return new Promise<ThreadReply>((resolve, reject) => {
@@ -66,7 +64,7 @@ export function startEmulatorThread(options: EmulatorThreadOptions): EmulatorThr
         reject: (error) => (done(), reject(error)),
       });
       thread.ref();
-      thread.postMessage({ ...message, id } as ThreadRequest);
+      thread.postMessage({ ...message, id } satisfies ThreadRequest);
     });
   };
   const threadFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
