@@ -12,6 +12,7 @@ import type { SoundtrackTruth } from './emulator/catalogue.ts';
 import type { Emulator, EmulatorOptions } from './emulator/emulator-app.ts';
 import type { EmulatorThread } from './emulator/thread-fetch.ts';
 import { DEFAULT_CREDENTIALS, IN_PROCESS_ORIGIN, SAMPLE_SERVICES } from './emulator/in-process-defaults.ts';
+import type { FetchLike } from './http/send-request.ts';
 import type { SourceClientOptions } from './http/source-http.ts';
 import type { GroundTruth } from '../matching/evaluate-matches.ts';
 import { integerSetting } from './env-settings.ts';
@@ -68,7 +69,7 @@ function sampleSources(env: Readonly<Record<string, string | undefined>>, overri
 }
 
 interface ServedEmulator {
-  readonly fetch: typeof fetch;
+  readonly fetch: FetchLike;
   truth(): Promise<readonly SoundtrackTruth[]>;
 }
 

@@ -17,9 +17,9 @@ export interface SearchIndex {
 /** Free-text fields: every word of the value must be among the field's words. */
 const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => string>> = {
   // The words of `searchWords`, as text: 30,000 Sets would cost more to build (and collect) than the index.
-  q: ({ item, facts }) => `${item.title} ${item.genre.join(' ')} ${item.style.join(' ')} ${facts.notes.join(' ')}`,
+  q: ({ facts }) => `${facts.artist} - ${facts.releaseTitle} ${facts.genres.join(' ')} ${facts.styles.join(' ')} ${facts.notes.join(' ')}`,
   // Discogs: `title` searches the combined "Artist Name - Release Title" field.
-  title: (release) => release.item.title,
+  title: ({ facts }) => `${facts.artist} - ${facts.releaseTitle}`,
   release_title: (release) => release.facts.releaseTitle,
   artist: (release) => release.facts.artist,
   label: (release) => (release.item.label ?? []).join(' '),
@@ -27,11 +27,11 @@ const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => strin
 
 /** Exact fields: the value (case-insensitive) must be one of the field's values. */
 const EXACT_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => readonly string[]>> = {
-  genre: (release) => release.item.genre,
-  style: (release) => release.item.style,
-  format: (release) => release.item.format,
+  genre: (release) => release.facts.genres,
+  style: (release) => release.facts.styles,
+  format: ({ facts }) => [facts.formatName, ...facts.formatDescriptions],
   country: (release) => (release.item.country === undefined ? [] : [release.item.country]),
-  year: (release) => (release.item.year === undefined ? [] : [release.item.year]),
+  year: ({ facts }) => (facts.year === null ? [] : [String(facts.year)]),
   catno: (release) => (release.item.catno === undefined ? [] : [release.item.catno]),
   barcode: (release) => release.item.barcode ?? [],
 };

@@ -1,6 +1,6 @@
 /**
- * The emulator in a worker thread, as a `fetch`: each request is posted to the thread and its answer rebuilt
- * here as a `Response`. The sample (`npm start`) uses it so that answering its 21,000 requests runs on the
+ * The emulator in a worker thread, as the clients' `fetch`: each request is posted to the thread and its
+ * answer handed over with the body as the string it came as. The sample (`npm start`) uses it so that answering its 21,000 requests runs on the
  * second core beside the pipeline instead of taking turns with it. The thread starts on the first request
  * and keeps the process alive only while a request is in flight; an aborted signal rejects as undici does,
  * and a thread that dies rejects what it held and is started afresh (same seed, same world) on the next one.
@@ -9,9 +9,11 @@ import { Worker } from 'node:worker_threads';
 import type { SoundtrackTruth } from './catalogue.ts';
 import type { EmulatorThreadData, EmulatorThreadOptions, ThreadAsk, ThreadReply, ThreadRequest } from './emulator-thread-protocol.ts';
 import { connectionReset } from './in-process-fetch.ts';
+import type { FetchedResponse } from '../http/send-request.ts';
 
 export interface EmulatorThread {
-  readonly fetch: typeof fetch;
+  /** Answers the clients' GETs: a body already read, as the thread sent it (no `json()`, no stream). */
+  readonly fetch: (url: string, init: RequestInit) => Promise<FetchedResponse>;
   /** The catalogue's true pairs, from the thread's emulator. */
   truth(): Promise<readonly SoundtrackTruth[]>;
 }
@@ -67,13 +69,14 @@ export function startEmulatorThread(options: EmulatorThreadOptions): EmulatorThr
       thread.postMessage({ ...message, id } satisfies ThreadRequest);
     });
   };
-  const threadFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    if (input instanceof Request) return threadFetch(input.url, { method: input.method, headers: input.headers, signal: input.signal, ...init });
-    init?.signal?.throwIfAborted();
-    const reply = await ask({ type: 'fetch', url: String(input), method: init?.method ?? 'GET', headers: plainHeaders(init?.headers) }, init?.signal);
+  const threadFetch = async (url: string, init: RequestInit): Promise<FetchedResponse> => {
+    init.signal?.throwIfAborted();
+    const reply = await ask({ type: 'fetch', url, method: init.method ?? 'GET', headers: plainHeaders(init.headers) }, init.signal);
     switch (reply.type) {
-      case 'response':
-        return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
+      case 'response': {
+        const { status, statusText, body } = reply;
+        return { status, statusText, headers: new Headers(reply.headers), text: () => Promise.resolve(body) };
+      }
       case 'reset':
         throw connectionReset();
       case 'error':
@@ -83,7 +86,7 @@ export function startEmulatorThread(options: EmulatorThreadOptions): EmulatorThr
     }
   };
   return {
-    fetch: threadFetch as typeof fetch,
+    fetch: threadFetch,
     async truth() {
       const reply = await ask({ type: 'truth' });
       if (reply.type !== 'truth') throw new Error(`The emulator thread answered the truth with "${reply.type}".`);

@@ -217,11 +217,14 @@ function retryDelayMs(config: HttpClientConfig, failure: Failure, attempt: numbe
 
 function targetOf(config: HttpClientConfig, path: string, query: QueryParams): Target {
   const url = new URL(config.baseUrl.replace(/\/+$/, '') + path);
+  // Composed aside and assigned once: each `url.searchParams.set` re-serializes the whole URL.
+  const params = new URLSearchParams(url.search);
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined) url.searchParams.set(name, String(value));
+    if (value !== undefined) params.set(name, String(value));
   }
-  const search = url.searchParams.toString();
-  for (const [name, value] of Object.entries(config.authQuery)) url.searchParams.set(name, value);
+  const search = params.toString();
+  for (const [name, value] of Object.entries(config.authQuery)) params.set(name, value);
+  url.search = params.toString();
   const label = config.redactor.text(`${config.profile.name} GET ${path}${search === '' ? '' : `?${search}`}`);
   return { url: url.href, label, shownUrl: config.redactor.url(url) };
 }

@@ -29,15 +29,27 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     for (const value of values) output = output.split(value).join(REDACTED);
     return output.replace(SECRET_ASSIGNMENT, `$1=${REDACTED}`).replace(BEARER, `$1 ${REDACTED}`).replace(JWT, REDACTED);
   };
+  // On the href's text, not a re-parsed copy: every request's URL is shown in its event and span.
   const url = (input: URL): string => {
-    const copy = new URL(input.href);
-    for (const name of [...copy.searchParams.keys()]) {
-      if (SECRET_PARAMS.has(name.toLowerCase())) copy.searchParams.set(name, REDACTED);
-    }
-    return text(copy.href.replaceAll(encodeURIComponent(REDACTED), REDACTED));
+    const { href, search, hash } = input;
+    if (search === '') return text(href);
+    const pairs = search.slice(1).split('&').map((pair) => {
+      const name = pair.split('=', 1)[0]!;
+      return SECRET_PARAMS.has(paramName(name).toLowerCase()) ? `${name}=${REDACTED}` : pair;
+    });
+    return text(`${href.slice(0, href.length - search.length - hash.length)}?${pairs.join('&')}${hash}`);
   };
   const error = (input: unknown): Error => sanitizeError(input, text, 4);
   return { url, text, error };
+}
+
+/** A query parameter's name as `URLSearchParams` reads it ("api%5Fkey" is api_key). */
+function paramName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded.replaceAll('+', ' '));
+  } catch {
+    return encoded;
+  }
 }
 
 function sanitizeError(input: unknown, text: (value: string) => string, depth: number): Error {

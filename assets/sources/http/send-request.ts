@@ -4,7 +4,18 @@
  */
 
 /** `globalThis.fetch`, a Hono app's `request`, or an in-process emulator: anything that answers a GET. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response> | Response;
+export type FetchLike = (input: string, init: RequestInit) => Promise<FetchedResponse> | FetchedResponse;
+
+/**
+ * What an exchange reads of an answer: a `Response`, or an answer shaped like one whose body is already a
+ * string (the sample's emulator thread), which spares a body stream and two UTF-8 passes per response.
+ */
+export interface FetchedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  text(): Promise<string>;
+}
 
 export type Exchange =
   | { kind: 'response'; status: number; statusText: string; headers: Headers; text: string }
@@ -19,7 +30,7 @@ export interface SendOptions {
 
 export async function sendRequest(url: string, options: SendOptions): Promise<Exchange> {
   const deadline = attemptDeadline(options.signal, options.timeoutMs);
-  let response: Response | undefined;
+  let response: FetchedResponse | undefined;
   try {
     response = await options.fetch(url, { method: 'GET', headers: options.headers, signal: deadline.signal });
     const text = await response.text();
@@ -59,7 +70,7 @@ function attemptDeadline(signal: AbortSignal | undefined, timeoutMs: number) {
 }
 
 /** `fetch failed (ECONNRESET: socket hang up)`: undici's message says little; the cause says what broke. */
-function describeNetworkError(error: unknown, response: Response | undefined): string {
+function describeNetworkError(error: unknown, response: FetchedResponse | undefined): string {
   const where = response === undefined ? 'network error' : `network error reading the ${response.status} response body`;
   if (!(error instanceof Error)) return `${where}: ${String(error)}`;
   const cause = error.cause instanceof Error ? error.cause : undefined;

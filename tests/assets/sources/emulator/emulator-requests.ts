@@ -6,16 +6,23 @@ import type { DiscogsSearchItem } from '../../../../assets/sources/discogs-schem
 import type { DiscogsPagination } from '../../../../assets/sources/emulator/discogs-pagination.ts';
 import type { Emulator } from '../../../../assets/sources/emulator/emulator-app.ts';
 import { DEFAULT_CREDENTIALS } from '../../../../assets/sources/emulator/in-process-defaults.ts';
+import type { FetchedResponse } from '../../../../assets/sources/http/send-request.ts';
 import type { TmdbListItem } from '../../../../assets/sources/tmdb-schemas.ts';
 
 export const USER_AGENT = 'MedallionTests/1.0 +https://example.invalid';
 
-export function tmdbGet(emulator: Pick<Emulator, 'fetch' | 'urls'>, path: string, init: RequestInit = {}): Promise<Response> {
+/** An emulator's `fetch` (a `Response`) or the emulator thread's (an answer shaped like one): the helpers give back what it gives. */
+interface Served<R extends FetchedResponse> {
+  fetch(input: string, init: RequestInit): Promise<R>;
+  readonly urls: Emulator['urls'];
+}
+
+export async function tmdbGet<R extends FetchedResponse>(emulator: Served<R>, path: string, init: RequestInit = {}): Promise<R> {
   const separator = path.includes('?') ? '&' : '?';
   return emulator.fetch(`${emulator.urls.tmdb}${path}${separator}api_key=${DEFAULT_CREDENTIALS.tmdbApiKey}`, init);
 }
 
-export function discogsGet(emulator: Pick<Emulator, 'fetch' | 'urls'>, path: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function discogsGet<R extends FetchedResponse>(emulator: Served<R>, path: string, headers: Record<string, string> = {}): Promise<R> {
   return emulator.fetch(`${emulator.urls.discogs}${path}`, {
     headers: { 'user-agent': USER_AGENT, authorization: `Discogs token=${DEFAULT_CREDENTIALS.discogsToken}`, ...headers },
   });
