@@ -8,7 +8,10 @@ import { createEmulator } from './emulator-app.ts';
 import { RESET_HEADER } from './fault-middleware.ts';
 import { SAMPLE_SERVICES } from './in-process-defaults.ts';
 import type { EmulatorThreadData, ThreadReply, ThreadRequest } from './emulator-thread-protocol.ts';
+import { installLightResponse } from './thread-response.ts';
 
+// Before the emulator answers anything: its answers are read here at once, as text, so their bodies need no streams.
+installLightResponse();
 const port = parentPort!;
 const { films, seed } = (workerData as EmulatorThreadData).emulator;
 const emulator = createEmulator({ films, seed, ...SAMPLE_SERVICES });
