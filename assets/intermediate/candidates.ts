@@ -8,7 +8,7 @@ import { defineAsset } from 'medallion';
 import { blockCandidates, blockedByOf, type BlockingOptions } from '../matching/block-candidates.ts';
 import { prepareForms, scorePair, type FilmForm, type PreparedForm, type ReleaseForm } from '../matching/score-pair.ts';
 import { containmentOfWords } from '../matching/title-containment.ts';
-import { creditedComposerShare, isCreditedComposer } from '../matching/credit-names.ts';
+import { composerNames, creditedShare, creditNames } from '../matching/credit-names.ts';
 import { normalizeTitle } from '../matching/normalize-title.ts';
 import { rawTmdbFilmDetailsEntry, type RawTmdbFilmDetailsAsset } from '../raw/raw-tmdb-film-details.ts';
 import { RELEASE_HINTS, sequelNumbers } from '../matching/title-features.ts';
@@ -154,24 +154,35 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
     ...release.title_forms.filter((form) => form !== release.title_norm && form !== release.title_alt_norm).map((form) => ['title_part', form] as const),
   ]);
   const numbersOf = memoize(sequelNumbers);
+  // What a pair reads of its film, made once per film rather than looked up once per pair.
+  const titleShares = movies.map((movie) => filmsWithTitle.get(movie.title_norm)!);
+  const composersOf = movies.map((movie) => composerNames(detailsOf.get(movie.tmdb_id)?.composers ?? []));
   const rows: Candidate[] = [];
-  // The pairs come grouped by release: its forms are prepared when its first pair comes and dropped after its
-  // last, instead of being held for every release through the whole loop.
+  // The pairs come grouped by release: its forms and credits are made when its first pair comes and dropped
+  // after its last, instead of being held for every release through the whole loop.
   let releaseForms: PreparedForm<ReleaseForm>[] = [];
+  let credits: readonly string[] | undefined;
   for (let pair = 0; pair < stats.pairs; pair++) {
-    const movie = movies[pairs.films[pair]!]!;
+    const film = pairs.films[pair]!;
+    const movie = movies[film]!;
     const release = releases[pairs.releases[pair]!]!;
-    if (pair === 0 || pairs.releases[pair] !== pairs.releases[pair - 1]) releaseForms = prepareRelease(release);
-    const scored = scorePair(filmForms[pairs.films[pair]!]!, releaseForms, DETAIL_FROM);
-    const contained = longestContained(filmForms[pairs.films[pair]!]!, releaseForms);
+    if (pair === 0 || pairs.releases[pair] !== pairs.releases[pair - 1]) {
+      releaseForms = prepareRelease(release);
+      credits = undefined;
+    }
+    const scored = scorePair(filmForms[film]!, releaseForms, DETAIL_FROM);
+    const contained = longestContained(filmForms[film]!, releaseForms);
     if (scored.score < CANDIDATE_MIN_SCORE && contained === null) continue;
+    const composers = composersOf[film]!;
+    // Credits are split only for a release paired with a film whose composers are known.
+    const composerShare = composers.length === 0 ? 0 : creditedShare((credits ??= release.artist === null ? [] : creditNames(release.artist)), composers);
     rows.push({
       tmdb_id: movie.tmdb_id,
       tmdb_title: movie.title,
       tmdb_year: movie.year,
       tmdb_popularity: movie.popularity,
       tmdb_title_norm: movie.title_norm,
-      films_with_title: filmsWithTitle.get(movie.title_norm) ?? 1,
+      films_with_title: titleShares[film]!,
       discogs_id: release.discogs_id,
       discogs_artist: release.artist,
       discogs_title: release.title,
@@ -180,9 +191,9 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       discogs_hint: release.hint,
       discogs_filed_as_soundtrack: release.filed_as_soundtrack,
       discogs_soundtrack_wording: release.soundtrack_wording,
-      tmdb_has_composers: (detailsOf.get(movie.tmdb_id)?.composers.length ?? 0) > 0,
-      artist_is_composer: isCreditedComposer(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? []),
-      composer_share: round(creditedComposerShare(release.artist, detailsOf.get(movie.tmdb_id)?.composers ?? [])),
+      tmdb_has_composers: composers.length > 0,
+      artist_is_composer: composerShare > 0,
+      composer_share: round(composerShare),
       blocked_by: blockedByOf(pairs.keys[pair]!),
       compared: scored.compared,
       film_form: scored.filmForm,

@@ -41,9 +41,21 @@ export function isCreditedComposer(artist: string | null, composers: readonly st
  */
 export function creditedComposerShare(artist: string | null, composers: readonly string[]): number {
   if (artist === null || composers.length === 0) return 0;
-  const credits = creditNames(artist);
-  return composers.filter((composer) => {
-    const name = normalizePersonName(composer).replace(/^the /, '');
+  return creditedShare(creditNames(artist), composerNames(composers));
+}
+
+/** A film's composers as credits are compared with them, in order (an unusable name becomes ''). */
+export function composerNames(composers: readonly string[]): string[] {
+  return composers.map((composer) => normalizePersonName(composer).replace(/^the /, ''));
+}
+
+/**
+ * `creditedComposerShare` over names already made (`creditNames` of the release's artist, `composerNames` of
+ * the film's composers): matching makes them once per release and per film, not once per pair.
+ */
+export function creditedShare(credits: readonly string[], composers: readonly string[]): number {
+  if (composers.length === 0) return 0;
+  return composers.filter((name) => {
     if (name === '') return false;
     const multiWord = name.includes(' ');
     return credits.some((credit) => credit === name || (multiWord && (` ${credit} `.includes(` ${name} `) || isTransliteration(credit, name))));

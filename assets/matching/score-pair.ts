@@ -82,6 +82,8 @@ export function scorePair(film: readonly PreparedForm<FilmForm>[], release: read
 
 /** 1 − Levenshtein distance / longer length (fastest-levenshtein: Myers' bit-parallel algorithm). */
 export function editSimilarity(a: string, b: string): number {
+  // Most blocked pairs meet on an identical form first: Myers' algorithm would still walk it.
+  if (a === b) return 1;
   const longer = Math.max(a.length, b.length);
   return longer === 0 ? 1 : 1 - distance(a, b) / longer;
 }

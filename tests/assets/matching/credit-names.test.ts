@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { creditedComposerShare, creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
+import { composerNames, creditedComposerShare, creditedShare, creditNames, isCreditedComposer, normalizePersonName } from '../../../assets/matching/credit-names.ts';
 
 describe('credit names', () => {
   it('splits a Discogs artist credit into names, dropping disambiguation numbers and "Various"', () => {
@@ -29,6 +29,15 @@ describe('credit names', () => {
     assert.equal(creditedComposerShare('Bernard Herrmann, Joel McNeely', ['Bernard Herrmann', 'Danny Elfman']), 0.5);
     assert.equal(creditedComposerShare('Various', ['Bernard Herrmann']), 0);
     assert.equal(creditedComposerShare('Bernard Herrmann', []), 0);
+  });
+
+  it('gives the same share from names made once (per release, per film) as from the raw credit', () => {
+    const films = [['Bernard Herrmann', 'Danny Elfman'], ['The Chemical Brothers'], ['  ', 'Ennio Morricone'], []];
+    const artists = ['Bernard Herrmann, Joel McNeely', 'The Chemical Brothers', 'Ennio Morricone And His Orchestra', 'Various'];
+    for (const artist of artists) {
+      for (const composers of films) assert.equal(creditedShare(creditNames(artist), composerNames(composers)), creditedComposerShare(artist, composers), `${artist} / ${composers.join(', ')}`);
+    }
+    assert.equal(creditedShare(creditNames('Ennio Morricone'), composerNames(['  ', 'Ennio Morricone'])), 0.5, 'an unusable name still counts among the composers');
   });
 
   it('takes two spellings of a transliterated name as one, not names one short word apart', () => {
