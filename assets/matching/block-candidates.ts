@@ -104,7 +104,8 @@ export function blockCandidates(
   filmForms.forEach((forms, index) => {
     for (const form of forms) {
       add(exact, form, index);
-      add(exact, sortedWords(form), index);
+      const sorted = sortedWords(form);
+      if (sorted !== form) add(exact, sorted, index);
     }
     for (const token of new Set(forms.flatMap(wordsOf))) add(tokens, token, index);
   });
@@ -114,7 +115,7 @@ export function blockCandidates(
   const releaseForms = releases.map((release) => formsOf(release.title_forms));
   // Each form's words in order, made once: the exact key looks a form up as it is and in that order.
   const sortedForms = releaseForms.map((forms) => forms.map(sortedWords));
-  const metExactly = releaseForms.map((forms, index) => forms.some((form, at) => exact.has(form) || exact.has(sortedForms[index]![at]!)));
+  const metExactly = releaseForms.map((forms, index) => forms.some((form, at) => exact.has(form) || (sortedForms[index]![at] !== form && exact.has(sortedForms[index]![at]!))));
   // Fuzzier keys only for releases no film title meets exactly: an exact title beats any near one, and near
   // titles of common words ("white son", "white sun", "wide son") would otherwise pair by hundreds.
   const leftovers = metExactly.flatMap((met, index) => (met ? [] : [index]));
@@ -132,7 +133,8 @@ export function blockCandidates(
     keysOf.clear();
     forms.forEach((form, at) => {
       mark(exact.get(form), 'exact');
-      mark(exact.get(sortedForms[index]![at]!), 'exact');
+      const sorted = sortedForms[index]![at]!;
+      if (sorted !== form) mark(exact.get(sorted), 'exact');
     });
     for (const form of forms) {
       for (const word of new Set(form.split(' '))) {
@@ -256,7 +258,11 @@ function formsOf(forms: readonly (string | null)[]): readonly string[] {
 
 /** The words in order: "matrix reloaded the" and "the matrix reloaded" share it. */
 function sortedWords(form: string): string {
-  return form.includes(' ') ? form.split(' ').sort().join(' ') : form;
+  if (!form.includes(' ')) return form;
+  const words = form.split(' ');
+  // Already in order (a third of titles): the form itself, so no new string is made and hashed for each lookup.
+  for (let i = 1; i < words.length; i++) if (words[i - 1]! > words[i]!) return words.sort().join(' ');
+  return form;
 }
 
 function wordsOf(form: string): string[] {
