@@ -1,7 +1,8 @@
 /**
  * The emulator in a worker thread, as the clients' `fetch`: each request is posted to the thread and its
- * answer handed over with the body as the string it came as. The sample (`npm start`) uses it so that answering its 21,000 requests runs on the
- * second core beside the pipeline instead of taking turns with it. The thread starts on the first request
+ * answer handed over with the body as the string it came as. The sample (`npm start`) uses it so that
+ * answering its 21,000 requests runs on the second core beside the pipeline instead of taking turns with it
+ * (thread-response.ts keeps the thread's side as light). The thread starts on the first request
  * and keeps the process alive only while a request is in flight; an aborted signal rejects as undici does,
  * and a thread that dies rejects what it held and is started afresh (same seed, same world) on the next one.
  */
