@@ -3,6 +3,7 @@
  * service profile says how that service reports errors; everything else is shared, including the one rule
  * for a refused credential: 401 or 403 ends the client's work at once (see `createJsonGetter`).
  */
+import { setMaxListeners } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { RetryAfterError } from 'medallion';
 import { z, type ZodType } from 'zod';
@@ -78,13 +79,13 @@ interface Target {
  */
 export function createJsonGetter(config: HttpClientConfig): JsonGetter {
   const refusal = new AbortController();
-  const clientSignal = anySignal([refusal.signal, config.signal]);
+  const clientSignal = manyListeners(anySignal([refusal.signal, config.signal]));
   // A run passes the same ctx.signal to thousands of calls: combine it with the client's once, not per call.
   const combined = new WeakMap<AbortSignal, AbortSignal>();
   const signalFor = (callSignal: AbortSignal | undefined): AbortSignal => {
     if (callSignal === undefined) return clientSignal;
     let signal = combined.get(callSignal);
-    if (signal === undefined) combined.set(callSignal, (signal = AbortSignal.any([clientSignal, callSignal])));
+    if (signal === undefined) combined.set(callSignal, (signal = manyListeners(AbortSignal.any([clientSignal, callSignal]))));
     return signal;
   };
   return async <T>(path: string, query: QueryParams, schema: ZodType<T>, callSignal?: AbortSignal): Promise<T> => {
@@ -104,6 +105,16 @@ export function createJsonGetter(config: HttpClientConfig): JsonGetter {
       await config.sleep(delayMs, signal);
     }
   };
+}
+
+/**
+ * Each request in flight and each limiter wait listens on the call's signal until it ends (send-request.ts):
+ * 32 at once in the sample, which is the design, not the leak Node warns of past 10. Only signals made here,
+ * never a caller's own (the refusal's is always among them).
+ */
+function manyListeners(signal: AbortSignal): AbortSignal {
+  setMaxListeners(0, signal);
+  return signal;
 }
 
 function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal {

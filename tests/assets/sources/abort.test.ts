@@ -114,6 +114,39 @@ describe('aborting a source call', () => {
     await assert.rejects(waiting, (error: unknown) => error === reason);
   });
 
+  it('lets dozens of calls in flight wait on one run signal without a listener-leak warning, and aborts them all', BOUND, async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const calls = 32;
+      const { sleep } = sleepUntilAborted();
+      // Once with a run's signal on every call, once with the client's own signal only.
+      for (const signalOf of [(run: AbortController) => run.signal, () => undefined]) {
+        let sent = 0;
+        let allSent!: () => void;
+        const inFlight = new Promise<void>((resolve) => (allSent = resolve));
+        const fetch: FetchLike = (_url, init) => new Promise<Response>((_, reject) => {
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+          if (++sent === calls) allSent();
+        });
+        const client = new AbortController();
+        const tmdb = createTmdbClient({ apiKey: TMDB_KEY, baseUrl: 'http://tmdb.test/3', fetch, rateLimit: false, now: () => 0, sleep, signal: client.signal });
+        const run = new AbortController();
+        const waiting = Array.from({ length: calls }, (_, index) => tmdb.movie(index + 1, { signal: signalOf(run) }));
+        await inFlight;
+        const reason = new Error('run interrupted');
+        (signalOf(run) === undefined ? client : run).abort(reason);
+        for (const call of waiting) await assert.rejects(call, (error: unknown) => error === reason);
+      }
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning').map((warning) => warning.message), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('throws at once, without a request, when the signal is already aborted', async () => {
     const { sleep } = sleepUntilAborted();
     const { client, requests } = discogs([json(200, discogsPage, discogsHeaders(50))], sleep);
