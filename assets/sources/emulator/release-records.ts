@@ -31,8 +31,6 @@ export interface CatalogueRelease {
   /** Exactly what `/database/search` serves for it. */
   readonly item: DiscogsSearchItem;
   readonly kind: ReleaseKind;
-  /** Lowercase, diacritic-free words a free-text search can hit: artist, title, genres, styles, notes. */
-  readonly searchWords: ReadonlySet<string>;
   /** `film-soundtrack`: the film. */
   readonly filmId?: number;
   /** Decoys aimed at a catalogue film. */
@@ -64,7 +62,6 @@ class Release implements CatalogueRelease {
   readonly #draft: ReleaseDraft;
   readonly #draws: ReleaseDraws;
   #item: DiscogsSearchItem | undefined;
-  #words: ReadonlySet<string> | undefined;
 
   constructor(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFacts) {
     this.id = draws.id;
@@ -78,11 +75,6 @@ class Release implements CatalogueRelease {
 
   get item(): DiscogsSearchItem {
     return (this.#item ??= searchItemOf(this.#draft, this.#draws, this.facts));
-  }
-
-  get searchWords(): ReadonlySet<string> {
-    const { artist, title, genres, styles, notes } = this.#draft;
-    return (this.#words ??= new Set(searchTokens([artist, '-', title, ...genres, ...styles, ...notes].join(' '))));
   }
 }
 
@@ -106,8 +98,8 @@ export function buildRelease(random: SeededRandom, ids: AllocateId, draft: Relea
 /** Built key by key (in the live API's order) rather than by spreads: 30,000 of these are composed at once. */
 function searchItemOf(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFacts): DiscogsSearchItem {
   const { id } = draws;
-  const fullTitle = `${draft.artist} - ${draft.title}`;
-  const item: DiscogsSearchItem = { id, type: 'release', title: fullTitle, genre: draft.genres, style: draft.styles, format: [facts.formatName, ...facts.formatDescriptions] };
+  const fullTitle = fullTitleOf(facts);
+  const item: DiscogsSearchItem = { id, type: 'release', title: fullTitle, genre: draft.genres, style: draft.styles, format: formatOf(facts) };
   if (draft.year !== null) item.year = String(draft.year);
   if (draws.country !== undefined) item.country = draws.country;
   item.master_id = draft.masterId;
@@ -123,6 +115,21 @@ function searchItemOf(draft: ReleaseDraft, draws: ReleaseDraws, facts: ReleaseFa
   item.community = { want: draws.want, have: draws.have };
   item.format_quantity = 1;
   return item;
+}
+
+/** Discogs' search title: "Artist Name - Release Title". */
+export function fullTitleOf(facts: ReleaseFacts): string {
+  return `${facts.artist} - ${facts.releaseTitle}`;
+}
+
+/** The search item's `format`: the format's name, then its descriptions. */
+export function formatOf(facts: ReleaseFacts): string[] {
+  return [facts.formatName, ...facts.formatDescriptions];
+}
+
+/** What a free-text search (`q`) reads of a release: its full title, genres, styles and notes (credits). */
+export function searchTextOf(facts: ReleaseFacts): string {
+  return [fullTitleOf(facts), ...facts.genres, ...facts.styles, ...facts.notes].join(' ');
 }
 
 /** Runs of anything but letters and digits become "-", as in Discogs' release URIs. */

@@ -3,7 +3,7 @@
  * one field at a time, on first use) intersected once per distinct query and cached; releases and masters by id.
  */
 import { createBoundedCache, intersectSorted } from './bounded-cache.ts';
-import { searchTokens, type CatalogueRelease } from './release-records.ts';
+import { formatOf, fullTitleOf, searchTextOf, searchTokens, type CatalogueRelease } from './release-records.ts';
 
 export interface SearchIndex {
   readonly releases: readonly CatalogueRelease[];
@@ -16,10 +16,9 @@ export interface SearchIndex {
 
 /** Free-text fields: every word of the value must be among the field's words. */
 const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => string>> = {
-  // The words of `searchWords`, as text: 30,000 Sets would cost more to build (and collect) than the index.
-  q: ({ facts }) => `${facts.artist} - ${facts.releaseTitle} ${facts.genres.join(' ')} ${facts.styles.join(' ')} ${facts.notes.join(' ')}`,
+  q: ({ facts }) => searchTextOf(facts),
   // Discogs: `title` searches the combined "Artist Name - Release Title" field.
-  title: ({ facts }) => `${facts.artist} - ${facts.releaseTitle}`,
+  title: ({ facts }) => fullTitleOf(facts),
   release_title: (release) => release.facts.releaseTitle,
   artist: (release) => release.facts.artist,
   label: (release) => (release.item.label ?? []).join(' '),
@@ -29,7 +28,7 @@ const TOKEN_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => strin
 const EXACT_FIELDS: Readonly<Record<string, (release: CatalogueRelease) => readonly string[]>> = {
   genre: (release) => release.facts.genres,
   style: (release) => release.facts.styles,
-  format: ({ facts }) => [facts.formatName, ...facts.formatDescriptions],
+  format: ({ facts }) => formatOf(facts),
   country: (release) => (release.item.country === undefined ? [] : [release.item.country]),
   year: ({ facts }) => (facts.year === null ? [] : [String(facts.year)]),
   catno: (release) => (release.item.catno === undefined ? [] : [release.item.catno]),
