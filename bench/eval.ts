@@ -17,6 +17,7 @@ import { rowsFromTable, tableFromParquet } from '../runtime/data-plane.ts';
 import { createLocalStorage, materialize, type RunSummary, type Storage } from '../runtime/index.ts';
 import { Ledger } from '../runtime/internal.ts';
 import { createGraphFromEnvironment } from '../assets/pipeline-graph.ts';
+import { SAMPLE_SERVICES } from '../assets/sources/emulator/in-process-defaults.ts';
 
 type Pair = { readonly tmdb_id: number; readonly discogs_id: number };
 const key = (pair: Pair) => `${pair.tmdb_id}:${pair.discogs_id}`;
@@ -157,7 +158,7 @@ const strip = (q: Quality | null) => q && { precision: q.precision, recall: q.re
 
 async function evaluate(lake: string) {
   log(`eval: building the emulator (${FILMS} films) and materializing the pipeline into ${lake} …`);
-  const emulator = createEmulator({ films: FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+  const emulator = createEmulator({ films: FILMS, ...SAMPLE_SERVICES });
   const run = await runPipeline(emulator, createLocalStorage(lake));
   const raw = [...run.bulk, ...run.targeted];
   const landed = new Set(raw.map((row) => row.discogs_id));

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CREDENTIALS } from '../assets/sources/emulator/in-process-defaults.ts';
+import { DEFAULT_CREDENTIALS, SAMPLE_SERVICES } from '../assets/sources/emulator/in-process-defaults.ts';
 import { serveEmulator, type ServedEmulator } from '../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../assets/sources/http/source-http.ts';
 import { createLocalStorage, materialize } from '../runtime/index.ts';
@@ -40,7 +40,7 @@ async function landBronze(served: ServedEmulator, selection: string, client: Sou
 
 /** All three raw landings at the original scale, no limits anywhere. */
 export async function measureFullScaleExtraction() {
-  const served = await serveEmulator({ films: 10_000, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+  const served = await serveEmulator({ films: 10_000, ...SAMPLE_SERVICES });
   try {
     const { wallMs, rows } = await landBronze(served, 'raw/tmdb_movies,raw/discogs_releases,+raw/discogs_film_searches', { rateLimit: false });
     const requests = served.emulator.stats.count();
@@ -80,7 +80,7 @@ export async function measureCompressedWindow(limit = 60, windowMs = 2_000) {
  * one second of a real run.
  */
 export async function measureLiveRequestCost(runs = 2) {
-  const served = await serveEmulator({ films: 10_000, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+  const served = await serveEmulator({ films: 10_000, ...SAMPLE_SERVICES });
   const lake = mkdtempSync(join(tmpdir(), 'medallion-bench-'));
   try {
     const graph = createGraphFromEnvironment(liveEnv(served), { client: { rateLimit: false } });

@@ -1,7 +1,7 @@
 // Runs the pipeline against the emulator (in-process, or over loopback HTTP as the live mode does) at a
 // test scale, with client and executor waits shortened so faults and retries cost milliseconds.
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../assets/sources/emulator/emulator-app.ts';
-import { DEFAULT_CREDENTIALS } from '../../assets/sources/emulator/in-process-defaults.ts';
+import { DEFAULT_CREDENTIALS, SAMPLE_SERVICES } from '../../assets/sources/emulator/in-process-defaults.ts';
 import { serveEmulator, type ServedEmulator } from '../../assets/sources/emulator/serve-emulator.ts';
 import type { SourceClientOptions } from '../../assets/sources/http/source-http.ts';
 import { materialize, type RunResult, type Storage } from '../../runtime/index.ts';
@@ -17,7 +17,7 @@ export const FAST_CLIENT: SourceClientOptions = { retry: { maxAttempts: 6, initi
 export const noWait = async (): Promise<void> => undefined;
 
 export function createTestEmulator(options: EmulatorOptions = {}): Emulator {
-  return createEmulator({ films: TEST_FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...options });
+  return createEmulator({ films: TEST_FILMS, ...SAMPLE_SERVICES, ...options });
 }
 
 /** Materializes `selection` of the pipeline over an in-process emulator. */
@@ -28,7 +28,7 @@ export function runInProcess(storage: Storage, emulator: Emulator, selection = '
 }
 
 export async function serveTestEmulator(options: EmulatorOptions = {}): Promise<ServedEmulator> {
-  return serveEmulator({ films: TEST_FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...options });
+  return serveEmulator({ films: TEST_FILMS, ...SAMPLE_SERVICES, ...options });
 }
 
 /** The environment of live mode pointed at a served emulator (credentials: the emulator's, unless given). */

@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { createEmulator } from '../../../assets/sources/emulator/emulator-app.ts';
 import { sourcesFromEnvironment } from '../../../assets/sources/pipeline-sources.ts';
 import { ConfigError } from '../../../runtime/index.ts';
+import { SAMPLE_SERVICES } from '../../../assets/sources/emulator/in-process-defaults.ts';
 
 const fastRetries = { client: { retry: { initialDelayMs: 1, maxDelayMs: 2 } } };
 
 describe('the pipeline sources from the environment', () => {
   it('makes MEDALLION_SOURCE_ATTEMPTS attempts per request, keeping the other retry settings', async () => {
     for (const [attempts, expected] of [[undefined, 'fetched'], ['1', 'failed'], ['3', 'fetched']] as const) {
-      const emulator = createEmulator({ films: 60, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+      const emulator = createEmulator({ films: 60, ...SAMPLE_SERVICES });
       emulator.faults.add({ kind: '503', api: 'tmdb', path: '/movie/popular', times: 2 });
       const env = { MEDALLION_SOURCE: 'sample', ...(attempts === undefined ? {} : { MEDALLION_SOURCE_ATTEMPTS: attempts }) };
       const { films } = sourcesFromEnvironment(env, { emulator, ...fastRetries });
@@ -32,7 +33,7 @@ describe('the pipeline sources from the environment', () => {
   it('serves the default sample from the emulator thread: the pages and the true pairs of an in-process emulator of the same size and seed', async () => {
     const env = { MEDALLION_SOURCE: 'sample', MEDALLION_SAMPLE_FILMS: '60', MEDALLION_SAMPLE_SEED: '5' };
     const threaded = sourcesFromEnvironment(env);
-    const emulator = createEmulator({ films: 60, seed: 5, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+    const emulator = createEmulator({ films: 60, seed: 5, ...SAMPLE_SERVICES });
     const inProcess = sourcesFromEnvironment(env, { emulator });
     assert.deepEqual(await threaded.films.popularPage(2), await inProcess.films.popularPage(2));
     assert.equal(emulator.stats.count({ api: 'tmdb' }), 1, 'the threaded sources did not ask the in-process emulator');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../../assets/sources/emulator/emulator-app.ts';
-import { DEFAULT_CREDENTIALS } from '../../../assets/sources/emulator/in-process-defaults.ts';
+import { DEFAULT_CREDENTIALS, SAMPLE_SERVICES } from '../../../assets/sources/emulator/in-process-defaults.ts';
 import { createLocalStorage, materialize, type AssetGraph, type AssetStatusReport, type Storage } from '../../../runtime/index.ts';
 import { createGraphFromEnvironment } from '../../../assets/pipeline-graph.ts';
 import { serveOnLoopback, type ServedApp } from '../../support/browser.ts';
@@ -202,7 +202,7 @@ export function emulatedPipelineEnv(emulatorUrl: string, product: string): Recor
 }
 
 export function createE2EEmulator(options: EmulatorOptions = {}): Emulator {
-  return createEmulator({ films: TEST_FILMS, tmdb: { rateLimit: false }, discogs: { rateLimit: false }, ...options });
+  return createEmulator({ films: TEST_FILMS, ...SAMPLE_SERVICES, ...options });
 }
 
 export interface ServeOptions {

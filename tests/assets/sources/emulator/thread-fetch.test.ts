@@ -5,9 +5,10 @@ import { describe, it } from 'node:test';
 import { createEmulator } from '../../../../assets/sources/emulator/emulator-app.ts';
 import { startEmulatorThread } from '../../../../assets/sources/emulator/thread-fetch.ts';
 import { discogsGet, tmdbGet } from './emulator-requests.ts';
+import { SAMPLE_SERVICES } from '../../../../assets/sources/emulator/in-process-defaults.ts';
 
 describe('the emulator in a worker thread', () => {
-  const local = createEmulator({ films: 200, seed: 11, tmdb: { rateLimit: false }, discogs: { rateLimit: false } });
+  const local = createEmulator({ films: 200, seed: 11, ...SAMPLE_SERVICES });
   const thread = { ...startEmulatorThread({ films: 200, seed: 11 }), urls: local.urls };
 
   it('answers as the emulator in this thread does: status, headers and body, the request headers carried across', async () => {
