@@ -155,7 +155,7 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
   ]);
   const numbersOf = memoize(sequelNumbers);
   // What a pair reads of its film, made once per film rather than looked up once per pair.
-  const titleShares = movies.map((movie) => filmsWithTitle.get(movie.title_norm)!);
+  const titleCounts = movies.map((movie) => filmsWithTitle.get(movie.title_norm)!);
   const composersOf = movies.map((movie) => composerNames(detailsOf.get(movie.tmdb_id)?.composers ?? []));
   const rows: Candidate[] = [];
   // The pairs come grouped by release: its forms and credits are made when its first pair comes and dropped
@@ -182,7 +182,7 @@ export function candidatesOf(movies: readonly TmdbMovie[], releases: readonly Di
       tmdb_year: movie.year,
       tmdb_popularity: movie.popularity,
       tmdb_title_norm: movie.title_norm,
-      films_with_title: titleShares[film]!,
+      films_with_title: titleCounts[film]!,
       discogs_id: release.discogs_id,
       discogs_artist: release.artist,
       discogs_title: release.title,

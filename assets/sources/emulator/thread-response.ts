@@ -34,7 +34,7 @@ export class LightResponse implements Response {
   readonly #body: LightBody;
   readonly #status: number;
   readonly #statusText: string;
-  readonly #init: HeadersInit | undefined;
+  readonly #headersInit: HeadersInit | undefined;
   #headers: Headers | undefined;
   #native: Response | undefined;
   #used = false;
@@ -47,7 +47,7 @@ export class LightResponse implements Response {
     this.#body = isLightBody(body) ? (body ?? null) : null;
     this.#status = status;
     this.#statusText = init?.statusText ?? '';
-    this.#init = init?.headers;
+    this.#headersInit = init?.headers;
   }
 
   get status(): number {
@@ -65,7 +65,7 @@ export class LightResponse implements Response {
   get headers(): Headers {
     if (this.#native !== undefined) return this.#native.headers;
     if (this.#headers === undefined) {
-      this.#headers = new Headers(this.#init);
+      this.#headers = new Headers(this.#headersInit);
       if (typeof this.#body === 'string' && !this.#headers.has('content-type')) this.#headers.set('content-type', 'text/plain;charset=UTF-8');
     }
     return this.#headers;
